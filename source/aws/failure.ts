@@ -1,0 +1,93 @@
+// Errors are values at the AWS boundary: every gateway call returns data or an AwsFailure
+// that the UI can explain in one line.
+
+export type FailureKind =
+  | "throttled"
+  | "denied"
+  | "not-found"
+  | "invalid"
+  | "credentials"
+  | "region"
+  | "network"
+  | "unavailable"
+  | "unknown";
+
+export interface AwsFailure {
+  kind: FailureKind;
+  operation: string;
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; failure: AwsFailure };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T>(failure: AwsFailure): Result<T> => ({ ok: false, failure });
+
+const CREDENTIALS_HINT = "run with --demo to try the simulated account, or set up credentials: aws configure / aws sso login";
+
+const THROTTLING = new Set([
+  "ThrottlingException",
+  "Throttling",
+  "TooManyRequestsException",
+  "RequestLimitExceeded",
+  "LimitExceededException",
+]);
+const DENIED = new Set(["AccessDeniedException", "AccessDenied", "UnauthorizedOperation"]);
+const CREDENTIALS = new Set([
+  "CredentialsProviderError",
+  "ExpiredTokenException",
+  "ExpiredToken",
+  "UnrecognizedClientException",
+  "InvalidSignatureException",
+  "InvalidClientTokenId",
+  "TokenProviderError",
+]);
+const NOT_FOUND = new Set(["ClusterNotFoundException", "ServiceNotFoundException", "ResourceNotFoundException"]);
+const INVALID = new Set(["InvalidParameterException", "ClientException", "ValidationException"]);
+const NETWORK = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "TimeoutError"]);
+
+interface ErrorLike {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  $metadata?: { httpStatusCode?: number };
+}
+
+export function classifyError(operation: string, error: unknown): AwsFailure {
+  const e = (typeof error === "object" && error !== null ? error : {}) as ErrorLike;
+  const code = String(e.name === "Error" && typeof e.code === "string" ? e.code : (e.name ?? e.code ?? "Error"));
+  const rawMessage = typeof e.message === "string" ? e.message : String(error);
+  const message = oneLine(rawMessage) || code;
+  const status = e.$metadata?.httpStatusCode;
+  const base = { operation, code, message };
+
+  if (THROTTLING.has(code)) {
+    return { ...base, kind: "throttled", hint: "AWS is rate limiting this account; deckhand will slow down and retry" };
+  }
+  if (DENIED.has(code)) return { ...base, kind: "denied", hint: `your identity needs permission for ecs:${operation}` };
+  if (CREDENTIALS.has(code) || /credential/i.test(message)) {
+    return { ...base, kind: "credentials", hint: CREDENTIALS_HINT };
+  }
+  if (/region is missing/i.test(message)) {
+    return { ...base, kind: "region", hint: "pass --region, set AWS_REGION, or set region in your AWS profile" };
+  }
+  if (NOT_FOUND.has(code)) return { ...base, kind: "not-found" };
+  if (INVALID.has(code)) return { ...base, kind: "invalid" };
+  if (NETWORK.has(code) || /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|socket hang up/.test(message)) {
+    return { ...base, kind: "network", hint: "check the network or --endpoint-url" };
+  }
+  if (status !== undefined && status >= 500) return { ...base, kind: "unavailable" };
+  return { ...base, kind: "unknown" };
+}
+
+/** One line for the flash area: "ListServices: ClusterNotFoundException: Cluster not found. (hint)" */
+export function describeFailure(failure: AwsFailure): string {
+  const what = failure.message === failure.code ? failure.code : `${failure.code}: ${failure.message}`;
+  return `${failure.operation}: ${what}${failure.hint ? ` (${failure.hint})` : ""}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim().slice(0, 300);
+}

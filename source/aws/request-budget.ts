@@ -1,0 +1,134 @@
+// Client-side request budget: one token bucket per ECS throttling category (the same buckets AWS
+// uses, see shared/reference/aws-api.md §1.2) plus a cap on requests in flight. Callers reserve a
+// token first and wait for the refill when the bucket is in debt, so a burst of describes spreads
+// out instead of hitting ThrottlingException.
+
+export interface BucketSpec {
+  burst: number;
+  perSecond: number;
+}
+
+export type EcsCategory = "cluster-read" | "service-read" | "cluster-resource-read" | "task-definition-read" | "other";
+
+export const ECS_BUCKETS: Record<EcsCategory, BucketSpec> = {
+  "cluster-read": { burst: 50, perSecond: 20 },
+  "service-read": { burst: 100, perSecond: 20 },
+  "cluster-resource-read": { burst: 100, perSecond: 20 },
+  "task-definition-read": { burst: 50, perSecond: 20 },
+  other: { burst: 20, perSecond: 1 },
+};
+
+const CATEGORY_OF: Record<string, EcsCategory> = {
+  ListClusters: "cluster-read",
+  DescribeClusters: "cluster-read",
+  ListServices: "service-read",
+  DescribeServices: "service-read",
+  ListTasks: "cluster-resource-read",
+  DescribeTasks: "cluster-resource-read",
+  ListContainerInstances: "cluster-resource-read",
+  DescribeContainerInstances: "cluster-resource-read",
+  DescribeTaskDefinition: "task-definition-read",
+  ListTaskDefinitions: "task-definition-read",
+  ListTaskDefinitionFamilies: "task-definition-read",
+};
+
+export function ecsCategory(operation: string): EcsCategory {
+  return CATEGORY_OF[operation] ?? "other";
+}
+
+export class TokenBucket {
+  private tokens: number;
+  private updatedAt: number;
+
+  constructor(
+    private readonly spec: BucketSpec,
+    private readonly now: () => number,
+  ) {
+    this.tokens = spec.burst;
+    this.updatedAt = now();
+  }
+
+  /** Takes one token, possibly going into debt; returns how many ms the caller must wait. */
+  reserve(): number {
+    this.refill();
+    this.tokens -= 1;
+    return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.spec.perSecond) * 1000);
+  }
+
+  /** After AWS said "throttled": assume the shared account bucket is empty. */
+  drain(): void {
+    this.refill();
+    this.tokens = Math.min(this.tokens, 0);
+  }
+
+  private refill(): void {
+    const now = this.now();
+    const elapsed = Math.max(0, now - this.updatedAt) / 1000;
+    this.tokens = Math.min(this.spec.burst, this.tokens + elapsed * this.spec.perSecond);
+    this.updatedAt = now;
+  }
+}
+
+export interface RequestBudgetOptions {
+  buckets?: Record<EcsCategory, BucketSpec>;
+  concurrency?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class RequestBudget {
+  private readonly buckets = new Map<EcsCategory, TokenBucket>();
+  private readonly waiting: Array<() => void> = [];
+  private inFlight = 0;
+  private readonly concurrency: number;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly specs: Record<EcsCategory, BucketSpec>;
+
+  constructor(options: RequestBudgetOptions = {}) {
+    this.specs = options.buckets ?? ECS_BUCKETS;
+    this.concurrency = options.concurrency ?? 8;
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  async run<T>(operation: string, call: () => Promise<T>): Promise<T> {
+    const wait = this.bucket(ecsCategory(operation)).reserve();
+    if (wait > 0) await this.sleep(wait);
+    await this.acquireSlot();
+    try {
+      return await call();
+    } finally {
+      this.releaseSlot();
+    }
+  }
+
+  throttled(operation: string): void {
+    this.bucket(ecsCategory(operation)).drain();
+  }
+
+  private bucket(category: EcsCategory): TokenBucket {
+    let bucket = this.buckets.get(category);
+    if (!bucket) {
+      bucket = new TokenBucket(this.specs[category], this.now);
+      this.buckets.set(category, bucket);
+    }
+    return bucket;
+  }
+
+  private acquireSlot(): Promise<void> {
+    if (this.inFlight < this.concurrency) {
+      this.inFlight += 1;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private releaseSlot(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.inFlight -= 1;
+  }
+}

@@ -1,0 +1,43 @@
+// Entry point: flags, --help/--version and the checks that can fail cheaply happen before Ink or
+// the AWS SDK are loaded. Bad input exits with code 2 and one line on stderr.
+import { parseOptions, USAGE } from "./options.js";
+import { assertProfileExists, ProfileError } from "./aws/profiles.js";
+
+declare const DECKHAND_VERSION: string;
+
+function usageError(message: string): never {
+  process.stderr.write(`deckhand: ${message}\n`);
+  process.exit(2);
+}
+
+const parsed = parseOptions(process.argv.slice(2));
+if (parsed.command === "help") {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+if (parsed.command === "version") {
+  process.stdout.write(`${typeof DECKHAND_VERSION === "string" ? DECKHAND_VERSION : "dev"}\n`);
+  process.exit(0);
+}
+if (parsed.command === "error") usageError(`${parsed.message} (see deckhand --help)`);
+
+const { options } = parsed;
+if (!process.stdout.isTTY || !process.stdin.isTTY) {
+  usageError("needs an interactive terminal: stdin and stdout must be a TTY");
+}
+if (!options.demo) {
+  const profile = options.profile ?? process.env.AWS_PROFILE;
+  if (profile) {
+    try {
+      await assertProfileExists(profile);
+    } catch (error) {
+      if (error instanceof ProfileError) usageError(error.message);
+      throw error;
+    }
+  }
+}
+
+// The SDK warns about Node 20 on stderr, which would tear the full-screen frame.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+const { runTui } = await import("./tui.js");
+await runTui(options);

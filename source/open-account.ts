@@ -1,0 +1,38 @@
+// Wires the data layer for a session: the simulated account behind --demo, or AWS (or any
+// ECS-compatible endpoint) otherwise. Loaded after the first frame is on screen.
+import { connect } from "./aws/connection.js";
+import { EcsGateway } from "./aws/ecs-gateway.js";
+import type { Options } from "./options.js";
+import { createSimulatedAccount, simOptionsFromEnv } from "./sim/index.js";
+import type { ContextLine } from "./store/app-store.js";
+
+export interface Account {
+  gateway: EcsGateway;
+  context: ContextLine[];
+}
+
+export async function openAccount(options: Options, env: NodeJS.ProcessEnv = process.env): Promise<Account> {
+  if (options.demo) {
+    const sim = createSimulatedAccount(simOptionsFromEnv(env));
+    const connection = await connect({ region: options.region ?? sim.region, requestHandler: sim.requestHandler });
+    return {
+      gateway: new EcsGateway(connection.ecs),
+      context: [
+        { label: "Account", value: `demo (simulated ${sim.accountId})` },
+        { label: "Region", value: connection.region },
+        { label: "Refresh", value: `${options.refreshMs / 1000}s` },
+      ],
+    };
+  }
+  const connection = await connect(options);
+  const endpoint = options.endpointUrl ?? env.AWS_ENDPOINT_URL_ECS ?? env.AWS_ENDPOINT_URL;
+  return {
+    gateway: new EcsGateway(connection.ecs),
+    context: [
+      { label: "Profile", value: connection.profile ?? "default" },
+      { label: "Region", value: connection.region },
+      ...(endpoint ? [{ label: "Endpoint", value: endpoint }] : []),
+      { label: "Refresh", value: `${options.refreshMs / 1000}s` },
+    ],
+  };
+}

@@ -1,0 +1,102 @@
+// Command-line flags: parsed and validated before anything heavy is loaded, so a bad flag costs
+// nothing and ends with exit code 2 and one line saying what is wrong.
+import { parseArgs } from "node:util";
+
+export interface Options {
+  demo: boolean;
+  profile?: string;
+  region?: string;
+  endpointUrl?: string;
+  refreshMs: number;
+}
+
+export type ParsedCommand =
+  | { command: "run"; options: Options }
+  | { command: "help" }
+  | { command: "version" }
+  | { command: "error"; message: string };
+
+export const DEFAULT_REFRESH_SECONDS = 5;
+const MIN_REFRESH_SECONDS = 1;
+
+export const USAGE = `deckhand: a terminal UI for AWS ECS
+
+Usage
+  deckhand [options]
+
+Options
+  --demo                 Browse a built-in simulated AWS account (no AWS account needed)
+  --profile <name>       AWS profile from ~/.aws/config or ~/.aws/credentials (default: $AWS_PROFILE)
+  --region <region>      AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION, or the profile's region)
+  --endpoint-url <url>   Send ECS calls to this endpoint (also $AWS_ENDPOINT_URL_ECS, $AWS_ENDPOINT_URL)
+  --refresh <seconds>    How often the view on screen is refreshed (default ${DEFAULT_REFRESH_SECONDS}, minimum ${MIN_REFRESH_SECONDS})
+  -h, --help             Show this help
+  -v, --version          Show the version
+
+Inside, press ? for the keys.`;
+
+export function parseOptions(argv: string[]): ParsedCommand {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        demo: { type: "boolean" },
+        profile: { type: "string" },
+        region: { type: "string" },
+        "endpoint-url": { type: "string" },
+        refresh: { type: "string" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+    }));
+  } catch (error) {
+    return { command: "error", message: (error as Error).message.split("\n")[0]! };
+  }
+  if (values.help) return { command: "help" };
+  if (values.version) return { command: "version" };
+
+  const refreshSeconds = values.refresh === undefined ? DEFAULT_REFRESH_SECONDS : Number(values.refresh);
+  if (!Number.isFinite(refreshSeconds) || refreshSeconds < MIN_REFRESH_SECONDS) {
+    return {
+      command: "error",
+      message: `--refresh takes a number of seconds ≥ ${MIN_REFRESH_SECONDS}, not "${values.refresh}"`,
+    };
+  }
+  for (const flag of ["profile", "region", "endpoint-url"] as const) {
+    if (values[flag] !== undefined && values[flag].trim() === "") {
+      return { command: "error", message: `--${flag} needs a value` };
+    }
+  }
+  if (values.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(values.region)) {
+    return { command: "error", message: `--region "${values.region}" is not a region name like us-east-1` };
+  }
+  const endpointUrl = values["endpoint-url"];
+  if (endpointUrl !== undefined && !isHttpUrl(endpointUrl)) {
+    return { command: "error", message: `--endpoint-url "${endpointUrl}" is not an http(s) URL` };
+  }
+  if (values.demo && (values.profile !== undefined || endpointUrl !== undefined)) {
+    return { command: "error", message: "--demo uses the simulated account; it cannot be combined with --profile or --endpoint-url" };
+  }
+  return {
+    command: "run",
+    options: {
+      demo: values.demo ?? false,
+      profile: values.profile,
+      region: values.region,
+      endpointUrl,
+      refreshMs: Math.round(refreshSeconds * 1000),
+    },
+  };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,50 @@
+import type { Cluster } from "@aws-sdk/client-ecs";
+import { count } from "./format.js";
+import { statusTone } from "./tone.js";
+import type { ResourceKind } from "./types.js";
+
+export interface ClusterRow {
+  arn: string;
+  cluster: Cluster;
+}
+
+export const clusterKind: ResourceKind<ClusterRow> = {
+  id: "clusters",
+  title: () => "clusters",
+  crumb: () => "clusters",
+  key: (row) => row.arn,
+  columns: [
+    { header: "NAME", value: (r) => r.cluster.clusterName ?? "" },
+    { header: "STATUS", value: (r) => r.cluster.status ?? "", tone: (r) => statusTone(r.cluster.status) },
+    { header: "SERVICES", value: (r) => count(r.cluster.activeServicesCount), align: "right" },
+    { header: "RUNNING", value: (r) => count(r.cluster.runningTasksCount), align: "right" },
+    {
+      header: "PENDING",
+      value: (r) => count(r.cluster.pendingTasksCount),
+      align: "right",
+      tone: (r) => ((r.cluster.pendingTasksCount ?? 0) > 0 ? "progress" : undefined),
+    },
+    { header: "INSTANCES", value: (r) => count(r.cluster.registeredContainerInstancesCount), align: "right" },
+    {
+      header: "CAPACITY PROVIDERS",
+      value: (r) => (r.cluster.capacityProviders ?? []).join(",") || "-",
+      flexible: true,
+    },
+  ],
+  filterText: (r) => `${r.cluster.clusterName ?? ""} ${r.cluster.status ?? ""}`,
+  async load({ gateway }) {
+    const listed = await gateway.listClusterArns();
+    if (!listed.ok) return listed;
+    const described = await gateway.describeClusters(listed.value);
+    if (!described.ok) return described;
+    const rows = described.value
+      .filter((cluster): cluster is Cluster & { clusterArn: string } => Boolean(cluster.clusterArn))
+      .map((cluster) => ({ arn: cluster.clusterArn, cluster }))
+      .sort((a, b) => (a.cluster.clusterName ?? "").localeCompare(b.cluster.clusterName ?? ""));
+    return { ok: true, rows };
+  },
+  drill: (row) => ({
+    kind: "services",
+    scope: { clusterArn: row.arn, clusterName: row.cluster.clusterName ?? row.arn },
+  }),
+};

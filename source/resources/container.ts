@@ -1,0 +1,80 @@
+import type { Container, NetworkBinding, PortMapping, Task } from "@aws-sdk/client-ecs";
+import { orDash } from "./format.js";
+import { taskId } from "./task.js";
+import { statusTone } from "./tone.js";
+import type { ResourceKind } from "./types.js";
+
+export interface ContainerRow {
+  name: string;
+  container: Container;
+  task: Task;
+  ports: string;
+}
+
+function bindingPorts(bindings: NetworkBinding[]): string {
+  return bindings
+    .map((b) => `${b.hostPort ?? b.containerPort}:${b.containerPort}/${b.protocol ?? "tcp"}`)
+    .join(",");
+}
+
+function mappingPorts(mappings: PortMapping[]): string {
+  return mappings.map((m) => `${m.containerPort}/${m.protocol ?? "tcp"}`).join(",");
+}
+
+export const containerKind: ResourceKind<ContainerRow> = {
+  id: "containers",
+  title: (scope) => `containers(${taskId(scope.taskArn)})`,
+  crumb: (scope) => taskId(scope.taskArn),
+  key: (row) => row.name,
+  columns: [
+    { header: "NAME", value: (r) => r.name },
+    { header: "IMAGE", value: (r) => r.container.image ?? "", flexible: true },
+    {
+      header: "STATUS",
+      value: (r) => r.container.lastStatus ?? "",
+      tone: (r) => statusTone(r.container.lastStatus),
+    },
+    {
+      header: "HEALTH",
+      value: (r) => r.container.healthStatus ?? "",
+      tone: (r) => statusTone(r.container.healthStatus),
+    },
+    {
+      header: "EXIT",
+      value: (r) => (r.container.exitCode === undefined ? "" : String(r.container.exitCode)),
+      align: "right",
+      tone: (r) => (r.container.exitCode ? "bad" : undefined),
+    },
+    { header: "REASON", value: (r) => r.container.reason ?? "", tone: () => "bad" },
+    { header: "PORTS", value: (r) => orDash(r.ports) },
+  ],
+  filterText: (r) => `${r.name} ${r.container.image ?? ""} ${r.container.lastStatus ?? ""}`,
+  async load({ gateway, scope }) {
+    const described = await gateway.describeTasks(scope.clusterArn ?? "", [scope.taskArn ?? ""]);
+    if (!described.ok) return described;
+    const task = described.value[0];
+    if (!task) {
+      return {
+        ok: false,
+        failure: { kind: "not-found", operation: "DescribeTasks", code: "MISSING", message: "task is gone" },
+      };
+    }
+    // Port mappings live in the (cached, immutable) task definition for awsvpc tasks.
+    const definition = task.taskDefinitionArn
+      ? await gateway.describeTaskDefinition(task.taskDefinitionArn)
+      : undefined;
+    const mappings = new Map(
+      (definition?.ok ? (definition.value.containerDefinitions ?? []) : []).map((d) => [
+        d.name ?? "",
+        d.portMappings ?? [],
+      ]),
+    );
+    const rows = (task.containers ?? []).map((container) => {
+      const name = container.name ?? "";
+      const bound = container.networkBindings ?? [];
+      const ports = bound.length > 0 ? bindingPorts(bound) : mappingPorts(mappings.get(name) ?? []);
+      return { name, container, task, ports };
+    });
+    return { ok: true, rows };
+  },
+};

@@ -1,0 +1,42 @@
+// Compact, k9s-style formatting of ECS values for table cells.
+
+/** Durations like k9s: 45s, 12m, 3h4m, 5d2h, 2y */
+export function formatAge(from: Date | undefined, now: number): string {
+  if (!from) return "";
+  const seconds = Math.max(0, Math.floor((now - from.getTime()) / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 10) return `${minutes}m${seconds % 60 ? `${seconds % 60}s` : ""}`;
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours}h${minutes % 60 ? `${minutes % 60}m` : ""}`;
+  const days = Math.floor(hours / 24);
+  if (days < 365) return `${days}d${hours % 24 ? `${hours % 24}h` : ""}`;
+  return `${Math.floor(days / 365)}y`;
+}
+
+/** The part after the last "/" of an ARN: service, task id, cluster name. */
+export function arnName(arn: string | undefined): string {
+  if (!arn) return "";
+  const slash = arn.lastIndexOf("/");
+  return slash >= 0 ? arn.slice(slash + 1) : arn.slice(arn.lastIndexOf(":") + 1);
+}
+
+/** "arn:…:task-definition/checkout:42" → "checkout:42" */
+export function taskDefinitionName(arn: string | undefined): string {
+  return arnName(arn);
+}
+
+export function taskDefinitionRevision(arn: string | undefined): string {
+  const name = arnName(arn);
+  const colon = name.lastIndexOf(":");
+  return colon >= 0 ? name.slice(colon + 1) : "";
+}
+
+export function count(value: number | undefined): string {
+  return value === undefined ? "" : String(value);
+}
+
+export function orDash(value: string | undefined | null): string {
+  return value ? value : "-";
+}

@@ -1,0 +1,16 @@
+import { clusterKind } from "./cluster.js";
+import { containerKind } from "./container.js";
+import { serviceKind } from "./service.js";
+import { taskKind } from "./task.js";
+import type { KindId, ResourceKind } from "./types.js";
+
+// Each kind knows its own row type; the registry only routes by id.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyKind = ResourceKind<any>;
+
+export const KINDS: Record<KindId, AnyKind> = {
+  clusters: clusterKind,
+  services: serviceKind,
+  tasks: taskKind,
+  containers: containerKind,
+};

@@ -1,0 +1,76 @@
+import type { Task } from "@aws-sdk/client-ecs";
+import { arnName, formatAge, orDash, taskDefinitionRevision } from "./format.js";
+import { statusTone } from "./tone.js";
+import type { ResourceKind } from "./types.js";
+
+export interface TaskRow {
+  arn: string;
+  task: Task;
+}
+
+export function taskId(arn: string | undefined): string {
+  return arnName(arn);
+}
+
+export function privateIp(task: Task): string | undefined {
+  const eni = task.attachments?.find((a) => a.type === "ElasticNetworkInterface");
+  const fromEni = eni?.details?.find((d) => d.name === "privateIPv4Address")?.value;
+  return fromEni ?? task.containers?.flatMap((c) => c.networkInterfaces ?? [])[0]?.privateIpv4Address;
+}
+
+const running = (task: Task) => task.lastStatus !== "STOPPED";
+
+export const taskKind: ResourceKind<TaskRow> = {
+  id: "tasks",
+  title: (scope) => `tasks(${scope.clusterName ?? ""}/${scope.serviceName ?? ""})`,
+  crumb: (scope) => scope.serviceName ?? "tasks",
+  key: (row) => row.arn,
+  columns: [
+    { header: "ID", value: (r) => taskId(r.arn) },
+    { header: "LAST", value: (r) => r.task.lastStatus ?? "", tone: (r) => statusTone(r.task.lastStatus) },
+    { header: "DESIRED", value: (r) => r.task.desiredStatus ?? "" },
+    { header: "HEALTH", value: (r) => r.task.healthStatus ?? "", tone: (r) => statusTone(r.task.healthStatus) },
+    { header: "REV", value: (r) => taskDefinitionRevision(r.task.taskDefinitionArn), align: "right" },
+    { header: "CPU/MEM", value: (r) => `${r.task.cpu ?? "-"}/${r.task.memory ?? "-"}` },
+    { header: "IP", value: (r) => orDash(privateIp(r.task)) },
+    { header: "AZ", value: (r) => orDash(r.task.availabilityZone) },
+    { header: "AGE", value: (r, now) => formatAge(r.task.startedAt ?? r.task.createdAt, now), align: "right" },
+    {
+      header: "STOP REASON",
+      value: (r) => r.task.stoppedReason ?? "",
+      tone: (r) => (r.task.stopCode && r.task.stopCode !== "UserInitiated" ? "bad" : "muted"),
+      flexible: true,
+    },
+  ],
+  filterText: (r) =>
+    [taskId(r.arn), r.task.lastStatus, r.task.healthStatus, privateIp(r.task), r.task.stoppedReason].join(" "),
+  async load({ gateway, scope }) {
+    const cluster = scope.clusterArn ?? "";
+    const [live, stopped] = await Promise.all([
+      gateway.listTaskArns(cluster, { serviceName: scope.serviceName, desiredStatus: "RUNNING" }),
+      gateway.listTaskArns(cluster, { serviceName: scope.serviceName, desiredStatus: "STOPPED" }),
+    ]);
+    if (!live.ok) return live;
+    if (!stopped.ok) return stopped;
+    const arns = [...new Set([...live.value, ...stopped.value])];
+    const described = await gateway.describeTasks(cluster, arns);
+    if (!described.ok) return described;
+    const rows = described.value
+      .filter((task): task is Task & { taskArn: string } => Boolean(task.taskArn))
+      .map((task) => ({ arn: task.taskArn, task }))
+      .sort(byLiveThenNewest);
+    return { ok: true, rows };
+  },
+  drill: (row, scope) => ({ kind: "containers", scope: { ...scope, taskArn: row.arn } }),
+};
+
+/** Live tasks first (oldest first, like the console), then stopped ones, most recently stopped first. */
+function byLiveThenNewest(a: TaskRow, b: TaskRow): number {
+  const liveA = running(a.task);
+  const liveB = running(b.task);
+  if (liveA !== liveB) return liveA ? -1 : 1;
+  if (liveA) return time(a.task.startedAt ?? a.task.createdAt) - time(b.task.startedAt ?? b.task.createdAt);
+  return time(b.task.stoppedAt ?? b.task.stoppingAt) - time(a.task.stoppedAt ?? a.task.stoppingAt);
+}
+
+const time = (date: Date | undefined) => date?.getTime() ?? 0;

@@ -1,0 +1,57 @@
+import type { AwsFailure } from "../aws/failure.js";
+import type { EcsGateway } from "../aws/ecs-gateway.js";
+
+export type KindId = "clusters" | "services" | "tasks" | "containers";
+
+/** Where a view points: each level adds the key of the row it was opened from. */
+export interface Scope {
+  clusterArn?: string;
+  clusterName?: string;
+  serviceName?: string;
+  taskArn?: string;
+}
+
+export type Tone = "ok" | "warn" | "bad" | "muted" | "progress";
+
+export interface Column<Row> {
+  header: string;
+  value: (row: Row, now: number) => string;
+  tone?: (row: Row) => Tone | undefined;
+  align?: "right";
+  /** Takes the width left over; at most one column per kind. */
+  flexible?: boolean;
+}
+
+export interface LoadContext<Row> {
+  gateway: EcsGateway;
+  scope: Scope;
+  now: number;
+  previous: readonly Row[] | undefined;
+  /** Which of these rows would be on screen (after filter and scroll): describe those first. */
+  visibleKeys: (rows: readonly Row[]) => ReadonlySet<string>;
+  /** Per-view scratch space that survives between loads (e.g. when the list was last fetched). */
+  memo: Record<string, number>;
+  /** The user asked for a refresh (ctrl-r): skip any "re-list less often" shortcuts. */
+  forced: boolean;
+  /** Rows as they become known, before the whole load is done. */
+  publish: (rows: Row[]) => void;
+}
+
+export type LoadOutcome<Row> = { ok: true; rows: Row[] } | { ok: false; failure: AwsFailure; rows?: Row[] };
+
+export interface ResourceKind<Row> {
+  id: KindId;
+  /** Table title before the count, e.g. "services(prod)". */
+  title: (scope: Scope) => string;
+  /** Crumb for the navigation trail. */
+  crumb: (scope: Scope) => string;
+  columns: Column<Row>[];
+  key: (row: Row) => string;
+  /** A row that is known but not described yet renders dimmed. */
+  isPlaceholder?: (row: Row) => boolean;
+  load: (context: LoadContext<Row>) => Promise<LoadOutcome<Row>>;
+  /** What enter opens on a row. */
+  drill?: (row: Row, scope: Scope) => { kind: KindId; scope: Scope } | undefined;
+  /** Text matched by the / filter. */
+  filterText: (row: Row) => string;
+}

@@ -1,0 +1,318 @@
+// Domain state outside React: the navigation stack, the row cache per view, the poller for the view
+// on top, and the flash line. React reads it through useSyncExternalStore.
+import { describeFailure, type AwsFailure } from "../aws/failure.js";
+import type { EcsGateway } from "../aws/ecs-gateway.js";
+import { KINDS, type AnyKind } from "../resources/registry.js";
+import type { KindId, Scope } from "../resources/types.js";
+import { matchesFilter } from "./row-filter.js";
+import { HIGHLIGHT_MS, markChanges } from "./row-changes.js";
+
+export interface ViewEntry {
+  kind: KindId;
+  scope: Scope;
+  cursor: number;
+  cursorKey?: string;
+  top: number;
+  filter: string;
+}
+
+export interface CacheEntry {
+  rows?: readonly unknown[];
+  updatedAt?: number;
+  loading: boolean;
+  failure?: AwsFailure;
+  changed: ReadonlyMap<string, number>;
+}
+
+export type Mode = "table" | "filter" | "help";
+
+export interface Flash {
+  text: string;
+  level: "info" | "error";
+  at: number;
+}
+
+/** A line of the header's context block, e.g. Region: us-east-1. */
+export interface ContextLine {
+  label: string;
+  value: string;
+}
+
+export interface AppState {
+  context: readonly ContextLine[];
+  stack: readonly ViewEntry[];
+  cache: ReadonlyMap<string, CacheEntry>;
+  mode: Mode;
+  filterDraft: string;
+  flash?: Flash;
+  viewportRows: number;
+  now: number;
+}
+
+export interface AppStoreOptions {
+  refreshMs: number;
+  now?: () => number;
+  /** Where the app starts; defaults to the cluster list. */
+  initial?: { kind: KindId; scope: Scope }[];
+}
+
+const INFO_FLASH_MS = 4_000;
+
+export function cacheKey(kind: KindId, scope: Scope): string {
+  return [kind, scope.clusterArn ?? "", scope.serviceName ?? "", scope.taskArn ?? ""].join("|");
+}
+
+export class AppStore {
+  private state: AppState;
+  private readonly listeners = new Set<() => void>();
+  private readonly memos = new Map<string, Record<string, number>>();
+  private readonly inFlight = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private clock: ReturnType<typeof setInterval> | undefined;
+  private readonly now: () => number;
+  private gateway: EcsGateway | undefined;
+
+  constructor(private readonly options: AppStoreOptions) {
+    this.now = options.now ?? Date.now;
+    const initial = options.initial ?? [{ kind: "clusters" as const, scope: {} }];
+    this.state = {
+      context: [],
+      stack: initial.map((view) => ({ ...view, cursor: 0, top: 0, filter: "" })),
+      cache: new Map(),
+      mode: "table",
+      filterDraft: "",
+      viewportRows: 20,
+      now: this.now(),
+    };
+  }
+
+  // ---- React glue ----
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): AppState => this.state;
+
+  private set(patch: Partial<AppState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  // ---- lifecycle ----
+  /** Starts the clock; polling begins once an account is attached. */
+  start(): void {
+    this.clock = setInterval(() => this.tick(), 1_000);
+  }
+
+  attach(gateway: EcsGateway, context: readonly ContextLine[]): void {
+    this.gateway = gateway;
+    this.set({ context });
+    void this.refresh(false);
+  }
+
+  stop(): void {
+    clearInterval(this.clock);
+    clearTimeout(this.timer);
+    this.clock = undefined;
+    this.timer = undefined;
+  }
+
+  tick(): void {
+    const now = this.now();
+    const flash = this.state.flash;
+    const expired = flash?.level === "info" && now - flash.at > INFO_FLASH_MS;
+    this.set({ now, flash: expired ? undefined : flash });
+  }
+
+  // ---- selectors ----
+  top(): ViewEntry {
+    return this.state.stack[this.state.stack.length - 1]!;
+  }
+
+  kindOf(view: ViewEntry): AnyKind {
+    return KINDS[view.kind];
+  }
+
+  entryOf(view: ViewEntry): CacheEntry | undefined {
+    return this.state.cache.get(cacheKey(view.kind, view.scope));
+  }
+
+  /** The rows of a view after its filter: what the table shows. */
+  visibleRows(view: ViewEntry): readonly unknown[] {
+    const rows = this.entryOf(view)?.rows ?? [];
+    if (!view.filter) return rows;
+    const kind = this.kindOf(view);
+    return rows.filter((row) => matchesFilter(kind.filterText(row), view.filter));
+  }
+
+  // ---- polling ----
+  /** Loads the view on top now; then again every refreshMs while it stays on top. */
+  async refresh(forced: boolean): Promise<void> {
+    clearTimeout(this.timer);
+    const gateway = this.gateway;
+    if (!gateway) return;
+    const view = this.top();
+    const key = cacheKey(view.kind, view.scope);
+    if (this.inFlight.has(key)) return;
+    this.inFlight.add(key);
+    this.patchEntry(key, { loading: true });
+    const kind = this.kindOf(view);
+    let memo = this.memos.get(key);
+    if (!memo) this.memos.set(key, (memo = {}));
+    try {
+      const outcome = await kind.load({
+        gateway,
+        scope: view.scope,
+        now: this.now(),
+        previous: this.state.cache.get(key)?.rows,
+        visibleKeys: (rows) => this.keysOnScreen(key, rows),
+        forced,
+        memo,
+        publish: (rows) => this.receiveRows(key, kind, rows),
+      });
+      if (outcome.rows) this.receiveRows(key, kind, outcome.rows);
+      if (outcome.ok) {
+        this.patchEntry(key, { loading: false, failure: undefined, updatedAt: this.now() });
+        if (this.state.flash?.level === "error") this.set({ flash: undefined });
+      } else {
+        this.patchEntry(key, { loading: false, failure: outcome.failure });
+        this.showFlash(describeFailure(outcome.failure), "error");
+      }
+    } finally {
+      this.inFlight.delete(key);
+    }
+    if (cacheKey(this.top().kind, this.top().scope) === key) this.schedule();
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (!this.clock) return; // stopped
+    this.timer = setTimeout(() => void this.refresh(false), this.options.refreshMs);
+  }
+
+  private keysOnScreen(key: string, rows: readonly unknown[]): ReadonlySet<string> {
+    const view = this.top();
+    if (cacheKey(view.kind, view.scope) !== key) return new Set();
+    const kind = this.kindOf(view);
+    const filtered = view.filter ? rows.filter((r) => matchesFilter(kind.filterText(r), view.filter)) : rows;
+    return new Set(filtered.slice(view.top, view.top + this.state.viewportRows).map((r) => kind.key(r)));
+  }
+
+  private receiveRows(key: string, kind: AnyKind, rows: readonly unknown[]): void {
+    const entry = this.state.cache.get(key);
+    const now = this.now();
+    const changed = markChanges(kind, entry?.rows, rows, entry?.changed ?? new Map(), now);
+    this.patchEntry(key, { rows, changed });
+    this.repositionViews(key);
+  }
+
+  private patchEntry(key: string, patch: Partial<CacheEntry>): void {
+    const cache = new Map(this.state.cache);
+    const before = cache.get(key) ?? { loading: false, changed: new Map() };
+    cache.set(key, { ...before, ...patch });
+    this.set({ cache });
+  }
+
+  /** Keeps the cursor on the same row (by key) when rows arrive, move or disappear. */
+  private repositionViews(key: string): void {
+    const stack = this.state.stack.map((view) =>
+      cacheKey(view.kind, view.scope) === key ? this.withCursor(view, view.cursorKey) : view,
+    );
+    this.set({ stack });
+  }
+
+  private withCursor(view: ViewEntry, cursorKey: string | undefined, fallback = view.cursor): ViewEntry {
+    const kind = this.kindOf(view);
+    const rows = this.visibleRows(view);
+    let cursor = cursorKey === undefined ? -1 : rows.findIndex((row) => kind.key(row) === cursorKey);
+    if (cursor < 0) cursor = Math.min(Math.max(0, fallback), Math.max(0, rows.length - 1));
+    const height = Math.max(1, this.state.viewportRows);
+    let top = Math.min(view.top, Math.max(0, rows.length - height));
+    if (cursor < top) top = cursor;
+    if (cursor >= top + height) top = cursor - height + 1;
+    const row = rows[cursor];
+    return { ...view, cursor, top: Math.max(0, top), cursorKey: row === undefined ? undefined : kind.key(row) };
+  }
+
+  private replaceTop(view: ViewEntry): void {
+    this.set({ stack: [...this.state.stack.slice(0, -1), view] });
+  }
+
+  // ---- intents ----
+  moveCursor(delta: number): void {
+    const view = this.top();
+    this.replaceTop(this.withCursor(view, undefined, view.cursor + delta));
+  }
+
+  moveTo(position: "first" | "last"): void {
+    const view = this.top();
+    const last = this.visibleRows(view).length - 1;
+    this.replaceTop(this.withCursor(view, undefined, position === "first" ? 0 : last));
+  }
+
+  page(direction: 1 | -1): void {
+    this.moveCursor(direction * Math.max(1, this.state.viewportRows - 1));
+  }
+
+  setViewportRows(rows: number): void {
+    if (rows === this.state.viewportRows) return;
+    this.set({ viewportRows: rows });
+    this.replaceTop(this.withCursor(this.top(), this.top().cursorKey));
+  }
+
+  drill(): void {
+    const view = this.top();
+    const kind = this.kindOf(view);
+    const row = this.visibleRows(view)[view.cursor];
+    if (row === undefined || !kind.drill) return;
+    const next = kind.drill(row, view.scope);
+    if (!next) return;
+    this.set({ stack: [...this.state.stack, { ...next, cursor: 0, top: 0, filter: "" }] });
+    void this.refresh(false);
+  }
+
+  /** esc: first clears the filter, then pops back to the previous view (cursor where it was). */
+  back(): void {
+    const view = this.top();
+    if (view.filter) {
+      this.replaceTop(this.withCursor({ ...view, filter: "" }, view.cursorKey));
+      return;
+    }
+    if (this.state.stack.length <= 1) return;
+    this.set({ stack: this.state.stack.slice(0, -1) });
+    void this.refresh(false);
+  }
+
+  openFilter(): void {
+    this.set({ mode: "filter", filterDraft: this.top().filter });
+  }
+
+  editFilter(draft: string): void {
+    this.set({ filterDraft: draft });
+    this.applyFilter(draft);
+  }
+
+  closeFilter(keep: boolean): void {
+    if (!keep) this.applyFilter("");
+    this.set({ mode: "table", filterDraft: "" });
+  }
+
+  private applyFilter(filter: string): void {
+    const view = this.top();
+    this.replaceTop(this.withCursor({ ...view, filter, top: 0 }, view.cursorKey, 0));
+  }
+
+  toggleHelp(): void {
+    this.set({ mode: this.state.mode === "help" ? "table" : "help" });
+  }
+
+  showFlash(text: string, level: Flash["level"] = "info"): void {
+    this.set({ flash: { text, level, at: this.now() } });
+  }
+
+  isHighlighted(entry: CacheEntry | undefined, key: string): boolean {
+    const at = entry?.changed.get(key);
+    return at !== undefined && this.state.now - at < HIGHLIGHT_MS;
+  }
+}

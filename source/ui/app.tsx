@@ -1,0 +1,85 @@
+import { Box, useApp, useInput } from "ink";
+import { useEffect, useSyncExternalStore } from "react";
+import type { AppStore, CacheEntry } from "../store/app-store.js";
+import type { Tone } from "../resources/types.js";
+import { formatAge } from "../resources/format.js";
+import { Crumbs } from "./crumbs.js";
+import { dispatchKey } from "./dispatch.js";
+import { FilterBar } from "./filter-bar.js";
+import { Flash } from "./flash.js";
+import { Header, HEADER_ROWS } from "./header.js";
+import { Help } from "./help.js";
+import { BINDINGS, keyName } from "./keymap.js";
+import { Table } from "./table.js";
+import { useTerminalSize } from "./use-terminal-size.js";
+
+export interface AppProps {
+  store: AppStore;
+  refreshMs: number;
+}
+
+/** Table chrome: top border, column header, bottom border. */
+const TABLE_CHROME = 3;
+
+export function App({ store, refreshMs }: AppProps) {
+  const { exit } = useApp();
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  const { columns, rows: terminalRows } = useTerminalSize();
+
+  // Ink 6 clears and repaints the whole screen on every frame that is as tall as the terminal.
+  const height = Math.max(8, terminalRows - 1);
+  const filterRows = state.mode === "filter" ? 1 : 0;
+  const tableHeight = height - HEADER_ROWS - 2 - filterRows;
+  const bodyRows = Math.max(1, tableHeight - TABLE_CHROME);
+
+  useEffect(() => store.setViewportRows(bodyRows), [store, bodyRows]);
+
+  useInput((input, key) => dispatchKey(store, keyName(input, key), input, exit));
+
+  const view = store.top();
+  const kind = store.kindOf(view);
+  const entry = store.entryOf(view);
+  const rows = store.visibleRows(view);
+  const total = entry?.rows?.length ?? 0;
+  const count = view.filter ? `${rows.length}/${total}` : `${rows.length}`;
+  const filterTag = view.filter ? ` </${view.filter}>` : "";
+  const hints = BINDINGS.filter((b) => b.hint && (b.action !== "drill" || kind.drill));
+  const [status, statusTone] = freshness(entry, state.now, refreshMs);
+
+  return (
+    <Box flexDirection="column" width={columns} height={height}>
+      <Header info={state.context} hints={hints} width={columns} />
+      {state.mode === "filter" ? <FilterBar draft={state.filterDraft} /> : null}
+      {state.mode === "help" ? (
+        <Help width={columns} height={tableHeight} />
+      ) : (
+        <Table
+          title={`${kind.title(view.scope)}[${count}]${filterTag}`}
+          status={status}
+          statusTone={statusTone}
+          columns={kind.columns}
+          rows={rows}
+          rowKey={kind.key}
+          isPlaceholder={kind.isPlaceholder}
+          isHighlighted={(key) => store.isHighlighted(entry, key)}
+          cursor={view.cursor}
+          top={view.top}
+          height={bodyRows}
+          width={columns}
+          now={state.now}
+          emptyText={entry?.rows ? (view.filter ? "no rows match the filter" : "no rows") : "loading…"}
+        />
+      )}
+      <Crumbs crumbs={state.stack.map((v) => store.kindOf(v).crumb(v.scope))} />
+      <Flash flash={state.flash} />
+    </Box>
+  );
+}
+
+/** "updated 3s ago", or "stale" when the last refresh failed or is long overdue. */
+function freshness(entry: CacheEntry | undefined, now: number, refreshMs: number): [string, Tone | undefined] {
+  if (!entry?.updatedAt) return entry?.failure ? ["failed", "bad"] : ["loading…", "progress"];
+  const age = formatAge(new Date(entry.updatedAt), now);
+  if (entry.failure || now - entry.updatedAt > 3 * refreshMs) return [`stale, updated ${age} ago`, "bad"];
+  return [`updated ${age} ago`, undefined];
+}

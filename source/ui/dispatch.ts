@@ -1,0 +1,55 @@
+import type { AppStore } from "../store/app-store.js";
+import { actionFor, type ActionId } from "./keymap.js";
+
+/**
+ * The one place keys turn into intents. Modes are checked from the top of the stack down:
+ * help > filter prompt > table; a key not consumed by a mode falls through to the key bindings.
+ */
+export function dispatchKey(store: AppStore, key: string, input: string, quit: () => void): void {
+  const { mode, filterDraft } = store.getState();
+  if (key === "ctrl-c") return quit();
+
+  if (mode === "help") {
+    if (key === "esc" || key === "?" || key === "q") store.toggleHelp();
+    return;
+  }
+  if (mode === "filter") {
+    if (key === "enter") store.closeFilter(true);
+    else if (key === "esc") store.closeFilter(false);
+    else if (key === "backspace") store.editFilter(filterDraft.slice(0, -1));
+    else if (input && !key.startsWith("ctrl-") && key.length === input.length) store.editFilter(filterDraft + input);
+    return;
+  }
+  const action = actionFor(key);
+  if (action) run(store, action, quit);
+}
+
+function run(store: AppStore, action: ActionId, quit: () => void): void {
+  switch (action) {
+    case "down":
+      return store.moveCursor(1);
+    case "up":
+      return store.moveCursor(-1);
+    case "first":
+      return store.moveTo("first");
+    case "last":
+      return store.moveTo("last");
+    case "pageDown":
+      return store.page(1);
+    case "pageUp":
+      return store.page(-1);
+    case "drill":
+      return store.drill();
+    case "back":
+      return store.back();
+    case "filter":
+      return store.openFilter();
+    case "refresh":
+      store.showFlash("refreshing…");
+      return void store.refresh(true);
+    case "help":
+      return store.toggleHelp();
+    case "quit":
+      return quit();
+  }
+}

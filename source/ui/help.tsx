@@ -1,0 +1,22 @@
+import { Box, Text } from "ink";
+import { BINDINGS } from "./keymap.js";
+import { fit } from "./text-fit.js";
+import { theme } from "./theme.js";
+
+export function Help({ width, height }: { width: number; height: number }) {
+  const keyWidth = Math.max(...BINDINGS.map((b) => b.keys.map((k) => `<${k}>`).join(" ").length)) + 2;
+  return (
+    <Box flexDirection="column" borderStyle="single" borderColor={theme.border} width={width} height={height}>
+      <Text color={theme.title} bold>
+        {" help "}
+        <Text dimColor>(esc or ? to close)</Text>
+      </Text>
+      {BINDINGS.map((binding) => (
+        <Text key={binding.action} wrap="truncate-end">
+          <Text color={theme.key}>{fit(binding.keys.map((k) => `<${k}>`).join(" "), keyWidth)}</Text>
+          {binding.description}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,97 @@
+// The one list of key bindings: the dispatcher, the header's hint grid, the help screen and the
+// README's key table are all generated from it.
+
+export type ActionId =
+  | "down"
+  | "up"
+  | "first"
+  | "last"
+  | "pageDown"
+  | "pageUp"
+  | "drill"
+  | "back"
+  | "filter"
+  | "refresh"
+  | "help"
+  | "quit";
+
+export interface Binding {
+  action: ActionId;
+  /** Key names as produced by keyName(): "j", "down", "enter", "ctrl-r", "G"… */
+  keys: string[];
+  description: string;
+  /** Shown in the header's hint grid (the rest are in help). */
+  hint: boolean;
+}
+
+export const BINDINGS: Binding[] = [
+  { action: "drill", keys: ["enter"], description: "Open", hint: true },
+  { action: "back", keys: ["esc"], description: "Back / clear filter", hint: true },
+  { action: "filter", keys: ["/"], description: "Filter", hint: true },
+  { action: "refresh", keys: ["ctrl-r"], description: "Refresh", hint: true },
+  { action: "help", keys: ["?"], description: "Help", hint: true },
+  { action: "quit", keys: ["q", "ctrl-c"], description: "Quit", hint: true },
+  { action: "down", keys: ["j", "down"], description: "Down", hint: false },
+  { action: "up", keys: ["k", "up"], description: "Up", hint: false },
+  { action: "first", keys: ["g", "home"], description: "Top", hint: false },
+  { action: "last", keys: ["G", "end"], description: "Bottom", hint: false },
+  { action: "pageDown", keys: ["pgdn", "ctrl-f"], description: "Page down", hint: false },
+  { action: "pageUp", keys: ["pgup", "ctrl-b"], description: "Page up", hint: false },
+];
+
+const BY_KEY = new Map(BINDINGS.flatMap((binding) => binding.keys.map((key) => [key, binding.action])));
+
+export function actionFor(key: string): ActionId | undefined {
+  return BY_KEY.get(key);
+}
+
+export interface InkKey {
+  upArrow: boolean;
+  downArrow: boolean;
+  leftArrow: boolean;
+  rightArrow: boolean;
+  pageDown: boolean;
+  pageUp: boolean;
+  home?: boolean;
+  end?: boolean;
+  return: boolean;
+  escape: boolean;
+  ctrl: boolean;
+  shift: boolean;
+  tab: boolean;
+  backspace: boolean;
+  delete: boolean;
+  meta: boolean;
+}
+
+/** Normalises Ink 6's (input, key) pair into one name; Ink 6 reports Backspace as `delete`. */
+export function keyName(input: string, key: InkKey): string {
+  if (key.return) return "enter";
+  if (key.escape) return "esc";
+  if (key.upArrow) return "up";
+  if (key.downArrow) return "down";
+  if (key.leftArrow) return "left";
+  if (key.rightArrow) return "right";
+  if (key.pageDown) return "pgdn";
+  if (key.pageUp) return "pgup";
+  if (key.home) return "home";
+  if (key.end) return "end";
+  if (key.tab) return "tab";
+  if (key.backspace || key.delete) return "backspace";
+  if (key.ctrl && input) return `ctrl-${input.toLowerCase()}`;
+  return input;
+}
+
+/** "<ctrl-r>" style labels, as k9s shows them. */
+export function keyLabel(binding: Binding): string {
+  return binding.keys.map((key) => `<${key}>`).join(" ");
+}
+
+/** The README's key table, generated so it cannot drift from the bindings. */
+export function keyTableMarkdown(): string {
+  const lines = ["| Keys | Action |", "| --- | --- |"];
+  for (const binding of BINDINGS) {
+    lines.push(`| ${binding.keys.map((key) => `\`${key}\``).join(", ")} | ${binding.description} |`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,145 @@
+import { Box, Text } from "ink";
+import { memo } from "react";
+import type { Column, Tone } from "../resources/types.js";
+import { COLUMN_GAP, columnWidths } from "./column-widths.js";
+import { sanitizeCell } from "./sanitize.js";
+import { fit, stringWidth } from "./text-fit.js";
+import { TONE_COLOR, theme } from "./theme.js";
+
+export interface TableProps<Row> {
+  title: string;
+  /** Right side of the top border: "updated 3s ago", "stale", "loading…" */
+  status: string;
+  statusTone?: Tone;
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  isPlaceholder?: (row: Row) => boolean;
+  isHighlighted: (key: string) => boolean;
+  cursor: number;
+  top: number;
+  /** Rows of data that fit (the table itself is 3 lines taller: borders and column header). */
+  height: number;
+  width: number;
+  now: number;
+  emptyText: string;
+}
+
+interface Cell {
+  text: string;
+  color?: string;
+}
+
+interface RowLineProps {
+  cells: Cell[];
+  selected: boolean;
+  highlighted: boolean;
+  placeholder: boolean;
+}
+
+const RowLine = memo(function RowLine({ cells, selected, highlighted, placeholder }: RowLineProps) {
+  const gap = " ".repeat(COLUMN_GAP);
+  return (
+    <Text wrap="truncate-end">
+      <Text color={theme.border}>│</Text>
+      <Text
+        inverse={selected}
+        dimColor={placeholder && !selected}
+        color={highlighted && !selected ? theme.highlight : undefined}
+        bold={highlighted}
+      >
+        {cells.map((cell, i) => (
+          <Text key={i} color={selected || highlighted || placeholder ? undefined : cell.color}>
+            {i > 0 ? gap : ""}
+            {cell.text}
+          </Text>
+        ))}
+      </Text>
+      <Text color={theme.border}>│</Text>
+    </Text>
+  );
+}, sameRow);
+
+function sameRow(a: RowLineProps, b: RowLineProps): boolean {
+  return (
+    a.selected === b.selected &&
+    a.highlighted === b.highlighted &&
+    a.placeholder === b.placeholder &&
+    a.cells.length === b.cells.length &&
+    a.cells.every((cell, i) => cell.text === b.cells[i]!.text && cell.color === b.cells[i]!.color)
+  );
+}
+
+function topBorder(title: string, status: string, inner: number): { left: string; fill: string; right: string } {
+  const left = `─ ${title} `;
+  const right = status ? ` ${status} ─` : "";
+  const fill = "─".repeat(Math.max(0, inner - stringWidth(left) - stringWidth(right)));
+  return { left, fill, right };
+}
+
+export function Table<Row>(props: TableProps<Row>) {
+  const { columns, rows, cursor, top, height, width, now } = props;
+  const inner = Math.max(0, width - 2);
+  const windowRows = rows.slice(top, top + height);
+  const raw = windowRows.map((row) => columns.map((column) => sanitizeCell(column.value(row, now))));
+  const widths = columnWidths(columns, raw, inner);
+  const headerLine = columns
+    .map((column, c) => fit(column.header, widths[c]!, column.align))
+    .join(" ".repeat(COLUMN_GAP));
+  const border = topBorder(props.title, props.status, inner);
+
+  const lines = windowRows.map((row, r) => {
+    const key = props.rowKey(row);
+    const cells: Cell[] = columns.map((column, c) => ({
+      text: fit(raw[r]![c]!, widths[c]!, column.align),
+      color: toneColor(column.tone?.(row)),
+    }));
+    // Pad the last cell so the cursor bar spans the whole row.
+    const used = cells.reduce((sum, cell) => sum + stringWidth(cell.text), 0) + COLUMN_GAP * (cells.length - 1);
+    const last = cells[cells.length - 1];
+    if (last && used < inner) last.text += " ".repeat(inner - used);
+    return (
+      <RowLine
+        key={key}
+        cells={cells}
+        selected={top + r === cursor}
+        highlighted={props.isHighlighted(key)}
+        placeholder={props.isPlaceholder?.(row) ?? false}
+      />
+    );
+  });
+  const blank = " ".repeat(inner);
+  const fillers = Array.from({ length: Math.max(0, height - lines.length) }, (_, i) => (
+    <Text key={`blank-${i}`}>
+      <Text color={theme.border}>│</Text>
+      {i === 0 && rows.length === 0 ? fit(props.emptyText, inner) : blank}
+      <Text color={theme.border}>│</Text>
+    </Text>
+  ));
+
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="truncate-end">
+        <Text color={theme.border}>┌{border.left.slice(0, 2)}</Text>
+        <Text color={theme.title} bold>
+          {border.left.slice(2)}
+        </Text>
+        <Text color={theme.border}>{border.fill}</Text>
+        <Text color={toneColor(props.statusTone) ?? theme.border}>{border.right}</Text>
+        <Text color={theme.border}>┐</Text>
+      </Text>
+      <Text wrap="truncate-end">
+        <Text color={theme.border}>│</Text>
+        <Text bold>{fit(headerLine, inner)}</Text>
+        <Text color={theme.border}>│</Text>
+      </Text>
+      {lines}
+      {fillers}
+      <Text color={theme.border}>└{"─".repeat(inner)}┘</Text>
+    </Box>
+  );
+}
+
+function toneColor(tone: Tone | undefined): string | undefined {
+  return tone ? TONE_COLOR[tone] : undefined;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { parseOptions } from "../../source/options.js";
+
+describe("parseOptions", () => {
+  it("defaults to AWS with a 5 s refresh", () => {
+    expect(parseOptions([])).toEqual({
+      command: "run",
+      options: { demo: false, profile: undefined, region: undefined, endpointUrl: undefined, refreshMs: 5000 },
+    });
+  });
+
+  it("reads every flag", () => {
+    const parsed = parseOptions([
+      "--profile",
+      "prod",
+      "--region",
+      "eu-west-1",
+      "--endpoint-url",
+      "http://127.0.0.1:5000",
+      "--refresh",
+      "2.5",
+    ]);
+    expect(parsed).toEqual({
+      command: "run",
+      options: {
+        demo: false,
+        profile: "prod",
+        region: "eu-west-1",
+        endpointUrl: "http://127.0.0.1:5000",
+        refreshMs: 2500,
+      },
+    });
+  });
+
+  it.each([
+    [["--bogus"], /Unknown option '--bogus'/],
+    [["--refresh", "0"], /--refresh takes a number of seconds/],
+    [["--refresh", "soon"], /--refresh takes a number of seconds/],
+    [["--region", "mars"], /not a region name/],
+    [["--endpoint-url", "localhost:5000"], /not an http\(s\) URL/],
+    [["--profile", ""], /--profile needs a value/],
+    [["--demo", "--profile", "x"], /cannot be combined/],
+    [["stray"], /positional/],
+  ])("rejects %j with a one-line reason", (argv, message) => {
+    const parsed = parseOptions(argv);
+    expect(parsed.command).toBe("error");
+    if (parsed.command !== "error") return;
+    expect(parsed.message).toMatch(message);
+    expect(parsed.message).not.toContain("\n");
+  });
+
+  it("answers --help and --version before anything else", () => {
+    expect(parseOptions(["--refresh", "9", "-h"]).command).toBe("help");
+    expect(parseOptions(["--version"]).command).toBe("version");
+  });
+});
