@@ -5,6 +5,33 @@ import { readFileSync, rmSync } from "node:fs";
 
 const { version } = JSON.parse(readFileSync("package.json", "utf8"));
 
+// Ink only loads react-devtools-core when DEV=true; the bundle gets an empty module in its place.
+const withoutDevtools = {
+  name: "without-devtools",
+  setup(build) {
+    build.onResolve({ filter: /^react-devtools-core$/ }, () => ({
+      path: "react-devtools-core",
+      namespace: "empty",
+    }));
+    build.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "export default {};" }));
+  },
+};
+
+// yoga-layout decodes its embedded WASM with fetch() on a data: URL when fetch exists, which loads
+// Node's whole fetch implementation at start-up (~40 ms here); its own atob fallback is much cheaper.
+const yogaWithoutFetch = {
+  name: "yoga-without-fetch",
+  setup(build) {
+    build.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/].*\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const patched = source.replaceAll('"function"!=typeof fetch', "true");
+      if (patched === source)
+        throw new Error("yoga-layout changed: the fetch() check to patch was not found");
+      return { contents: patched, loader: "js" };
+    });
+  },
+};
+
 rmSync("dist", { recursive: true, force: true });
 await build({
   entryPoints: { cli: "source/cli.ts" },
@@ -17,7 +44,7 @@ await build({
   minify: true,
   legalComments: "none",
   chunkNames: "chunks/[name]-[hash]",
-  external: ["react-devtools-core"],
+  plugins: [withoutDevtools, yogaWithoutFetch],
   define: {
     "process.env.NODE_ENV": '"production"',
     "process.env.DEV": '"false"',

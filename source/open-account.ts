@@ -14,7 +14,10 @@ export interface Account {
 export async function openAccount(options: Options, env: NodeJS.ProcessEnv = process.env): Promise<Account> {
   if (options.demo) {
     const sim = createSimulatedAccount(simOptionsFromEnv(env));
-    const connection = await connect({ region: options.region ?? sim.region, requestHandler: sim.requestHandler });
+    const connection = await connect({
+      region: options.region ?? sim.region,
+      requestHandler: sim.requestHandler,
+    });
     return {
       gateway: new EcsGateway(connection.ecs),
       context: [

@@ -78,7 +78,10 @@ export function parseOptions(argv: string[]): ParsedCommand {
     return { command: "error", message: `--endpoint-url "${endpointUrl}" is not an http(s) URL` };
   }
   if (values.demo && (values.profile !== undefined || endpointUrl !== undefined)) {
-    return { command: "error", message: "--demo uses the simulated account; it cannot be combined with --profile or --endpoint-url" };
+    return {
+      command: "error",
+      message: "--demo uses the simulated account; it cannot be combined with --profile or --endpoint-url",
+    };
   }
   return {
     command: "run",

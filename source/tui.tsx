@@ -7,7 +7,9 @@ import type { Options } from "./options.js";
 
 export async function runTui(options: Options): Promise<void> {
   restoreOnExit((error) => {
-    process.stderr.write(`deckhand crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `deckhand crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   });
   enterFullScreen();
 
@@ -22,7 +24,9 @@ export async function runTui(options: Options): Promise<void> {
   void import("./open-account.js")
     .then(({ openAccount }) => openAccount(options))
     .then((account) => store.attach(account.gateway, account.context))
-    .catch((error: unknown) => store.showFlash(error instanceof Error ? error.message : String(error), "error"));
+    .catch((error: unknown) =>
+      store.showFlash(error instanceof Error ? error.message : String(error), "error"),
+    );
 
   await ink.waitUntilExit();
   store.stop();

@@ -25,7 +25,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; failure: AwsFailur
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T>(failure: AwsFailure): Result<T> => ({ ok: false, failure });
 
-const CREDENTIALS_HINT = "run with --demo to try the simulated account, or set up credentials: aws configure / aws sso login";
+const CREDENTIALS_HINT =
+  "run with --demo to try the simulated account, or set up credentials: aws configure / aws sso login";
 
 const THROTTLING = new Set([
   "ThrottlingException",
@@ -44,9 +45,21 @@ const CREDENTIALS = new Set([
   "InvalidClientTokenId",
   "TokenProviderError",
 ]);
-const NOT_FOUND = new Set(["ClusterNotFoundException", "ServiceNotFoundException", "ResourceNotFoundException"]);
+const NOT_FOUND = new Set([
+  "ClusterNotFoundException",
+  "ServiceNotFoundException",
+  "ResourceNotFoundException",
+]);
 const INVALID = new Set(["InvalidParameterException", "ClientException", "ValidationException"]);
-const NETWORK = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "TimeoutError"]);
+const NETWORK = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EAI_AGAIN",
+  "TimeoutError",
+]);
 
 interface ErrorLike {
   name?: unknown;
@@ -57,21 +70,32 @@ interface ErrorLike {
 
 export function classifyError(operation: string, error: unknown): AwsFailure {
   const e = (typeof error === "object" && error !== null ? error : {}) as ErrorLike;
-  const code = String(e.name === "Error" && typeof e.code === "string" ? e.code : (e.name ?? e.code ?? "Error"));
+  const code = String(
+    e.name === "Error" && typeof e.code === "string" ? e.code : (e.name ?? e.code ?? "Error"),
+  );
   const rawMessage = typeof e.message === "string" ? e.message : String(error);
   const message = oneLine(rawMessage) || code;
   const status = e.$metadata?.httpStatusCode;
   const base = { operation, code, message };
 
   if (THROTTLING.has(code)) {
-    return { ...base, kind: "throttled", hint: "AWS is rate limiting this account; deckhand will slow down and retry" };
+    return {
+      ...base,
+      kind: "throttled",
+      hint: "AWS is rate limiting this account; deckhand will slow down and retry",
+    };
   }
-  if (DENIED.has(code)) return { ...base, kind: "denied", hint: `your identity needs permission for ecs:${operation}` };
+  if (DENIED.has(code))
+    return { ...base, kind: "denied", hint: `your identity needs permission for ecs:${operation}` };
   if (CREDENTIALS.has(code) || /credential/i.test(message)) {
     return { ...base, kind: "credentials", hint: CREDENTIALS_HINT };
   }
   if (/region is missing/i.test(message)) {
-    return { ...base, kind: "region", hint: "pass --region, set AWS_REGION, or set region in your AWS profile" };
+    return {
+      ...base,
+      kind: "region",
+      hint: "pass --region, set AWS_REGION, or set region in your AWS profile",
+    };
   }
   if (NOT_FOUND.has(code)) return { ...base, kind: "not-found" };
   if (INVALID.has(code)) return { ...base, kind: "invalid" };
@@ -82,8 +106,15 @@ export function classifyError(operation: string, error: unknown): AwsFailure {
   return { ...base, kind: "unknown" };
 }
 
-/** One line for the flash area: "ListServices: ClusterNotFoundException: Cluster not found. (hint)" */
+/**
+ * One line for the flash area: "ListServices: ClusterNotFoundException: Cluster not found. (hint)".
+ * Without credentials or a region the remedy matters more than the details, so it comes first.
+ */
 export function describeFailure(failure: AwsFailure): string {
+  if (failure.hint && (failure.kind === "credentials" || failure.kind === "region")) {
+    const what = failure.kind === "credentials" ? "no usable AWS credentials" : "no AWS region";
+    return `${what}: ${failure.hint} [${failure.operation}: ${failure.code}: ${failure.message}]`;
+  }
   const what = failure.message === failure.code ? failure.code : `${failure.code}: ${failure.message}`;
   return `${failure.operation}: ${what}${failure.hint ? ` (${failure.hint})` : ""}`;
 }

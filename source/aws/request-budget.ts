@@ -8,7 +8,8 @@ export interface BucketSpec {
   perSecond: number;
 }
 
-export type EcsCategory = "cluster-read" | "service-read" | "cluster-resource-read" | "task-definition-read" | "other";
+export type EcsCategory =
+  "cluster-read" | "service-read" | "cluster-resource-read" | "task-definition-read" | "other";
 
 export const ECS_BUCKETS: Record<EcsCategory, BucketSpec> = {
   "cluster-read": { burst: 50, perSecond: 20 },

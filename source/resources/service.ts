@@ -63,11 +63,16 @@ export const serviceKind: ResourceKind<ServiceRow> = {
       value: (r) => rollout(r.service),
       tone: (r) => statusTone(primaryDeployment(r.service)?.rolloutState),
     },
-    { header: "TASK DEFINITION", value: (r) => taskDefinitionName(r.service?.taskDefinition), flexible: true },
+    {
+      header: "TASK DEFINITION",
+      value: (r) => taskDefinitionName(r.service?.taskDefinition),
+      flexible: true,
+    },
     { header: "LAUNCH", value: (r) => launch(r.service) },
     { header: "AGE", value: (r, now) => formatAge(r.service?.createdAt, now), align: "right" },
   ],
-  filterText: (r) => `${r.name} ${r.service?.status ?? ""} ${orDash(taskDefinitionName(r.service?.taskDefinition))}`,
+  filterText: (r) =>
+    `${r.name} ${r.service?.status ?? ""} ${orDash(taskDefinitionName(r.service?.taskDefinition))}`,
   load: loadServices,
   drill: (row, scope) => ({ kind: "tasks", scope: { ...scope, serviceName: row.name } }),
 };

@@ -29,12 +29,20 @@ export const taskKind: ResourceKind<TaskRow> = {
     { header: "ID", value: (r) => taskId(r.arn) },
     { header: "LAST", value: (r) => r.task.lastStatus ?? "", tone: (r) => statusTone(r.task.lastStatus) },
     { header: "DESIRED", value: (r) => r.task.desiredStatus ?? "" },
-    { header: "HEALTH", value: (r) => r.task.healthStatus ?? "", tone: (r) => statusTone(r.task.healthStatus) },
+    {
+      header: "HEALTH",
+      value: (r) => r.task.healthStatus ?? "",
+      tone: (r) => statusTone(r.task.healthStatus),
+    },
     { header: "REV", value: (r) => taskDefinitionRevision(r.task.taskDefinitionArn), align: "right" },
     { header: "CPU/MEM", value: (r) => `${r.task.cpu ?? "-"}/${r.task.memory ?? "-"}` },
     { header: "IP", value: (r) => orDash(privateIp(r.task)) },
     { header: "AZ", value: (r) => orDash(r.task.availabilityZone) },
-    { header: "AGE", value: (r, now) => formatAge(r.task.startedAt ?? r.task.createdAt, now), align: "right" },
+    {
+      header: "AGE",
+      value: (r, now) => formatAge(r.task.startedAt ?? r.task.createdAt, now),
+      align: "right",
+    },
     {
       header: "STOP REASON",
       value: (r) => r.task.stoppedReason ?? "",
@@ -43,7 +51,9 @@ export const taskKind: ResourceKind<TaskRow> = {
     },
   ],
   filterText: (r) =>
-    [taskId(r.arn), r.task.lastStatus, r.task.healthStatus, privateIp(r.task), r.task.stoppedReason].join(" "),
+    [taskId(r.arn), r.task.lastStatus, r.task.healthStatus, privateIp(r.task), r.task.stoppedReason].join(
+      " ",
+    ),
   async load({ gateway, scope }) {
     const cluster = scope.clusterArn ?? "";
     const [live, stopped] = await Promise.all([
@@ -55,8 +65,12 @@ export const taskKind: ResourceKind<TaskRow> = {
     const arns = [...new Set([...live.value, ...stopped.value])];
     const described = await gateway.describeTasks(cluster, arns);
     if (!described.ok) return described;
+    // ECS puts a service's tasks in group "service:<name>"; endpoints that ignore the serviceName
+    // filter (moto) would otherwise show the whole cluster.
+    const group = `service:${scope.serviceName}`;
     const rows = described.value
       .filter((task): task is Task & { taskArn: string } => Boolean(task.taskArn))
+      .filter((task) => task.group === undefined || task.group === group)
       .map((task) => ({ arn: task.taskArn, task }))
       .sort(byLiveThenNewest);
     return { ok: true, rows };

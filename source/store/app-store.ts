@@ -66,7 +66,7 @@ export class AppStore {
   private state: AppState;
   private readonly listeners = new Set<() => void>();
   private readonly memos = new Map<string, Record<string, number>>();
-  private readonly inFlight = new Set<string>();
+  private readonly inFlight = new Map<string, Promise<void>>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private clock: ReturnType<typeof setInterval> | undefined;
   private readonly now: () => number;
@@ -147,42 +147,49 @@ export class AppStore {
   }
 
   // ---- polling ----
-  /** Loads the view on top now; then again every refreshMs while it stays on top. */
-  async refresh(forced: boolean): Promise<void> {
+  /**
+   * Loads the view on top now; then again every refreshMs while it stays on top. A refresh asked
+   * for while one is running joins it (a forced one runs again right after).
+   */
+  refresh(forced: boolean): Promise<void> {
     clearTimeout(this.timer);
     const gateway = this.gateway;
-    if (!gateway) return;
+    if (!gateway) return Promise.resolve();
     const view = this.top();
     const key = cacheKey(view.kind, view.scope);
-    if (this.inFlight.has(key)) return;
-    this.inFlight.add(key);
+    const running = this.inFlight.get(key);
+    if (running) return forced ? running.then(() => this.refresh(true)) : running;
+    const load = this.load(gateway, view, key, forced).finally(() => {
+      this.inFlight.delete(key);
+      if (cacheKey(this.top().kind, this.top().scope) === key) this.schedule();
+    });
+    this.inFlight.set(key, load);
+    return load;
+  }
+
+  private async load(gateway: EcsGateway, view: ViewEntry, key: string, forced: boolean): Promise<void> {
     this.patchEntry(key, { loading: true });
     const kind = this.kindOf(view);
     let memo = this.memos.get(key);
     if (!memo) this.memos.set(key, (memo = {}));
-    try {
-      const outcome = await kind.load({
-        gateway,
-        scope: view.scope,
-        now: this.now(),
-        previous: this.state.cache.get(key)?.rows,
-        visibleKeys: (rows) => this.keysOnScreen(key, rows),
-        forced,
-        memo,
-        publish: (rows) => this.receiveRows(key, kind, rows),
-      });
-      if (outcome.rows) this.receiveRows(key, kind, outcome.rows);
-      if (outcome.ok) {
-        this.patchEntry(key, { loading: false, failure: undefined, updatedAt: this.now() });
-        if (this.state.flash?.level === "error") this.set({ flash: undefined });
-      } else {
-        this.patchEntry(key, { loading: false, failure: outcome.failure });
-        this.showFlash(describeFailure(outcome.failure), "error");
-      }
-    } finally {
-      this.inFlight.delete(key);
+    const outcome = await kind.load({
+      gateway,
+      scope: view.scope,
+      now: this.now(),
+      previous: this.state.cache.get(key)?.rows,
+      visibleKeys: (rows) => this.keysOnScreen(key, rows),
+      forced,
+      memo,
+      publish: (rows) => this.receiveRows(key, kind, rows),
+    });
+    if (outcome.rows) this.receiveRows(key, kind, outcome.rows);
+    if (outcome.ok) {
+      this.patchEntry(key, { loading: false, failure: undefined, updatedAt: this.now() });
+      if (this.state.flash?.level === "error") this.set({ flash: undefined });
+    } else {
+      this.patchEntry(key, { loading: false, failure: outcome.failure });
+      this.showFlash(describeFailure(outcome.failure), "error");
     }
-    if (cacheKey(this.top().kind, this.top().scope) === key) this.schedule();
   }
 
   private schedule(): void {
@@ -232,7 +239,12 @@ export class AppStore {
     if (cursor < top) top = cursor;
     if (cursor >= top + height) top = cursor - height + 1;
     const row = rows[cursor];
-    return { ...view, cursor, top: Math.max(0, top), cursorKey: row === undefined ? undefined : kind.key(row) };
+    return {
+      ...view,
+      cursor,
+      top: Math.max(0, top),
+      cursorKey: row === undefined ? undefined : kind.key(row),
+    };
   }
 
   private replaceTop(view: ViewEntry): void {

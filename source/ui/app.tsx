@@ -9,7 +9,7 @@ import { FilterBar } from "./filter-bar.js";
 import { Flash } from "./flash.js";
 import { Header, HEADER_ROWS } from "./header.js";
 import { Help } from "./help.js";
-import { BINDINGS, keyName } from "./keymap.js";
+import { BINDINGS, splitKeys } from "./keymap.js";
 import { Table } from "./table.js";
 import { useTerminalSize } from "./use-terminal-size.js";
 
@@ -34,7 +34,9 @@ export function App({ store, refreshMs }: AppProps) {
 
   useEffect(() => store.setViewportRows(bodyRows), [store, bodyRows]);
 
-  useInput((input, key) => dispatchKey(store, keyName(input, key), input, exit));
+  useInput((input, key) => {
+    for (const stroke of splitKeys(input, key)) dispatchKey(store, stroke.name, stroke.input, exit);
+  });
 
   const view = store.top();
   const kind = store.kindOf(view);
@@ -77,7 +79,11 @@ export function App({ store, refreshMs }: AppProps) {
 }
 
 /** "updated 3s ago", or "stale" when the last refresh failed or is long overdue. */
-function freshness(entry: CacheEntry | undefined, now: number, refreshMs: number): [string, Tone | undefined] {
+function freshness(
+  entry: CacheEntry | undefined,
+  now: number,
+  refreshMs: number,
+): [string, Tone | undefined] {
   if (!entry?.updatedAt) return entry?.failure ? ["failed", "bad"] : ["loading…", "progress"];
   const age = formatAge(new Date(entry.updatedAt), now);
   if (entry.failure || now - entry.updatedAt > 3 * refreshMs) return [`stale, updated ${age} ago`, "bad"];

@@ -17,7 +17,8 @@ export function dispatchKey(store: AppStore, key: string, input: string, quit: (
     if (key === "enter") store.closeFilter(true);
     else if (key === "esc") store.closeFilter(false);
     else if (key === "backspace") store.editFilter(filterDraft.slice(0, -1));
-    else if (input && !key.startsWith("ctrl-") && key.length === input.length) store.editFilter(filterDraft + input);
+    else if (input && !key.startsWith("ctrl-") && key.length === input.length)
+      store.editFilter(filterDraft + input);
     return;
   }
   const action = actionFor(key);

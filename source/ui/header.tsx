@@ -7,8 +7,16 @@ import { fit } from "./text-fit.js";
 
 export const HEADER_ROWS = 5;
 
-export function Header({ info, hints, width }: { info: readonly ContextLine[]; hints: Binding[]; width: number }) {
-  const labelWidth = Math.max(0, ...info.map((item) => item.label.length)) + 1;
+export function Header({
+  info,
+  hints,
+  width,
+}: {
+  info: readonly ContextLine[];
+  hints: Binding[];
+  width: number;
+}) {
+  const labelWidth = Math.max(0, ...info.map((item) => item.label.length)) + 2;
   const infoWidth = Math.min(44, Math.max(24, Math.floor(width / 3)));
   const columns: Binding[][] = [];
   for (let i = 0; i < hints.length; i += HEADER_ROWS) columns.push(hints.slice(i, i + HEADER_ROWS));

@@ -82,6 +82,27 @@ export function keyName(input: string, key: InkKey): string {
   return input;
 }
 
+/**
+ * Ink 6 hands a run of plain characters that arrived together (fast typing, a held key, a busy
+ * moment) to useInput as one string; split it so that no keystroke is lost.
+ */
+export function splitKeys(input: string, key: InkKey): { name: string; input: string }[] {
+  const plain = [...input];
+  if (plain.length <= 1 || key.ctrl || key.meta || input.includes("\u001b")) {
+    return [{ name: keyName(input, key), input }];
+  }
+  return plain.map((char) => ({ name: CHAR_NAMES[char] ?? char, input: char }));
+}
+
+const CHAR_NAMES: Record<string, string> = {
+  "\r": "enter",
+  "\n": "enter",
+  "\u007f": "backspace",
+  "\b": "backspace",
+  "\t": "tab",
+  "\u0003": "ctrl-c",
+};
+
 /** "<ctrl-r>" style labels, as k9s shows them. */
 export function keyLabel(binding: Binding): string {
   return binding.keys.map((key) => `<${key}>`).join(" ");

@@ -70,7 +70,11 @@ function sameRow(a: RowLineProps, b: RowLineProps): boolean {
   );
 }
 
-function topBorder(title: string, status: string, inner: number): { left: string; fill: string; right: string } {
+function topBorder(
+  title: string,
+  status: string,
+  inner: number,
+): { left: string; fill: string; right: string } {
   const left = `─ ${title} `;
   const right = status ? ` ${status} ─` : "";
   const fill = "─".repeat(Math.max(0, inner - stringWidth(left) - stringWidth(right)));
@@ -95,7 +99,8 @@ export function Table<Row>(props: TableProps<Row>) {
       color: toneColor(column.tone?.(row)),
     }));
     // Pad the last cell so the cursor bar spans the whole row.
-    const used = cells.reduce((sum, cell) => sum + stringWidth(cell.text), 0) + COLUMN_GAP * (cells.length - 1);
+    const used =
+      cells.reduce((sum, cell) => sum + stringWidth(cell.text), 0) + COLUMN_GAP * (cells.length - 1);
     const last = cells[cells.length - 1];
     if (last && used < inner) last.text += " ".repeat(inner - used);
     return (

@@ -37,7 +37,10 @@ function fakeEcs() {
     if (command instanceof DescribeServicesCommand) {
       const services = input.services as string[];
       if (services.length > 10) throw new Error("service names can have at most 10 items.");
-      return { services: services.map((s) => ({ serviceArn: s, serviceName: s.split("/").pop() })), failures: [] };
+      return {
+        services: services.map((s) => ({ serviceArn: s, serviceName: s.split("/").pop() })),
+        failures: [],
+      };
     }
     if (command instanceof DescribeTasksCommand) {
       const tasks = input.tasks as string[];
@@ -76,7 +79,9 @@ describe("EcsGateway", () => {
     const ecs = fakeEcs();
     const gateway = new EcsGateway(ecs, new RequestBudget({ concurrency: 4 }));
     const batches: number[] = [];
-    const result = await gateway.describeServices("prod", names.map(arn), (batch) => batches.push(batch.length));
+    const result = await gateway.describeServices("prod", names.map(arn), (batch) =>
+      batches.push(batch.length),
+    );
     expect(result.ok && result.value.length).toBe(253);
     const calls = ecs.calls.filter((c) => c.name === "DescribeServicesCommand");
     expect(calls).toHaveLength(26);

@@ -27,7 +27,10 @@ describe("classifyError", () => {
   });
 
   it("suggests --demo and aws configure when there are no credentials", () => {
-    const failure = classifyError("ListClusters", awsError("CredentialsProviderError", "Could not load credentials"));
+    const failure = classifyError(
+      "ListClusters",
+      awsError("CredentialsProviderError", "Could not load credentials"),
+    );
     expect(describeFailure(failure)).toMatch(/--demo.*aws configure.*aws sso login/);
   });
 

@@ -5,7 +5,13 @@ describe("parseOptions", () => {
   it("defaults to AWS with a 5 s refresh", () => {
     expect(parseOptions([])).toEqual({
       command: "run",
-      options: { demo: false, profile: undefined, region: undefined, endpointUrl: undefined, refreshMs: 5000 },
+      options: {
+        demo: false,
+        profile: undefined,
+        region: undefined,
+        endpointUrl: undefined,
+        refreshMs: 5000,
+      },
     });
   });
 

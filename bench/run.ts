@@ -1,0 +1,13 @@
+// `npm run bench`: measures the performance budgets and prints what it measured.
+import { bigCluster } from "./big-cluster.js";
+import { coldStart } from "./cold-start.js";
+
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+const watchSeconds = Number(process.env.BENCH_WATCH_SECONDS ?? 60);
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+const start = await coldStart(runs);
+for (const line of start.lines) console.log(line);
+console.log("");
+for (const line of await bigCluster(watchSeconds)) console.log(line);
+process.exit(0);

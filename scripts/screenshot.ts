@@ -1,0 +1,55 @@
+// `npm run media`: drives the real `deckhand --demo` in a pseudo-terminal and saves what the screen
+// shows as media/demo.svg for the README.
+import { writeFileSync } from "node:fs";
+import { spawn } from "@lydell/node-pty";
+import xterm from "@xterm/headless";
+import { terminalToSvg } from "./terminal-svg.js";
+
+const COLS = 130;
+const ROWS = 34;
+const term = new xterm.Terminal({ cols: COLS, rows: ROWS, allowProposedApi: true, scrollback: 0 });
+const child = spawn(process.execPath, ["bin/deckhand.js", "--demo"], {
+  name: "xterm-256color",
+  cols: COLS,
+  rows: ROWS,
+  cwd: process.cwd(),
+  env: { ...process.env, CI: "false", TERM: "xterm-256color", FORCE_COLOR: "1" } as Record<string, string>,
+});
+child.onData((data) => term.write(data));
+
+const screen = () =>
+  Array.from({ length: ROWS }, (_, y) => term.buffer.active.getLine(y)?.translateToString(true) ?? "").join(
+    "\n",
+  );
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(pattern: RegExp): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!pattern.test(screen())) {
+    if (Date.now() > deadline) throw new Error(`never saw ${pattern}; screen:\n${screen()}`);
+    await sleep(50);
+  }
+}
+
+async function press(keys: string): Promise<void> {
+  for (const key of keys) {
+    child.write(key);
+    await sleep(30);
+  }
+}
+
+try {
+  await waitFor(/clusters\[\d+\]/);
+  await waitFor(/\bprod\b/);
+  await press("/prod\r\r");
+  await waitFor(/services\(prod\)\[\d+\]/);
+  await waitFor(/ACTIVE/);
+  await sleep(1500); // let the first refresh land so no row is still a placeholder
+  await press("jjjjj");
+  await sleep(300);
+  writeFileSync("media/demo.svg", terminalToSvg(term));
+  console.log("wrote media/demo.svg");
+} finally {
+  child.kill();
+}
+process.exit(0);

@@ -1,0 +1,94 @@
+// A new user's first minute, in a real pseudo-terminal against the built `deckhand --demo`.
+import { describe, expect, it } from "vitest";
+import { DOWN, ENTER, ESC, startDeckhand } from "../helpers/pty.js";
+
+const LEAVE_ALT_SCREEN = "\u001b[?1049l";
+const ENTER_ALT_SCREEN = "\u001b[?1049h";
+const SHOW_CURSOR = "\u001b[?25h";
+
+describe("deckhand --demo in a real terminal", () => {
+  it("drills cluster → service → task → container and back, filters, resizes and quits cleanly", async () => {
+    const app = startDeckhand({ args: ["--demo"], cols: 120, rows: 36 });
+    await app.waitForText(/clusters\[\d+\]/);
+    await app.waitForText("prod");
+    expect(app.raw()).toContain(ENTER_ALT_SCREEN);
+    expect(app.screen()).toContain("demo");
+
+    // Filter the clusters down to prod, then open it.
+    app.press("/");
+    await app.type("prod");
+    app.press(ENTER);
+    await app.waitForText("clusters[1/");
+    app.press(ENTER);
+    await app.waitForText(/services\(prod\)\[\d+\]/);
+    await app.waitForText("ACTIVE");
+
+    // Filter services and open the first match.
+    app.press("/");
+    await app.type("checkout");
+    app.press(ENTER);
+    await app.waitForText(/services\(prod\)\[1\/\d+\] <\/checkout>/);
+    app.press(ENTER);
+    await app.waitForText(/tasks\(prod\/checkout\)\[\d+\]/);
+    await app.waitForText("RUNNING");
+    app.press(ENTER);
+    await app.waitForText(/containers\([0-9a-f]{32}\)\[\d+\]/);
+    await app.waitForText("IMAGE");
+    expect(app.screen()).toMatch(/<clusters>.*<prod>.*<checkout>/);
+
+    // Back up the stack: the services view still shows its filter and cursor.
+    app.press(ESC);
+    await app.waitForText(/tasks\(prod\/checkout\)/);
+    app.press(ESC);
+    await app.waitForText(/services\(prod\)\[1\/\d+\] <\/checkout>/);
+    app.press(ESC); // clears the filter
+    await app.waitForNoText("</checkout>");
+    app.press(ESC);
+    await app.waitForText("clusters[1/"); // the cluster filter was kept too
+    app.press(ESC);
+    await app.waitForText(/clusters\[\d+\] /);
+
+    // Move, resize, keep working.
+    app.press(DOWN);
+    app.press("j");
+    app.resize(90, 24);
+    await app.waitForText(/clusters\[\d+\]/);
+    const lines = app.screen().split("\n");
+    expect(lines.every((line) => line.length <= 90)).toBe(true);
+    app.resize(140, 40);
+    await app.waitForText(/CAPACITY PROVIDERS/);
+
+    app.press("q");
+    const exit = await app.waitForExit();
+    expect(exit.exitCode).toBe(0);
+    const raw = app.raw();
+    expect(raw.lastIndexOf(LEAVE_ALT_SCREEN)).toBeGreaterThan(raw.lastIndexOf(ENTER_ALT_SCREEN));
+    expect(raw.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(raw.lastIndexOf(ENTER_ALT_SCREEN));
+  });
+
+  it("shows help on ? and closes it on esc", async () => {
+    const app = startDeckhand({ args: ["--demo"] });
+    await app.waitForText(/clusters\[\d+\]/);
+    app.press("?");
+    await app.waitForText("help");
+    await app.waitForText("Page down");
+    app.press(ESC);
+    await app.waitForNoText("Page down");
+    app.press("\u0003");
+    expect((await app.waitForExit()).exitCode).toBe(0);
+  });
+
+  it.each([
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ] as const)("restores the terminal on %s", async (signal, code) => {
+    const app = startDeckhand({ args: ["--demo"] });
+    await app.waitForText(/clusters\[\d+\]/);
+    app.kill(signal);
+    const exit = await app.waitForExit();
+    expect(exit.exitCode).toBe(code);
+    const raw = app.raw();
+    expect(raw.lastIndexOf(LEAVE_ALT_SCREEN)).toBeGreaterThan(raw.lastIndexOf(ENTER_ALT_SCREEN));
+    expect(raw.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(raw.lastIndexOf(ENTER_ALT_SCREEN));
+  });
+});

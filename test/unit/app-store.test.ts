@@ -1,0 +1,150 @@
+import type { Cluster, Service } from "@aws-sdk/client-ecs";
+import { describe, expect, it } from "vitest";
+import type { EcsGateway } from "../../source/aws/ecs-gateway.js";
+import { fail, ok } from "../../source/aws/failure.js";
+import { AppStore } from "../../source/store/app-store.js";
+
+const clusterArn = (name: string) => `arn:aws:ecs:us-east-1:123456789012:cluster/${name}`;
+const serviceArn = (name: string) => `arn:aws:ecs:us-east-1:123456789012:service/prod/${name}`;
+
+/** A gateway whose answers the test changes between refreshes. */
+function fakeGateway() {
+  const world = {
+    clusters: ["prod", "staging", "dev"],
+    services: ["api", "billing", "checkout", "search", "web"],
+    desired: new Map<string, number>(),
+    failClusters: false,
+  };
+  const gateway = {
+    listClusterArns: async () =>
+      world.failClusters
+        ? fail({
+            kind: "throttled",
+            operation: "ListClusters",
+            code: "ThrottlingException",
+            message: "Rate exceeded",
+          })
+        : ok(world.clusters.map(clusterArn)),
+    describeClusters: async (arns: string[]) =>
+      ok(
+        arns.map((arn): Cluster => ({
+          clusterArn: arn,
+          clusterName: arn.split("/").pop(),
+          status: "ACTIVE",
+        })),
+      ),
+    listServiceArns: async () => ok(world.services.map(serviceArn)),
+    describeServices: async (_cluster: string, arns: string[], onBatch?: (s: Service[]) => void) => {
+      const services = arns.map((arn): Service => ({
+        serviceArn: arn,
+        serviceName: arn.split("/").pop(),
+        status: "ACTIVE",
+        desiredCount: world.desired.get(arn.split("/").pop()!) ?? 1,
+      }));
+      onBatch?.(services);
+      return ok(services);
+    },
+  };
+  return { world, gateway: gateway as unknown as EcsGateway };
+}
+
+async function attachedStore() {
+  let now = 1_000_000;
+  const { world, gateway } = fakeGateway();
+  const store = new AppStore({ refreshMs: 5_000, now: () => now });
+  store.attach(gateway, [{ label: "Region", value: "us-east-1" }]);
+  await store.refresh(false);
+  return { store, world, advance: (ms: number) => (now += ms) };
+}
+
+const names = (store: AppStore) =>
+  store
+    .visibleRows(store.top())
+    .map(
+      (row) =>
+        (row as { cluster?: Cluster; name?: string }).cluster?.clusterName ?? (row as { name: string }).name,
+    );
+
+describe("AppStore", () => {
+  it("loads the cluster list sorted by name", async () => {
+    const { store } = await attachedStore();
+    expect(names(store)).toEqual(["dev", "prod", "staging"]);
+  });
+
+  it("keeps the cursor on the same row when rows are added above it", async () => {
+    const { store, world } = await attachedStore();
+    store.moveCursor(1); // prod
+    world.clusters.push("alpha", "beta");
+    await store.refresh(true);
+    const view = store.top();
+    expect(names(store)[view.cursor]).toBe("prod");
+  });
+
+  it("drills down and comes back with the cursor where it was and the rows cached", async () => {
+    const { store } = await attachedStore();
+    store.moveCursor(1);
+    store.drill();
+    expect(store.top().kind).toBe("services");
+    await store.refresh(false);
+    expect(names(store)).toEqual(["api", "billing", "checkout", "search", "web"]);
+    store.back();
+    expect(store.top().kind).toBe("clusters");
+    expect(names(store)[store.top().cursor]).toBe("prod");
+  });
+
+  it("filters case-insensitively; esc clears the filter before going back", async () => {
+    const { store } = await attachedStore();
+    store.moveCursor(1);
+    store.drill();
+    await store.refresh(false);
+    store.openFilter();
+    store.editFilter("CH");
+    expect(names(store)).toEqual(["checkout", "search"]);
+    store.closeFilter(true);
+    expect(store.top().filter).toBe("CH");
+    store.back();
+    expect(store.top().kind).toBe("services");
+    expect(names(store)).toHaveLength(5);
+    store.back();
+    expect(store.top().kind).toBe("clusters");
+  });
+
+  it("highlights rows that changed since the last refresh, then lets the highlight fade", async () => {
+    const { store, world, advance } = await attachedStore();
+    store.drill();
+    await store.refresh(false);
+    world.desired.set("search", 3);
+    await store.refresh(true);
+    const entry = store.entryOf(store.top());
+    expect(store.isHighlighted(entry, serviceArn("search"))).toBe(true);
+    expect(store.isHighlighted(entry, serviceArn("api"))).toBe(false);
+    advance(4_000);
+    store.tick();
+    expect(store.isHighlighted(store.entryOf(store.top()), serviceArn("search"))).toBe(false);
+  });
+
+  it("keeps the rows and shows the error when a refresh fails", async () => {
+    const { store, world } = await attachedStore();
+    world.failClusters = true;
+    await store.refresh(true);
+    expect(names(store)).toEqual(["dev", "prod", "staging"]);
+    expect(store.getState().flash).toMatchObject({ level: "error" });
+    expect(store.getState().flash?.text).toContain("ThrottlingException");
+    expect(store.entryOf(store.top())?.failure?.kind).toBe("throttled");
+    world.failClusters = false;
+    await store.refresh(true);
+    expect(store.getState().flash).toBeUndefined();
+  });
+
+  it("moves by page and to either end, clamped to the rows", async () => {
+    const { store } = await attachedStore();
+    store.setViewportRows(2);
+    store.moveTo("last");
+    expect(store.top().cursor).toBe(2);
+    expect(store.top().top).toBe(1);
+    store.page(-1);
+    expect(store.top().cursor).toBe(1);
+    store.moveCursor(-10);
+    expect(store.top().cursor).toBe(0);
+  });
+});

@@ -1,0 +1,25 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { keyTableMarkdown } from "../../source/ui/keymap.js";
+
+describe("README", () => {
+  it("shows the key table generated from the key bindings", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const block = readme.split("<!-- keys:start -->")[1]?.split("<!-- keys:end -->")[0]?.trim();
+    // Compare cell by cell: Prettier pads Markdown tables.
+    const cells = (table: string) =>
+      table.split("\n").map((line) =>
+        line
+          .split("|")
+          .map((cell) => cell.trim().replace(/^-+$/, "---"))
+          .filter(Boolean),
+      );
+    expect(block && cells(block)).toEqual(cells(keyTableMarkdown()));
+  });
+
+  it("states the two commands that set up a fresh machine", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    expect(readme).toContain("npm ci && npm run demo");
+    expect(readme).toContain("npm ci && npm test");
+  });
+});
