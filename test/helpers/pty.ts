@@ -1,0 +1,222 @@
+// The real-terminal harness every pty test uses: runs the built `bin/deckhand.js` in a pseudo-terminal
+// and feeds its output to a headless xterm, so assertions see the screen a user would see.
+// Needs `npm run build` first (the test scripts do it).
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { spawn, type IPty } from "@lydell/node-pty";
+import xterm from "@xterm/headless";
+import { onTestFinished, TestRunner } from "vitest";
+
+export const ENTER = "\r";
+export const ESC = "\u001b";
+export const UP = "\u001b[A";
+export const DOWN = "\u001b[B";
+export const PGUP = "\u001b[5~";
+export const PGDN = "\u001b[6~";
+export const CTRL_C = "\u0003";
+export const CTRL_R = "\u0012";
+export const BACKSPACE = "\u007f";
+
+export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const BIN = "bin/deckhand.js";
+const POLL_MS = 25;
+/** Gap between writes. Ink 6.8 splits escape sequences out of a read but hands a run of plain
+ * characters to useInput as one string ("jj", "/svc\r"), so keys that reach a busy app together can
+ * arrive as one unrecognised "key". A human-ish gap keeps them apart; it cannot guarantee it. */
+const KEY_GAP_MS = 40;
+
+export interface StartOptions {
+  args?: string[];
+  env?: Record<string, string | undefined>;
+  cols?: number;
+  rows?: number;
+}
+
+export interface Exit {
+  exitCode: number;
+  signal?: number;
+}
+
+export interface Deckhand {
+  /** The visible viewport, one line per row, each trimmed on the right. */
+  screen(): string;
+  waitForText(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  waitForNoText(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  /** Queues raw bytes as one write, e.g. ENTER, ESC, DOWN or "j"; writes are spaced KEY_GAP_MS apart. */
+  press(keys: string): void;
+  /** Types text one character per write; resolves once all of it is written. */
+  type(text: string): Promise<void>;
+  resize(cols: number, rows: number): void;
+  /** Every byte received so far, escape sequences included. */
+  raw(): string;
+  exited: Promise<Exit>;
+  /** Resolves with the exit, or throws (with the screen) if it does not come in time. */
+  waitForExit(timeoutMs?: number): Promise<Exit>;
+  /** Signals the whole process group (default SIGTERM). */
+  kill(signal?: NodeJS.Signals): void;
+  /** Kills the process if still running, waits for it, frees the terminal. Idempotent. */
+  close(): Promise<void>;
+}
+
+const live = new Set<Deckhand>();
+
+process.once("exit", () => {
+  for (const deckhand of live) deckhand.kill("SIGKILL");
+});
+
+/** Starts deckhand in a pty. Inside a test it is closed automatically when the test ends; when started
+ * from beforeAll, call close() (or closeAll()) in afterAll. */
+export function startDeckhand(options: StartOptions = {}): Deckhand {
+  const { args = [], cols = 120, rows = 40 } = options;
+  if (!existsSync(join(REPO_ROOT, "dist", "cli.js"))) {
+    throw new Error("dist/cli.js is missing: run `npm run build` before the pty tests");
+  }
+  const env: Record<string, string> = {};
+  const merged = {
+    ...process.env,
+    CI: "false",
+    TERM: "xterm-256color",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    // A stray COLUMNS/LINES would override the pty's size.
+    COLUMNS: undefined,
+    LINES: undefined,
+    ...options.env,
+  };
+  for (const [key, value] of Object.entries(merged)) if (value !== undefined) env[key] = value;
+
+  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
+  const child: IPty = spawn(process.execPath, [BIN, ...args], {
+    name: "xterm-256color",
+    cols,
+    rows,
+    cwd: REPO_ROOT,
+    env,
+  });
+  let received = "";
+  let exit: Exit | undefined;
+  child.onData((data) => {
+    received += data;
+    term.write(data);
+  });
+  const exited = new Promise<Exit>((resolve) => {
+    child.onExit(({ exitCode, signal }) => {
+      exit = { exitCode, signal };
+      resolve(exit);
+    });
+  });
+
+  const screen = () => {
+    const buffer = term.buffer.active;
+    const lines: string[] = [];
+    for (let y = 0; y < term.rows; y += 1) {
+      lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? "");
+    }
+    return lines.join("\n");
+  };
+
+  const explain = (what: string) =>
+    `${what}${exit ? ` (deckhand exited with code ${exit.exitCode}, signal ${exit.signal ?? "none"})` : ""}\n` +
+    `--- screen ${term.cols}x${term.rows} ---\n${screen()}\n--- end of screen ---`;
+
+  const waitFor = async (want: boolean, text: string | RegExp, timeoutMs: number) => {
+    const matches = () => (typeof text === "string" ? screen().includes(text) : text.test(screen()));
+    const deadline = Date.now() + timeoutMs;
+    while (matches() !== want) {
+      if (exit && want) {
+        // Let the last bytes reach the terminal before giving up.
+        await sleep(POLL_MS * 4);
+        if (matches() === want) return;
+        throw new Error(explain(`deckhand exited while waiting for ${String(text)}`));
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          explain(`timed out after ${timeoutMs} ms waiting for ${want ? "" : "no "}${String(text)}`),
+        );
+      }
+      await sleep(POLL_MS);
+    }
+  };
+
+  const kill = (signal: NodeJS.Signals = "SIGTERM") => {
+    if (exit) return;
+    try {
+      // The pty child leads its own session and process group; reach anything it spawned too.
+      process.kill(-child.pid, signal);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+    }
+  };
+
+  let writes = Promise.resolve();
+  let writeError: unknown;
+  const press = (keys: string) => {
+    writes = writes.then(async () => {
+      if (exit || writeError) return;
+      try {
+        child.write(keys);
+      } catch (error) {
+        // The pty can close between the exit check and the write; type() reports it.
+        writeError = error;
+        return;
+      }
+      await sleep(KEY_GAP_MS);
+    });
+  };
+
+  let closing: Promise<void> | undefined;
+  const deckhand: Deckhand = {
+    screen,
+    waitForText: (text, timeoutMs = 10_000) => waitFor(true, text, timeoutMs),
+    waitForNoText: (text, timeoutMs = 10_000) => waitFor(false, text, timeoutMs),
+    press,
+    async type(text) {
+      for (const char of text) press(char);
+      await writes;
+      if (writeError) throw writeError;
+    },
+    resize(newCols, newRows) {
+      child.resize(newCols, newRows);
+      term.resize(newCols, newRows);
+    },
+    raw: () => received,
+    exited,
+    async waitForExit(timeoutMs = 5_000) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(explain(`deckhand did not exit within ${timeoutMs} ms`))),
+          timeoutMs,
+        );
+      });
+      try {
+        return await Promise.race([exited, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    kill,
+    close() {
+      closing ??= (async () => {
+        kill("SIGTERM");
+        const timer = setTimeout(() => kill("SIGKILL"), 2_000);
+        await exited;
+        clearTimeout(timer);
+        live.delete(deckhand);
+        term.dispose();
+      })();
+      return closing;
+    },
+  };
+  live.add(deckhand);
+  if (TestRunner.getCurrentTest()) onTestFinished(() => deckhand.close());
+  return deckhand;
+}
+
+export async function closeAll(): Promise<void> {
+  await Promise.all([...live].map((deckhand) => deckhand.close()));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
