@@ -6,7 +6,9 @@ export default defineConfig({
   test: {
     projects: [
       { test: { ...shared, name: "unit", include: ["test/unit/**/*.test.ts?(x)"] } },
-      { test: { ...shared, name: "ui", include: ["test/ui/**/*.test.tsx"], setupFiles: ["test/ui/setup.ts"] } },
+      {
+        test: { ...shared, name: "ui", include: ["test/ui/**/*.test.tsx"], setupFiles: ["test/ui/setup.ts"] },
+      },
       {
         test: {
           ...shared,
