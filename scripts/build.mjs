@@ -45,6 +45,9 @@ await build({
   legalComments: "none",
   chunkNames: "chunks/[name]-[hash]",
   plugins: [withoutDevtools, yogaWithoutFetch],
+  alias: { "string-width": "fast-string-width" },
+  // Prefer packages' ES modules (the AWS SDK ships both): they tree-shake, the CommonJS builds do not.
+  mainFields: ["module", "main"],
   define: {
     "process.env.NODE_ENV": '"production"',
     "process.env.DEV": '"false"',

@@ -5,6 +5,10 @@ import { App } from "./ui/app.js";
 import { enterFullScreen, restoreOnExit, restoreTerminal } from "./terminal.js";
 import type { Options } from "./options.js";
 
+const FIRST_FRAME_WAIT_MS = 300;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export async function runTui(options: Options): Promise<void> {
   restoreOnExit((error) => {
     process.stderr.write(
@@ -14,19 +18,21 @@ export async function runTui(options: Options): Promise<void> {
   enterFullScreen();
 
   const store = new AppStore({ refreshMs: options.refreshMs });
-  const ink = render(<App store={store} refreshMs={options.refreshMs} />, {
-    exitOnCtrlC: false,
-    patchConsole: false,
-    maxFps: 30,
-  });
   store.start();
-  // The first frame is on screen before the AWS SDK (or the simulator) is even loaded.
-  void import("./open-account.js")
+  const firstLoad = import("./open-account.js")
     .then(({ openAccount }) => openAccount(options))
     .then((account) => store.attach(account.gateway, account.context))
     .catch((error: unknown) =>
       store.showFlash(error instanceof Error ? error.message : String(error), "error"),
     );
+  // Painting twice costs more than waiting a moment: when the first rows come quickly the first
+  // frame already has them; a slow network gets a "loading…" frame instead.
+  await Promise.race([firstLoad, sleep(FIRST_FRAME_WAIT_MS)]);
+  const ink = render(<App store={store} refreshMs={options.refreshMs} />, {
+    exitOnCtrlC: false,
+    patchConsole: false,
+    maxFps: 30,
+  });
 
   await ink.waitUntilExit();
   store.stop();

@@ -105,10 +105,11 @@ export class AppStore {
     this.clock = setInterval(() => this.tick(), 1_000);
   }
 
-  attach(gateway: EcsGateway, context: readonly ContextLine[]): void {
+  /** Connects the store to an account; resolves when the first view has loaded (or failed). */
+  attach(gateway: EcsGateway, context: readonly ContextLine[]): Promise<void> {
     this.gateway = gateway;
     this.set({ context });
-    void this.refresh(false);
+    return this.refresh(false);
   }
 
   stop(): void {

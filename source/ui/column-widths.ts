@@ -6,33 +6,40 @@ const MIN_FLEXIBLE = 10;
 
 /**
  * Widths that fit `available` columns: every column as wide as its widest visible value, the
- * flexible column takes what is left; when too wide, the widest columns are cut first.
+ * flexible column takes what is left. When too wide, the flexible column gives way first, then the
+ * widest of the others; the first column (the name or id people scan by) gives way last.
  */
 export function columnWidths<Row>(
   columns: readonly Column<Row>[],
   cells: readonly string[][],
   available: number,
 ): number[] {
-  const natural = columns.map((column, c) =>
+  const widths = columns.map((column, c) =>
     Math.max(stringWidth(column.header), ...cells.map((row) => stringWidth(row[c] ?? ""))),
   );
   const budget = available - GAP * (columns.length - 1);
-  const widths = [...natural];
   const flexible = columns.findIndex((column) => column.flexible);
-  const total = () => widths.reduce((sum, width) => sum + width, 0);
+  let excess = widths.reduce((sum, width) => sum + width, 0) - budget;
 
-  if (flexible >= 0 && total() < budget) widths[flexible]! += budget - total();
-  while (total() > budget) {
-    const widest = widths.indexOf(Math.max(...widths));
-    const floor = widest === flexible ? MIN_FLEXIBLE : stringWidth(columns[widest]!.header);
-    if (widths[widest]! <= floor) {
-      // Nothing sensible left to cut: squeeze from the end.
-      const last = widths.length - 1;
-      widths[last] = Math.max(0, widths[last]! - (total() - budget));
-      break;
-    }
-    widths[widest]! -= 1;
+  if (excess < 0) {
+    if (flexible >= 0) widths[flexible]! -= excess;
+    return widths;
   }
+  const shrink = (index: number, floor: number) => {
+    const cut = Math.min(excess, Math.max(0, widths[index]! - floor));
+    widths[index]! -= cut;
+    excess -= cut;
+  };
+  if (flexible >= 0) shrink(flexible, MIN_FLEXIBLE);
+  while (excess > 0) {
+    const others = widths.map((width, i) => (i === 0 ? -1 : width - stringWidth(columns[i]!.header)));
+    const widest = others.indexOf(Math.max(...others));
+    if (widest <= 0 || others[widest]! <= 0) break;
+    shrink(widest, Math.max(stringWidth(columns[widest]!.header), widths[widest]! - 1));
+  }
+  shrink(0, stringWidth(columns[0]!.header));
+  // Still too wide: the terminal is tiny; cut from the right.
+  for (let i = widths.length - 1; i >= 0 && excess > 0; i--) shrink(i, 0);
   return widths;
 }
 

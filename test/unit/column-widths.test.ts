@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { columnWidths } from "../../source/ui/column-widths.js";
 
 const col = (header: string, flexible = false) => ({ header, value: () => "", flexible });
+const total = (widths: number[]) => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
 
 describe("columnWidths", () => {
   it("gives the flexible column the room that is left", () => {
@@ -9,10 +10,32 @@ describe("columnWidths", () => {
     expect(widths).toEqual([4, 34]);
   });
 
-  it("cuts the widest column first when the terminal is narrow", () => {
-    const cells = [["a-very-long-service-name-indeed", "ACTIVE", "arn:task-definition/with-a-long-name:12"]];
-    const widths = columnWidths([col("NAME"), col("STATUS"), col("TASK DEFINITION", true)], cells, 50);
-    expect(widths.reduce((a, b) => a + b, 0) + 2 * 2).toBe(50);
+  it("shrinks the flexible column first and keeps the name whole", () => {
+    const columns = [col("NAME"), col("STATUS"), col("TASK DEFINITION", true), col("LAUNCH")];
+    const cells = [["checkout-payments-api", "ACTIVE", "checkout-payments-api:207", "FARGATE_SPOT"]];
+    const widths = columnWidths(columns, cells, 70);
+    expect(total(widths)).toBe(70);
+    expect(widths[0]).toBe(21);
     expect(widths[1]).toBe(6);
+    expect(widths[3]).toBe(12);
+  });
+
+  it("then cuts the widest other columns, and the first column last", () => {
+    const columns = [col("NAME"), col("STATUS"), col("TASK DEFINITION", true), col("REASON")];
+    const cells = [["a-long-service-name", "ACTIVE", "x:1", "Essential container in task exited"]];
+    const widths = columnWidths(columns, cells, 60);
+    expect(total(widths)).toBe(60);
+    expect(widths[0]).toBe(19);
+    expect(widths[2]).toBe(10); // the flexible column gives way down to 10 columns
+    expect(widths[3]).toBeLessThan(34);
+  });
+
+  it("never exceeds a tiny terminal", () => {
+    const widths = columnWidths(
+      [col("NAME"), col("STATUS"), col("IMAGE", true)],
+      [["abc", "RUNNING", "img"]],
+      12,
+    );
+    expect(total(widths)).toBeLessThanOrEqual(12);
   });
 });
