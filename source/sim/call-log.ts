@@ -1,0 +1,58 @@
+// Mirrors the call counter into a JSON file, so a test driving the built binary in a pty can see
+// which AWS calls the UI made. Writes are coalesced (at most one every ~200 ms, off the request
+// path) and a last synchronous write happens when the process exits.
+import { writeFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import type { CallCounter } from "./call-counter.js";
+
+const WRITE_INTERVAL_MS = 200;
+
+export interface CallLog {
+  /** Marks the log stale; it is rewritten soon. */
+  touch(): void;
+  /** Writes now, synchronously. */
+  flush(): void;
+}
+
+export function startCallLog(path: string, counter: CallCounter): CallLog {
+  let timer: NodeJS.Timeout | undefined;
+  let writing = false;
+  let dirty = false;
+
+  const snapshot = (): string =>
+    `${JSON.stringify({ calls: counter.byOperation(), throttled: counter.throttled(), total: counter.total() })}\n`;
+
+  const writeSoon = (): void => {
+    dirty = true;
+    if (timer !== undefined || writing) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      dirty = false;
+      writing = true;
+      writeFile(path, snapshot())
+        .catch(() => {
+          // The log is a test aid; a failed write must never break the simulated account.
+        })
+        .finally(() => {
+          writing = false;
+          if (dirty) writeSoon();
+        });
+    }, WRITE_INTERVAL_MS);
+    timer.unref();
+  };
+
+  const flush = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    dirty = false;
+    try {
+      writeFileSync(path, snapshot());
+    } catch {
+      // Same as above: best effort only.
+    }
+  };
+
+  flush();
+  process.once("exit", flush);
+  return { touch: writeSoon, flush };
+}

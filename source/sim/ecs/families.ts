@@ -1,0 +1,142 @@
+// Task definition families: one per service, an app container from ECR (or a vendor image) and
+// the sidecars real teams run next to it (Datadog agent, App Mesh Envoy, FireLens log router).
+import type { Rng } from "../random.js";
+import { iamRoleArn } from "./arns.js";
+import { APPMESH_ENVOY, DATADOG_AGENT, FARGATE_SIZES, FLUENT_BIT, publicImageFor } from "./catalog.js";
+import type { ContainerSpec, Fault, LaunchType, TaskFamily } from "./model.js";
+import type { World } from "./world.js";
+
+export interface FamilyPlan {
+  family: string;
+  app: string;
+  environment: string;
+  web: boolean;
+  compatibility: LaunchType;
+  latestRevision: number;
+  firstRegisteredAt: number;
+  lastRegisteredAt: number;
+  rng: Rng;
+  /** Smaller tasks and fewer sidecars (staging, batch). */
+  lean?: boolean;
+}
+
+export function buildFamily(world: World, plan: FamilyPlan): TaskFamily {
+  const { rng } = plan;
+  const bridge = plan.compatibility === "EC2";
+  const sizes = plan.lean ? FARGATE_SIZES.slice(0, 3) : FARGATE_SIZES;
+  const [cpu, memory] = rng.pick(rng.chance(0.6) ? sizes.slice(0, 4) : sizes);
+  const sidecars: ContainerSpec[] = [];
+  if (!bridge && rng.chance(plan.lean ? 0.3 : 0.8)) sidecars.push(DATADOG_AGENT_SPEC);
+  if (plan.web && !bridge && !plan.lean && rng.chance(0.25)) sidecars.push(ENVOY_SPEC);
+  if (!bridge && rng.chance(0.15)) sidecars.push(LOG_ROUTER_SPEC);
+  const sidecarCpu = sidecars.reduce((sum, spec) => sum + spec.cpu, 0);
+  const sidecarMemory = sidecars.reduce((sum, spec) => sum + (spec.memoryReservation ?? 0), 0);
+  const app = appContainer(world, plan, cpu - sidecarCpu, memory - sidecarMemory);
+  const spacing = Math.max(
+    1,
+    (plan.lastRegisteredAt - plan.firstRegisteredAt) / Math.max(1, plan.latestRevision - 1),
+  );
+  const family: TaskFamily = {
+    name: plan.family,
+    latestRevision: plan.latestRevision,
+    firstRegisteredAt: plan.firstRegisteredAt,
+    revisionSpacingMs: spacing,
+    registeredAt: undefined,
+    majorVersion: rng.int(1, 4),
+    cpu,
+    memory,
+    networkMode: bridge ? "bridge" : "awsvpc",
+    compatibility: plan.compatibility,
+    containers: [app, ...sidecars],
+    taskRoleArn: iamRoleArn(world, `${plan.family}-task`),
+    executionRoleArn: iamRoleArn(world, "ecsTaskExecutionRole"),
+    logGroup: `/ecs/${plan.family}`,
+    environment: plan.environment,
+    faults: undefined,
+  };
+  recordRevision(family, plan.latestRevision, plan.lastRegisteredAt);
+  world.families.set(family.name, family);
+  return family;
+}
+
+function appContainer(world: World, plan: FamilyPlan, cpu: number, memory: number): ContainerSpec {
+  const vendor = publicImageFor(plan.app);
+  const port = vendor?.port ?? (plan.web ? 8080 : 9090);
+  const healthCheck = plan.web
+    ? ["CMD-SHELL", `curl -fsS http://localhost:${port}/healthz || exit 1`]
+    : WORKER_HEALTH_CHECK;
+  return {
+    name: plan.app,
+    repository: vendor?.repository ?? `${world.accountId}.dkr.ecr.${world.region}.amazonaws.com/${plan.app}`,
+    ...(vendor ? { pinnedTag: vendor.tag } : {}),
+    essential: true,
+    cpu,
+    memory,
+    ports: [port],
+    healthCheck,
+    role: "app",
+  };
+}
+
+// Sidecars are the same in every family, so they are shared rather than copied.
+const DATADOG_AGENT_SPEC: ContainerSpec = {
+  name: "datadog-agent",
+  repository: DATADOG_AGENT.repository,
+  pinnedTag: DATADOG_AGENT.tag,
+  essential: false,
+  cpu: 64,
+  memoryReservation: 256,
+  ports: [8126],
+  role: "sidecar",
+};
+
+const ENVOY_SPEC: ContainerSpec = {
+  name: "envoy",
+  repository: APPMESH_ENVOY.repository,
+  pinnedTag: APPMESH_ENVOY.tag,
+  essential: true,
+  cpu: 128,
+  memoryReservation: 128,
+  ports: [9901],
+  healthCheck: ["CMD-SHELL", "curl -s http://localhost:9901/server_info | grep state | grep -q LIVE"],
+  role: "sidecar",
+};
+
+const LOG_ROUTER_SPEC: ContainerSpec = {
+  name: "log-router",
+  repository: FLUENT_BIT.repository,
+  pinnedTag: FLUENT_BIT.tag,
+  essential: true,
+  cpu: 32,
+  memoryReservation: 64,
+  ports: [],
+  role: "sidecar",
+};
+
+const WORKER_HEALTH_CHECK = ["CMD-SHELL", "test -f /tmp/healthy || exit 1"];
+
+/** The image tag a revision of our own apps was built with: v<major>.<revision/10>.<revision%10>. */
+export function imageFor(family: TaskFamily, spec: ContainerSpec, revision: number): string {
+  const tag = spec.pinnedTag ?? `v${family.majorVersion}.${Math.floor(revision / 10)}.${revision % 10}`;
+  return `${spec.repository}:${tag}`;
+}
+
+/** Records when a revision was registered and, for a broken one, how its tasks die. */
+export function recordRevision(family: TaskFamily, revision: number, at: number, fault?: Fault): void {
+  family.registeredAt ??= new Map();
+  family.registeredAt.set(revision, at);
+  if (fault !== undefined) {
+    family.faults ??= new Map();
+    family.faults.set(revision, fault);
+  }
+}
+
+export function revisionFault(family: TaskFamily, revision: number): Fault | undefined {
+  return family.faults?.get(revision);
+}
+
+export function registeredAt(family: TaskFamily, revision: number): number {
+  return (
+    family.registeredAt?.get(revision) ?? family.firstRegisteredAt + (revision - 1) * family.revisionSpacingMs
+  );
+}

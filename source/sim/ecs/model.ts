@@ -1,0 +1,224 @@
+// The simulated ECS account's state: plain records that the scheduler mutates and the renderers
+// turn into API shapes. Times are epoch milliseconds.
+import type { Rng } from "../random.js";
+
+export type LaunchType = "FARGATE" | "EC2";
+export type TaskStatus =
+  | "PROVISIONING"
+  | "PENDING"
+  | "ACTIVATING"
+  | "RUNNING"
+  | "DEACTIVATING"
+  | "STOPPING"
+  | "DEPROVISIONING"
+  | "STOPPED";
+/** What just happened to a task, as reported to the service scheduler. */
+export type TaskChange = "pending" | "running" | "healthy" | "unhealthy" | "stopping" | "stopped";
+export type HealthStatus = "HEALTHY" | "UNHEALTHY" | "UNKNOWN";
+/** How the tasks of a broken task definition revision die. */
+export type Fault = "oom" | "health" | "mixed";
+
+export interface ContainerSpec {
+  name: string;
+  /** Image without its tag; the tag comes from the revision unless `pinnedTag` is set. */
+  repository: string;
+  pinnedTag?: string;
+  essential: boolean;
+  cpu: number;
+  memory?: number;
+  memoryReservation?: number;
+  ports: number[];
+  healthCheck?: string[];
+  role: "app" | "sidecar";
+}
+
+export interface TaskFamily {
+  name: string;
+  latestRevision: number;
+  /** When revision 1 was registered and the typical gap between revisions (older revisions are not stored). */
+  firstRegisteredAt: number;
+  revisionSpacingMs: number;
+  /** Revisions registered since the world was built, or any revision with a recorded time. */
+  registeredAt: Map<number, number> | undefined;
+  majorVersion: number;
+  cpu: number;
+  memory: number;
+  networkMode: "awsvpc" | "bridge";
+  compatibility: LaunchType;
+  containers: ContainerSpec[];
+  taskRoleArn: string;
+  executionRoleArn: string;
+  logGroup: string;
+  environment: string;
+  /** Revisions whose tasks never become healthy (created on the first broken one). */
+  faults: Map<number, Fault> | undefined;
+}
+
+export interface TaskNetwork {
+  subnetId: string;
+  privateIp: string;
+}
+
+export interface SimContainer {
+  spec: ContainerSpec;
+  lastStatus: "PENDING" | "RUNNING" | "STOPPED";
+  healthStatus: HealthStatus;
+  exitCode?: number;
+  reason?: string;
+  hostPorts: readonly number[];
+}
+
+export interface SimTask {
+  seq: number;
+  id: string;
+  arn: string;
+  cluster: SimCluster;
+  service: SimService | undefined;
+  deployment: SimDeployment | undefined;
+  family: TaskFamily;
+  revision: number;
+  launchType: LaunchType;
+  capacityProviderName: string | undefined;
+  group: string;
+  startedBy: string;
+  availabilityZone: string;
+  network: TaskNetwork | undefined;
+  instance: SimContainerInstance | undefined;
+  enableExecuteCommand: boolean;
+  createdAt: number;
+  connectivityAt?: number;
+  pullStartedAt?: number;
+  pullStoppedAt?: number;
+  startedAt?: number;
+  stoppingAt?: number;
+  executionStoppedAt?: number;
+  stoppedAt?: number;
+  lastStatus: TaskStatus;
+  desiredStatus: "RUNNING" | "STOPPED";
+  healthStatus: HealthStatus;
+  stopCode?: string;
+  stoppedReason?: string;
+  containers: SimContainer[];
+  version: number;
+  purged: boolean;
+}
+
+export interface SimDeployment {
+  id: string;
+  status: "PRIMARY" | "ACTIVE";
+  revision: number;
+  failedTasks: number;
+  createdAt: number;
+  updatedAt: number;
+  rolloutState: "IN_PROGRESS" | "COMPLETED" | "FAILED";
+  rolloutStateReason: string;
+}
+
+export interface SimServiceEvent {
+  id: string;
+  createdAt: number;
+  message: string;
+}
+
+export interface LoadBalancerBinding {
+  targetGroupArn: string;
+  containerName: string;
+  containerPort: number;
+}
+
+export interface SimService {
+  seq: number;
+  name: string;
+  arn: string;
+  cluster: SimCluster;
+  family: TaskFamily;
+  status: "ACTIVE" | "DRAINING" | "INACTIVE";
+  desiredCount: number;
+  launchType: LaunchType | undefined;
+  capacityProvider: string | undefined;
+  createdAt: number;
+  createdBy: string;
+  deployments: SimDeployment[];
+  /** The revision of the last deployment that completed: where a circuit breaker rolls back to. */
+  stableRevision: number;
+  /** Every task not yet forgotten (stopped ones stay about an hour), in creation order. */
+  tasks: SimTask[];
+  /** Events from the simulation, newest first, at most 100. */
+  events: SimServiceEvent[];
+  /** Older events from before the simulation began, made only when someone looks (see serviceEvents). */
+  history: (() => SimServiceEvent[]) | undefined;
+  minimumHealthyPercent: number;
+  maximumPercent: number;
+  circuitBreaker: { enable: boolean; rollback: boolean };
+  enableExecuteCommand: boolean;
+  loadBalancer: LoadBalancerBinding | undefined;
+  healthCheckGracePeriodSeconds: number | undefined;
+  tags: Array<{ key: string; value: string }>;
+  rng: Rng;
+  /** The scheduler launches nothing before this time (restart back-off after failures). */
+  restartNotBefore: number;
+  reconcileScheduledAt: number | undefined;
+  /** Mean time between spontaneous new deployments; 0 for never. */
+  deployEveryMs: number;
+  /** Chance that a spontaneous deployment ships a broken revision (the circuit breaker's job). */
+  faultyDeployChance: number;
+  /** Mean lifetime of a healthy task before the platform replaces it. */
+  taskLifetimeMs: number;
+  /** Round-robin cursor over subnets/AZs. */
+  placementCursor: number;
+}
+
+export interface Subnet {
+  id: string;
+  availabilityZone: string;
+  /** First two octets and the third-octet base of the /19, e.g. [10, 0, 32]. */
+  prefix: [number, number, number];
+}
+
+export interface SimContainerInstance {
+  id: string;
+  arn: string;
+  ec2InstanceId: string;
+  cluster: SimCluster;
+  availabilityZone: string;
+  instanceType: string;
+  cpu: number;
+  memory: number;
+  registeredAt: number;
+  privateIp: string;
+  amiId: string;
+  capacityProviderName: string;
+  tasks: Set<SimTask>;
+  version: number;
+}
+
+export interface TaskCounts {
+  running: number;
+  pending: number;
+}
+
+export interface SimCluster {
+  name: string;
+  arn: string;
+  status: "ACTIVE" | "INACTIVE";
+  /** INACTIVE clusters are describable but not listed. */
+  listed: boolean;
+  seq: number;
+  launchType: LaunchType;
+  services: SimService[];
+  servicesByName: Map<string, SimService>;
+  /** Every task not yet forgotten, in creation order; purged entries are compacted lazily. */
+  tasks: SimTask[];
+  purgedTasks: number;
+  tasksById: Map<string, SimTask>;
+  instances: SimContainerInstance[];
+  instancesById: Map<string, SimContainerInstance>;
+  capacityProviders: string[];
+  defaultCapacityProviderStrategy: Array<{ capacityProvider: string; weight: number; base: number }>;
+  containerInsights: "enabled" | "disabled";
+  tags: Array<{ key: string; value: string }>;
+  subnets: Subnet[];
+  securityGroupId: string;
+  counts: Record<LaunchType, TaskCounts>;
+  rng: Rng;
+}
