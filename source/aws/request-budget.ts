@@ -11,13 +11,26 @@ export interface BucketSpec {
 export type EcsCategory =
   "cluster-read" | "service-read" | "cluster-resource-read" | "task-definition-read" | "other";
 
-export const ECS_BUCKETS: Record<EcsCategory, BucketSpec> = {
+/** The published ECS buckets (burst, sustained per second), per account and region. */
+export const ECS_PUBLISHED_BUCKETS: Record<EcsCategory, BucketSpec> = {
   "cluster-read": { burst: 50, perSecond: 20 },
   "service-read": { burst: 100, perSecond: 20 },
   "cluster-resource-read": { burst: 100, perSecond: 20 },
   "task-definition-read": { burst: 50, perSecond: 20 },
   other: { burst: 20, perSecond: 1 },
 };
+
+/**
+ * What deckhand allows itself: the full burst, 95% of the sustained rate. Requests reach AWS a
+ * little later and out of order relative to when we count them, so pacing at exactly the
+ * published rate still draws an occasional ThrottlingException; the margin removes those.
+ */
+export const ECS_BUCKETS: Record<EcsCategory, BucketSpec> = Object.fromEntries(
+  Object.entries(ECS_PUBLISHED_BUCKETS).map(([category, spec]) => [
+    category,
+    { burst: spec.burst, perSecond: spec.perSecond * 0.95 },
+  ]),
+) as Record<EcsCategory, BucketSpec>;
 
 const CATEGORY_OF: Record<string, EcsCategory> = {
   ListClusters: "cluster-read",
@@ -96,10 +109,12 @@ export class RequestBudget {
   }
 
   async run<T>(operation: string, call: () => Promise<T>): Promise<T> {
-    const wait = this.bucket(ecsCategory(operation)).reserve();
-    if (wait > 0) await this.sleep(wait);
+    // Slot first, token second: a token must be spent when the request really leaves, or the
+    // server's bucket (capped at its burst) and ours drift apart and AWS throttles us.
     await this.acquireSlot();
     try {
+      const wait = this.bucket(ecsCategory(operation)).reserve();
+      if (wait > 0) await this.sleep(wait);
       return await call();
     } finally {
       this.releaseSlot();
