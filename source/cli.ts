@@ -1,7 +1,6 @@
 // Entry point: flags, --help/--version and the checks that can fail cheaply happen before Ink or
 // the AWS SDK are loaded. Bad input exits with code 2 and one line on stderr.
 import { parseOptions, USAGE } from "./options.js";
-import { assertProfileExists, ProfileError } from "./aws/profiles.js";
 
 declare const DECKHAND_VERSION: string;
 
@@ -28,6 +27,7 @@ if (!process.stdout.isTTY || !process.stdin.isTTY) {
 if (!options.demo) {
   const profile = options.profile ?? process.env.AWS_PROFILE;
   if (profile) {
+    const { assertProfileExists, ProfileError } = await import("./aws/profiles.js");
     try {
       await assertProfileExists(profile);
     } catch (error) {

@@ -41,7 +41,6 @@ const RowLine = memo(function RowLine({ cells, selected, highlighted, placeholde
   const gap = " ".repeat(COLUMN_GAP);
   return (
     <Text wrap="truncate-end">
-      <Text color={theme.border}>│</Text>
       <Text
         inverse={selected}
         dimColor={placeholder && !selected}
@@ -55,7 +54,6 @@ const RowLine = memo(function RowLine({ cells, selected, highlighted, placeholde
           </Text>
         ))}
       </Text>
-      <Text color={theme.border}>│</Text>
     </Text>
   );
 }, sameRow);
@@ -113,15 +111,6 @@ export function Table<Row>(props: TableProps<Row>) {
       />
     );
   });
-  const blank = " ".repeat(inner);
-  const fillers = Array.from({ length: Math.max(0, height - lines.length) }, (_, i) => (
-    <Text key={`blank-${i}`}>
-      <Text color={theme.border}>│</Text>
-      {i === 0 && rows.length === 0 ? fit(props.emptyText, inner) : blank}
-      <Text color={theme.border}>│</Text>
-    </Text>
-  ));
-
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end">
@@ -133,13 +122,22 @@ export function Table<Row>(props: TableProps<Row>) {
         <Text color={toneColor(props.statusTone) ?? theme.border}>{border.right}</Text>
         <Text color={theme.border}>┐</Text>
       </Text>
-      <Text wrap="truncate-end">
-        <Text color={theme.border}>│</Text>
-        <Text bold>{fit(headerLine, inner)}</Text>
-        <Text color={theme.border}>│</Text>
-      </Text>
-      {lines}
-      {fillers}
+      {/* Side borders drawn by Ink as one write per side; blank rows below the data cost nothing. */}
+      <Box
+        flexDirection="column"
+        width={width}
+        height={height + 1}
+        borderStyle="single"
+        borderTop={false}
+        borderBottom={false}
+        borderColor={theme.border}
+      >
+        <Text bold wrap="truncate-end">
+          {fit(headerLine, inner)}
+        </Text>
+        {lines}
+        {rows.length === 0 ? <Text wrap="truncate-end">{props.emptyText}</Text> : null}
+      </Box>
       <Text color={theme.border}>└{"─".repeat(inner)}┘</Text>
     </Box>
   );
