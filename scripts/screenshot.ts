@@ -45,7 +45,7 @@ try {
   await waitFor(/services\(prod\)\[\d+\]/);
   await waitFor(/ACTIVE/);
   await sleep(1500); // let the first refresh land so no row is still a placeholder
-  await press("jjjjj");
+  await press("jjjjjjj"); // onto checkout, mid-deployment
   await sleep(300);
   writeFileSync("media/demo.svg", terminalToSvg(term));
   console.log("wrote media/demo.svg");

@@ -32,7 +32,11 @@ export async function openAccount(options: Options, env: NodeJS.ProcessEnv = pro
   return {
     gateway: new EcsGateway(connection.ecs),
     context: [
-      { label: "Profile", value: connection.profile ?? "default" },
+      { label: "Account", value: "" }, // learnt from the first ARN listed: no extra call (or IAM permission)
+      {
+        label: "Profile",
+        value: connection.profile ?? (env.AWS_ACCESS_KEY_ID ? "(environment credentials)" : "default"),
+      },
       { label: "Region", value: connection.region },
       ...(endpoint ? [{ label: "Endpoint", value: endpoint }] : []),
       { label: "Refresh", value: `${options.refreshMs / 1000}s` },

@@ -40,3 +40,9 @@ export function count(value: number | undefined): string {
 export function orDash(value: string | undefined | null): string {
   return value ? value : "-";
 }
+
+/** "arn:aws:ecs:us-east-1:123456789012:cluster/prod" → "123456789012" */
+export function accountIdOf(arn: string): string | undefined {
+  const parts = arn.split(":");
+  return parts[0] === "arn" && /^\d{12}$/.test(parts[4] ?? "") ? parts[4] : undefined;
+}

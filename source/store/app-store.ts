@@ -2,6 +2,7 @@
 // on top, and the flash line. React reads it through useSyncExternalStore.
 import { describeFailure, type AwsFailure } from "../aws/failure.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
+import { accountIdOf } from "../resources/format.js";
 import { KINDS, type AnyKind } from "../resources/registry.js";
 import type { KindId, Scope } from "../resources/types.js";
 import { matchesFilter } from "./row-filter.js";
@@ -213,6 +214,18 @@ export class AppStore {
     const changed = markChanges(kind, entry?.rows, rows, entry?.changed ?? new Map(), now);
     this.patchEntry(key, { rows, changed });
     this.repositionViews(key);
+    this.learnAccount(kind, rows);
+  }
+
+  /** Fills an empty "Account" header line from the first ARN seen. */
+  private learnAccount(kind: AnyKind, rows: readonly unknown[]): void {
+    const line = this.state.context.find((item) => item.label === "Account");
+    if (!line || line.value || rows.length === 0) return;
+    const accountId = accountIdOf(kind.key(rows[0]));
+    if (!accountId) return;
+    this.set({
+      context: this.state.context.map((item) => (item === line ? { ...item, value: accountId } : item)),
+    });
   }
 
   private patchEntry(key: string, patch: Partial<CacheEntry>): void {

@@ -3,6 +3,7 @@ import { stringWidth } from "./text-fit.js";
 
 const GAP = 2;
 const MIN_FLEXIBLE = 10;
+const MIN_EMPTY_FLEXIBLE = 4;
 
 /**
  * Widths that fit `available` columns: every column as wide as its widest visible value, the
@@ -30,7 +31,11 @@ export function columnWidths<Row>(
     widths[index]! -= cut;
     excess -= cut;
   };
-  if (flexible >= 0) shrink(flexible, MIN_FLEXIBLE);
+  if (flexible >= 0) {
+    // An empty flexible column (no stop reason yet) may shrink to almost nothing.
+    const widestValue = Math.max(0, ...cells.map((row) => stringWidth(row[flexible] ?? "")));
+    shrink(flexible, Math.max(MIN_EMPTY_FLEXIBLE, Math.min(MIN_FLEXIBLE, widestValue)));
+  }
   while (excess > 0) {
     const others = widths.map((width, i) => (i === 0 ? -1 : width - stringWidth(columns[i]!.header)));
     const widest = others.indexOf(Math.max(...others));

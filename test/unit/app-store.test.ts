@@ -148,3 +148,15 @@ describe("AppStore", () => {
     expect(store.top().cursor).toBe(0);
   });
 });
+
+describe("AppStore header context", () => {
+  it("learns the account id from the first ARN it lists", async () => {
+    const { gateway } = fakeGateway();
+    const store = new AppStore({ refreshMs: 5_000 });
+    await store.attach(gateway, [
+      { label: "Account", value: "" },
+      { label: "Region", value: "us-east-1" },
+    ]);
+    expect(store.getState().context[0]).toEqual({ label: "Account", value: "123456789012" });
+  });
+});

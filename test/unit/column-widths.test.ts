@@ -26,7 +26,7 @@ describe("columnWidths", () => {
     const widths = columnWidths(columns, cells, 60);
     expect(total(widths)).toBe(60);
     expect(widths[0]).toBe(19);
-    expect(widths[2]).toBe(10); // the flexible column gives way down to 10 columns
+    expect(widths[2]).toBe(4); // the flexible column gives way down to its short content
     expect(widths[3]).toBeLessThan(34);
   });
 
@@ -37,5 +37,13 @@ describe("columnWidths", () => {
       12,
     );
     expect(total(widths)).toBeLessThanOrEqual(12);
+  });
+});
+
+describe("columnWidths with an empty flexible column", () => {
+  it("lets it shrink so the other columns stay whole", () => {
+    const columns = [col("ID"), col("IP"), col("STOP REASON", true)];
+    const widths = columnWidths(columns, [["6205dc968ac36324", "10.0.51.123", ""]], 36);
+    expect(widths).toEqual([16, 11, 5]);
   });
 });
