@@ -4,33 +4,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  DescribeServicesCommand,
-  ECSClient,
-  ListClustersCommand,
-  ListServicesCommand,
-} from "@aws-sdk/client-ecs";
+import { DescribeServicesCommand, ListClustersCommand, ListServicesCommand } from "@aws-sdk/client-ecs";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  createFakeClock,
-  createSimulatedAccount,
-  simOptionsFromEnv,
-  type SimOptions,
-} from "../../source/sim/index.js";
+import { simOptionsFromEnv, type SimOptions } from "../../source/sim/index.js";
+import { simulatedEcs } from "../helpers/sim-client.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "deckhand-sim-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function setup(options: SimOptions = {}) {
-  const clock = createFakeClock();
-  const sim = createSimulatedAccount({ now: clock.now, ...options });
-  const ecs = new ECSClient({
-    region: sim.region,
-    credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "test" },
-    requestHandler: sim.requestHandler,
-    maxAttempts: 1,
-  });
-  return { clock, sim, ecs };
+  return simulatedEcs(options);
 }
 
 async function waitFor<T>(read: () => T, accept: (value: T) => boolean, timeoutMs = 3000): Promise<T> {

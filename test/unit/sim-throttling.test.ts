@@ -3,25 +3,16 @@
 import {
   DescribeClustersCommand,
   DescribeServicesCommand,
-  ECSClient,
   ListClustersCommand,
   ListServicesCommand,
   ListTasksCommand,
 } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
-import { createFakeClock, createSimulatedAccount, type SimOptions } from "../../source/sim/index.js";
+import type { SimOptions } from "../../source/sim/index.js";
+import { simulatedEcs } from "../helpers/sim-client.js";
 
 function setup(options: SimOptions = {}) {
-  const clock = createFakeClock();
-  const sim = createSimulatedAccount({ now: clock.now, ...options });
-  // maxAttempts 1: the SDK would otherwise retry throttled calls.
-  const ecs = new ECSClient({
-    region: sim.region,
-    credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "test" },
-    requestHandler: sim.requestHandler,
-    maxAttempts: 1,
-  });
-  return { clock, sim, ecs };
+  return simulatedEcs(options);
 }
 
 async function outcomes(calls: number, send: () => Promise<unknown>): Promise<string[]> {

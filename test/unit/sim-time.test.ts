@@ -12,18 +12,11 @@ import {
   type Task,
 } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
-import { createFakeClock, createSimulatedAccount, type SimOptions } from "../../source/sim/index.js";
+import { createFakeClock, type SimOptions } from "../../source/sim/index.js";
+import { simulatedEcs } from "../helpers/sim-client.js";
 
 function setup(options: SimOptions = {}) {
-  const clock = createFakeClock();
-  const sim = createSimulatedAccount({ now: clock.now, throttle: false, ...options });
-  const ecs = new ECSClient({
-    region: sim.region,
-    credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "test" },
-    requestHandler: sim.requestHandler,
-    maxAttempts: 1,
-  });
-  return { clock, sim, ecs };
+  return simulatedEcs({ throttle: false, ...options });
 }
 
 async function listAll(

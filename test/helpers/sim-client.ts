@@ -1,0 +1,16 @@
+// A real ECSClient wired to a fresh simulated account on a fake clock: the SDK path as in --demo.
+import { ECSClient } from "@aws-sdk/client-ecs";
+import { createFakeClock, createSimulatedAccount, type SimOptions } from "../../source/sim/index.js";
+
+export function simulatedEcs(options: SimOptions = {}) {
+  const clock = createFakeClock();
+  const sim = createSimulatedAccount({ now: clock.now, ...options });
+  const ecs = new ECSClient({
+    region: sim.region,
+    credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "test" },
+    requestHandler: sim.requestHandler,
+    // One attempt: the SDK would otherwise retry throttled and failed calls and hide them.
+    maxAttempts: 1,
+  });
+  return { clock, sim, ecs };
+}
