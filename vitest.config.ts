@@ -1,6 +1,11 @@
 import { defineConfig } from "vitest/config";
 
-const shared = { environment: "node" as const, testTimeout: 20_000 };
+const shared = {
+  environment: "node" as const,
+  testTimeout: 20_000,
+  // The SDK warns about Node 20 on stderr; it is noise in test output.
+  env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+};
 
 export default defineConfig({
   test: {

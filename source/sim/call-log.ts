@@ -1,8 +1,8 @@
 // Mirrors the call counter into a JSON file, so a test driving the built binary in a pty can see
 // which AWS calls the UI made. Writes are coalesced (at most one every ~200 ms, off the request
 // path) and a last synchronous write happens when the process exits.
-import { writeFileSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { renameSync, writeFileSync } from "node:fs";
+import { rename, writeFile } from "node:fs/promises";
 import type { CallCounter } from "./call-counter.js";
 
 const WRITE_INTERVAL_MS = 200;
@@ -15,6 +15,7 @@ export interface CallLog {
 }
 
 export function startCallLog(path: string, counter: CallCounter): CallLog {
+  const temporary = `${path}.${process.pid}.tmp`;
   let timer: NodeJS.Timeout | undefined;
   let writing = false;
   let dirty = false;
@@ -29,7 +30,9 @@ export function startCallLog(path: string, counter: CallCounter): CallLog {
       timer = undefined;
       dirty = false;
       writing = true;
-      writeFile(path, snapshot())
+      // Write beside the file and rename over it, so a reader never sees half a file.
+      writeFile(temporary, snapshot())
+        .then(() => rename(temporary, path))
         .catch(() => {
           // The log is a test aid; a failed write must never break the simulated account.
         })
@@ -46,7 +49,8 @@ export function startCallLog(path: string, counter: CallCounter): CallLog {
     timer = undefined;
     dirty = false;
     try {
-      writeFileSync(path, snapshot());
+      writeFileSync(temporary, snapshot());
+      renameSync(temporary, path);
     } catch {
       // Same as above: best effort only.
     }

@@ -1,8 +1,8 @@
 import { Box, useApp, useInput } from "ink";
 import { useEffect, useSyncExternalStore } from "react";
 import type { AppStore, CacheEntry } from "../store/app-store.js";
-import type { Tone } from "../resources/types.js";
-import { formatAge } from "../resources/format.js";
+import type { Scope, Tone } from "../resources/types.js";
+import { arnName, formatAge } from "../resources/format.js";
 import { Crumbs } from "./crumbs.js";
 import { dispatchKey } from "./dispatch.js";
 import { FilterBar } from "./filter-bar.js";
@@ -50,7 +50,11 @@ export function App({ store, refreshMs }: AppProps) {
 
   return (
     <Box flexDirection="column" width={columns} height={height}>
-      <Header info={state.context} hints={hints} width={columns} />
+      <Header
+        info={[...state.context, { label: "Scope", value: scopeLabel(view.scope) }]}
+        hints={hints}
+        width={columns}
+      />
       {state.mode === "filter" ? <FilterBar draft={state.filterDraft} /> : null}
       {state.mode === "help" ? (
         <Help width={columns} height={tableHeight} />
@@ -76,6 +80,13 @@ export function App({ store, refreshMs }: AppProps) {
       <Flash flash={state.flash} />
     </Box>
   );
+}
+
+function scopeLabel(scope: Scope): string {
+  const parts = [scope.clusterName, scope.serviceName, scope.taskArn && arnName(scope.taskArn)].filter(
+    Boolean,
+  );
+  return parts.length > 0 ? parts.join(" / ") : "all clusters";
 }
 
 /** "updated 3s ago", or "stale" when the last refresh failed or is long overdue. */

@@ -5,7 +5,7 @@ import { keyLabel } from "./keymap.js";
 import { theme } from "./theme.js";
 import { fit } from "./text-fit.js";
 
-export const HEADER_ROWS = 5;
+export const HEADER_ROWS = 6;
 
 export function Header({
   info,

@@ -34,9 +34,12 @@ afterAll(async () => {
   if (awsHome) rmSync(awsHome, { recursive: true, force: true });
 });
 
-function start(): Deckhand {
+function start(
+  args = ["--endpoint-url", moto.endpoint, "--region", "us-east-1"],
+  extraEnv: Record<string, string> = {},
+): Deckhand {
   return startDeckhand({
-    args: ["--endpoint-url", moto.endpoint, "--region", "us-east-1"],
+    args,
     env: {
       AWS_ACCESS_KEY_ID: "testing",
       AWS_SECRET_ACCESS_KEY: "testing",
@@ -49,6 +52,7 @@ function start(): Deckhand {
       AWS_ENDPOINT_URL_ECS: undefined,
       AWS_CONFIG_FILE: join(awsHome, "config"),
       AWS_SHARED_CREDENTIALS_FILE: join(awsHome, "credentials"),
+      ...extraEnv,
     },
   });
 }
@@ -158,6 +162,16 @@ describe("deckhand against moto_server", () => {
     await deckhand.waitForText(`services(${SMALL_CLUSTER})[${names.length}]`);
 
     deckhand.press(CTRL_C);
+    expect((await deckhand.waitForExit()).exitCode).toBe(0);
+  });
+
+  it("finds the endpoint and region in the environment, as the AWS CLI does", async () => {
+    const deckhand = start([], { AWS_ENDPOINT_URL_ECS: moto.endpoint, AWS_DEFAULT_REGION: "us-east-1" });
+    await deckhand.waitForText(/clusters\[3\]/);
+    expect(deckhand.screen()).toContain(`Endpoint: ${moto.endpoint}`);
+    expect(deckhand.screen()).toMatch(/Region:\s+us-east-1/);
+    expect(deckhand.screen()).toMatch(/Account:\s+123456789012/);
+    deckhand.press("q");
     expect((await deckhand.waitForExit()).exitCode).toBe(0);
   });
 });

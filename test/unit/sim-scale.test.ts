@@ -1,5 +1,6 @@
-// The simulated account stays cheap at scale: 2,000 services and 10,000 tasks build in well under a
-// second, and each call costs O(page), not O(world).
+// The simulated account at the scale of the benchmarks: 2,000 services and 10,000 tasks, pages that
+// resume where they stopped, and an hour of simulated time. How fast it is, is measured by
+// `npm run bench` (bench/big-cluster.ts), not asserted here.
 import {
   DescribeServicesCommand,
   DescribeTasksCommand,
@@ -10,17 +11,10 @@ import {
 import { describe, expect, it } from "vitest";
 import { createFakeClock, createSimulatedAccount } from "../../source/sim/index.js";
 
-// Generous bounds: shared CI machines are slow and noisy. Typical numbers are in the lead's report.
-const BUILD_BUDGET_MS = 1500;
-const CALL_BUDGET_MS = 50;
-
 describe("simulated account at scale", () => {
-  it("builds 2,000 services and 10,000 tasks quickly, and answers pages cheaply", async () => {
+  it("builds 2,000 services and 10,000 tasks and pages through them", async () => {
     const clock = createFakeClock();
-    const started = performance.now();
     const sim = createSimulatedAccount({ services: 2000, tasks: 10_000, now: clock.now, throttle: false });
-    const buildMs = performance.now() - started;
-    expect(buildMs).toBeLessThan(BUILD_BUDGET_MS);
 
     const prod = sim.world.clustersByName.get("prod");
     expect(prod?.services).toHaveLength(2000);
@@ -33,36 +27,31 @@ describe("simulated account at scale", () => {
       requestHandler: sim.requestHandler,
       maxAttempts: 1,
     });
-    const timed = async (send: () => Promise<unknown>): Promise<number> => {
-      await send();
-      const start = performance.now();
-      for (let i = 0; i < 10; i++) await send();
-      return (performance.now() - start) / 10;
-    };
-    const page = await ecs.send(new ListServicesCommand({ cluster: "prod", maxResults: 100 }));
-    const last = await ecs.send(
-      new ListServicesCommand({ cluster: "prod", maxResults: 10, nextToken: page.nextToken }),
+    const first = await ecs.send(new ListServicesCommand({ cluster: "prod", maxResults: 100 }));
+    const second = await ecs.send(
+      new ListServicesCommand({ cluster: "prod", maxResults: 100, nextToken: first.nextToken }),
     );
-    const names = last.serviceArns ?? [];
+    expect(first.serviceArns).toHaveLength(100);
+    expect(second.serviceArns).toHaveLength(100);
+    expect(new Set([...(first.serviceArns ?? []), ...(second.serviceArns ?? [])]).size).toBe(200);
+    const described = await ecs.send(
+      new DescribeServicesCommand({ cluster: "prod", services: (second.serviceArns ?? []).slice(0, 10) }),
+    );
+    expect(described.services).toHaveLength(10);
     const tasks = (await ecs.send(new ListTasksCommand({ cluster: "prod", maxResults: 100 }))).taskArns ?? [];
-    const costs = {
-      listServices: await timed(() =>
-        ecs.send(new ListServicesCommand({ cluster: "prod", maxResults: 100, nextToken: page.nextToken })),
-      ),
-      describeServices: await timed(() =>
-        ecs.send(new DescribeServicesCommand({ cluster: "prod", services: names })),
-      ),
-      listTasks: await timed(() =>
-        ecs.send(new ListTasksCommand({ cluster: "prod", serviceName: "checkout" })),
-      ),
-      describeTasks: await timed(() => ecs.send(new DescribeTasksCommand({ cluster: "prod", tasks }))),
-    };
-    for (const [operation, ms] of Object.entries(costs)) expect(ms, operation).toBeLessThan(CALL_BUDGET_MS);
+    expect(tasks).toHaveLength(100);
+    const detail = await ecs.send(new DescribeTasksCommand({ cluster: "prod", tasks }));
+    expect(detail.tasks).toHaveLength(100);
 
-    // An hour of simulated time at this size is a few thousand events, not a rebuild.
-    const advanceStart = performance.now();
+    // An hour of simulated time later the account still answers, with every service listed.
     clock.advance(60 * 60_000);
-    await ecs.send(new ListServicesCommand({ cluster: "prod" }));
-    expect(performance.now() - advanceStart).toBeLessThan(BUILD_BUDGET_MS);
+    let count = 0;
+    let nextToken: string | undefined;
+    do {
+      const page = await ecs.send(new ListServicesCommand({ cluster: "prod", maxResults: 100, nextToken }));
+      count += page.serviceArns?.length ?? 0;
+      nextToken = page.nextToken;
+    } while (nextToken);
+    expect(count).toBe(2000);
   });
 });
