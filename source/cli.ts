@@ -24,16 +24,26 @@ const { options } = parsed;
 if (!process.stdout.isTTY || !process.stdin.isTTY) {
   usageError("needs an interactive terminal: stdin and stdout must be a TTY");
 }
-if (!options.demo) {
-  const profile = options.profile ?? process.env.AWS_PROFILE;
-  if (profile) {
-    const { assertProfileExists, ProfileError } = await import("./aws/profiles.js");
-    try {
-      await assertProfileExists(profile);
-    } catch (error) {
-      if (error instanceof ProfileError) usageError(error.message);
-      throw error;
+if (options.demo) {
+  const { simOptionsFromEnv } = await import("./sim/options.js");
+  try {
+    simOptionsFromEnv(process.env);
+  } catch (error) {
+    usageError((error as Error).message);
+  }
+} else {
+  const { checkProfileAndRegion, ProfileError } = await import("./aws/profiles.js");
+  try {
+    const profile = options.profile ?? (process.env.AWS_PROFILE || undefined);
+    const configuredRegion = await checkProfileAndRegion(profile, process.env);
+    if (!options.region && !configuredRegion) {
+      usageError(
+        "no AWS region: pass --region, set AWS_REGION, or set region in your AWS profile (or try --demo)",
+      );
     }
+  } catch (error) {
+    if (error instanceof ProfileError) usageError(error.message);
+    throw error;
   }
 }
 

@@ -70,7 +70,7 @@ export function parseOptions(argv: string[]): ParsedCommand {
       return { command: "error", message: `--${flag} needs a value` };
     }
   }
-  if (values.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(values.region)) {
+  if (values.region !== undefined && !/^[a-z]{2,4}(-[a-z]+)+-\d+$/.test(values.region)) {
     return { command: "error", message: `--region "${values.region}" is not a region name like us-east-1` };
   }
   const endpointUrl = values["endpoint-url"];

@@ -22,13 +22,11 @@ export async function runTui(options: Options): Promise<void> {
   const firstLoad = import("./open-account.js")
     .then(({ openAccount }) => openAccount(options))
     .then((account) => store.attach(account.gateway, account.context))
-    .catch((error: unknown) =>
-      store.showFlash(error instanceof Error ? error.message : String(error), "error"),
-    );
+    .catch((error: unknown) => store.failSetup(error instanceof Error ? error.message : String(error)));
   // Painting twice costs more than waiting a moment: when the first rows come quickly the first
   // frame already has them; a slow network gets a "loading…" frame instead.
   await Promise.race([firstLoad, sleep(FIRST_FRAME_WAIT_MS)]);
-  const ink = render(<App store={store} refreshMs={options.refreshMs} />, {
+  const ink = render(<App store={store} />, {
     exitOnCtrlC: false,
     patchConsole: false,
     maxFps: 30,

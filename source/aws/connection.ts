@@ -22,10 +22,10 @@ export class ConnectionError extends Error {}
 
 export async function connect(options: ConnectionOptions): Promise<Connection> {
   const env = options.env ?? process.env;
-  const profile = options.profile ?? env.AWS_PROFILE;
+  const profile = options.profile ?? (env.AWS_PROFILE || undefined);
   const config: ECSClientConfig = {
     profile,
-    region: options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
+    region: options.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined),
     // Pollers retry throttling with client-side rate adaptation; the budget keeps us under the buckets anyway.
     retryMode: "adaptive",
     maxAttempts: 5,

@@ -13,8 +13,12 @@ export interface ServiceRow {
 
 /** Watching a cluster re-lists it this often; in between only described rows are refreshed. */
 export const RELIST_MS = 60_000;
-/** Rows off screen are re-described a few batches per poll, oldest first. */
-export const SWEEP_BATCHES = 2;
+/**
+ * Batches of 10 re-described per poll once every row is known: rows on screen first (the stalest
+ * first when the screen holds more), then the stalest rows off screen. With a 5 s refresh that is
+ * 72 calls a minute, plus the re-list, however tall the terminal is.
+ */
+export const POLL_BATCHES = 6;
 const BATCH = 10;
 
 function primaryDeployment(service: Service | undefined) {
@@ -78,8 +82,8 @@ export const serviceKind: ResourceKind<ServiceRow> = {
 };
 
 /**
- * Lists the cluster (at most every RELIST_MS unless forced), shows the names at once, then describes
- * what is on screen first, then everything never described, then a small sweep of the stalest rows.
+ * Lists the cluster (at most every RELIST_MS unless forced) and shows the names at once; then
+ * describes every row never described (those on screen first) and POLL_BATCHES of refreshes.
  */
 async function loadServices(context: LoadContext<ServiceRow>): Promise<LoadOutcome<ServiceRow>> {
   const { gateway, scope, now, previous, memo, forced } = context;
@@ -100,17 +104,19 @@ async function loadServices(context: LoadContext<ServiceRow>): Promise<LoadOutco
   }
 
   const visible = context.visibleKeys(rows);
-  const wanted = new Set<string>();
-  for (const row of rows) if (visible.has(row.arn)) wanted.add(row.arn);
-  for (const row of rows) if (!row.service) wanted.add(row.arn);
-  const stalest = rows
-    .filter((row) => row.service && !wanted.has(row.arn))
-    .sort((a, b) => (a.describedAt ?? 0) - (b.describedAt ?? 0))
-    .slice(0, SWEEP_BATCHES * BATCH);
-  for (const row of stalest) wanted.add(row.arn);
+  const stalestFirst = (a: ServiceRow, b: ServiceRow) => (a.describedAt ?? 0) - (b.describedAt ?? 0);
+  const described = rows.filter((row) => row.service);
+  const refresh = [
+    ...described.filter((row) => visible.has(row.arn)).sort(stalestFirst),
+    ...described.filter((row) => !visible.has(row.arn)).sort(stalestFirst),
+  ].slice(0, POLL_BATCHES * BATCH);
+  // Rows never described (a first load, new services) are always described, visible ones first.
+  const undescribed = rows.filter((row) => !row.service);
+  undescribed.sort((a, b) => Number(visible.has(b.arn)) - Number(visible.has(a.arn)));
+  const wanted = [...undescribed, ...refresh].map((row) => row.arn);
 
   const index = new Map(rows.map((row, i) => [row.arn, i]));
-  const described = await gateway.describeServices(cluster, [...wanted], (services) => {
+  const outcome = await gateway.describeServices(cluster, wanted, (services) => {
     const next = [...rows];
     for (const service of services) {
       const i = service.serviceArn === undefined ? undefined : index.get(service.serviceArn);
@@ -120,6 +126,6 @@ async function loadServices(context: LoadContext<ServiceRow>): Promise<LoadOutco
     rows = next;
     context.publish(rows);
   });
-  if (!described.ok) return { ok: false, failure: described.failure, rows };
+  if (!outcome.ok) return { ok: false, failure: outcome.failure, rows };
   return { ok: true, rows };
 }

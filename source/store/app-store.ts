@@ -5,7 +5,7 @@ import type { EcsGateway } from "../aws/ecs-gateway.js";
 import { accountIdOf } from "../resources/format.js";
 import { KINDS, type AnyKind } from "../resources/registry.js";
 import type { KindId, Scope } from "../resources/types.js";
-import { matchesFilter } from "./row-filter.js";
+import { filterRows } from "./row-filter.js";
 import { HIGHLIGHT_MS, markChanges } from "./row-changes.js";
 
 export interface ViewEntry {
@@ -20,7 +20,6 @@ export interface ViewEntry {
 export interface CacheEntry {
   rows?: readonly unknown[];
   updatedAt?: number;
-  loading: boolean;
   failure?: AwsFailure;
   changed: ReadonlyMap<string, number>;
 }
@@ -46,6 +45,8 @@ export interface AppState {
   mode: Mode;
   filterDraft: string;
   flash?: Flash;
+  /** Why no account could be opened (bad region, bad simulator settings…); nothing loads then. */
+  setupFailure?: string;
   viewportRows: number;
   now: number;
 }
@@ -68,6 +69,7 @@ export class AppStore {
   private readonly listeners = new Set<() => void>();
   private readonly memos = new Map<string, Record<string, number>>();
   private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly forcedAfter = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private clock: ReturnType<typeof setInterval> | undefined;
   private readonly now: () => number;
@@ -113,6 +115,20 @@ export class AppStore {
     return this.refresh(false);
   }
 
+  /** No account: the table says why instead of "loading…", and nothing polls. */
+  failSetup(message: string): void {
+    this.set({ setupFailure: message });
+    this.showFlash(message, "error");
+  }
+
+  isAttached(): boolean {
+    return this.gateway !== undefined;
+  }
+
+  get refreshMs(): number {
+    return this.options.refreshMs;
+  }
+
   stop(): void {
     clearInterval(this.clock);
     clearTimeout(this.timer);
@@ -142,16 +158,14 @@ export class AppStore {
 
   /** The rows of a view after its filter: what the table shows. */
   visibleRows(view: ViewEntry): readonly unknown[] {
-    const rows = this.entryOf(view)?.rows ?? [];
-    if (!view.filter) return rows;
-    const kind = this.kindOf(view);
-    return rows.filter((row) => matchesFilter(kind.filterText(row), view.filter));
+    return filterRows(this.kindOf(view), this.entryOf(view)?.rows ?? [], view.filter);
   }
 
   // ---- polling ----
   /**
    * Loads the view on top now; then again every refreshMs while it stays on top. A refresh asked
-   * for while one is running joins it (a forced one runs again right after).
+   * for while one is running joins it; forced ones (ctrl-r) run once more right after, however
+   * often the key was pressed.
    */
   refresh(forced: boolean): Promise<void> {
     clearTimeout(this.timer);
@@ -160,7 +174,14 @@ export class AppStore {
     const view = this.top();
     const key = cacheKey(view.kind, view.scope);
     const running = this.inFlight.get(key);
-    if (running) return forced ? running.then(() => this.refresh(true)) : running;
+    if (running) {
+      if (!forced || this.forcedAfter.has(key)) return running;
+      this.forcedAfter.add(key);
+      return running.then(() => {
+        this.forcedAfter.delete(key);
+        return this.refresh(true);
+      });
+    }
     const load = this.load(gateway, view, key, forced).finally(() => {
       this.inFlight.delete(key);
       if (cacheKey(this.top().kind, this.top().scope) === key) this.schedule();
@@ -170,7 +191,9 @@ export class AppStore {
   }
 
   private async load(gateway: EcsGateway, view: ViewEntry, key: string, forced: boolean): Promise<void> {
-    this.patchEntry(key, { loading: true });
+    // A failed describe returns while sibling batches are still out; once the load is over, their
+    // rows are stale and must not overwrite a newer load's.
+    let open = true;
     const kind = this.kindOf(view);
     let memo = this.memos.get(key);
     if (!memo) this.memos.set(key, (memo = {}));
@@ -182,14 +205,17 @@ export class AppStore {
       visibleKeys: (rows) => this.keysOnScreen(key, rows),
       forced,
       memo,
-      publish: (rows) => this.receiveRows(key, kind, rows),
+      publish: (rows) => {
+        if (open) this.receiveRows(key, kind, rows);
+      },
     });
+    open = false;
     if (outcome.rows) this.receiveRows(key, kind, outcome.rows);
     if (outcome.ok) {
-      this.patchEntry(key, { loading: false, failure: undefined, updatedAt: this.now() });
+      this.patchEntry(key, { failure: undefined, updatedAt: this.now() });
       if (this.state.flash?.level === "error") this.set({ flash: undefined });
     } else {
-      this.patchEntry(key, { loading: false, failure: outcome.failure });
+      this.patchEntry(key, { failure: outcome.failure });
       this.showFlash(describeFailure(outcome.failure), "error");
     }
   }
@@ -204,7 +230,7 @@ export class AppStore {
     const view = this.top();
     if (cacheKey(view.kind, view.scope) !== key) return new Set();
     const kind = this.kindOf(view);
-    const filtered = view.filter ? rows.filter((r) => matchesFilter(kind.filterText(r), view.filter)) : rows;
+    const filtered = filterRows(kind, rows, view.filter);
     return new Set(filtered.slice(view.top, view.top + this.state.viewportRows).map((r) => kind.key(r)));
   }
 
@@ -230,7 +256,7 @@ export class AppStore {
 
   private patchEntry(key: string, patch: Partial<CacheEntry>): void {
     const cache = new Map(this.state.cache);
-    const before = cache.get(key) ?? { loading: false, changed: new Map() };
+    const before = cache.get(key) ?? { changed: new Map() };
     cache.set(key, { ...before, ...patch });
     this.set({ cache });
   }

@@ -15,13 +15,12 @@ import { useTerminalSize } from "./use-terminal-size.js";
 
 export interface AppProps {
   store: AppStore;
-  refreshMs: number;
 }
 
 /** Table chrome: top border, column header, bottom border. */
 const TABLE_CHROME = 3;
 
-export function App({ store, refreshMs }: AppProps) {
+export function App({ store }: AppProps) {
   const { exit } = useApp();
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const { columns, rows: terminalRows } = useTerminalSize();
@@ -46,7 +45,7 @@ export function App({ store, refreshMs }: AppProps) {
   const count = view.filter ? `${rows.length}/${total}` : `${rows.length}`;
   const filterTag = view.filter ? ` </${view.filter}>` : "";
   const hints = BINDINGS.filter((b) => b.hint && (b.action !== "drill" || kind.drill));
-  const [status, statusTone] = freshness(entry, state.now, refreshMs);
+  const [status, statusTone] = freshness(entry, state.now, store.refreshMs);
 
   return (
     <Box flexDirection="column" width={columns} height={height}>
@@ -73,7 +72,7 @@ export function App({ store, refreshMs }: AppProps) {
           height={bodyRows}
           width={columns}
           now={state.now}
-          emptyText={entry?.rows ? (view.filter ? "no rows match the filter" : "no rows") : "loading…"}
+          emptyText={emptyText(entry, view.filter, state.setupFailure)}
         />
       )}
       <Crumbs crumbs={state.stack.map((v) => store.kindOf(v).crumb(v.scope))} />
@@ -87,6 +86,12 @@ function scopeLabel(scope: Scope): string {
     Boolean,
   );
   return parts.length > 0 ? parts.join(" / ") : "all clusters";
+}
+
+function emptyText(entry: CacheEntry | undefined, filter: string, setupFailure: string | undefined): string {
+  if (setupFailure) return "not connected: see the message below";
+  if (entry?.rows) return filter ? "no rows match the filter" : "no rows";
+  return entry?.failure ? "could not load: see the message below" : "loading…";
 }
 
 /** "updated 3s ago", or "stale" when the last refresh failed or is long overdue. */

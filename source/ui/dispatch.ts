@@ -46,6 +46,7 @@ function run(store: AppStore, action: ActionId, quit: () => void): void {
     case "filter":
       return store.openFilter();
     case "refresh":
+      if (!store.isAttached()) return;
       store.showFlash("refreshing…");
       return void store.refresh(true);
     case "help":

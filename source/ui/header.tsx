@@ -3,6 +3,7 @@ import type { ContextLine } from "../store/app-store.js";
 import type { Binding } from "./keymap.js";
 import { keyLabel } from "./keymap.js";
 import { theme } from "./theme.js";
+import { sanitizeCell } from "./sanitize.js";
 import { fit } from "./text-fit.js";
 
 export const HEADER_ROWS = 6;
@@ -26,7 +27,7 @@ export function Header({
         {info.slice(0, HEADER_ROWS).map((item) => (
           <Text key={item.label} wrap="truncate-end">
             <Text color={theme.info}>{fit(`${item.label}:`, labelWidth)}</Text>
-            <Text bold>{item.value}</Text>
+            <Text bold>{sanitizeCell(item.value)}</Text>
           </Text>
         ))}
       </Box>

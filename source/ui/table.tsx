@@ -88,7 +88,7 @@ export function Table<Row>(props: TableProps<Row>) {
   const headerLine = columns
     .map((column, c) => fit(column.header, widths[c]!, column.align))
     .join(" ".repeat(COLUMN_GAP));
-  const border = topBorder(props.title, props.status, inner);
+  const border = topBorder(sanitizeCell(props.title), props.status, inner);
 
   const lines = windowRows.map((row, r) => {
     const key = props.rowKey(row);

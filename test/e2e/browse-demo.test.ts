@@ -36,27 +36,57 @@ describe("deckhand --demo in a real terminal", () => {
     await app.waitForText("IMAGE");
     expect(app.screen()).toMatch(/<clusters>.*<prod>.*<checkout>/);
 
-    // Back up the stack: the services view still shows its filter and cursor.
+    // Back up the stack: each view keeps its filter and its cursor.
     app.press(ESC);
     await app.waitForText(/tasks\(prod\/checkout\)/);
     app.press(ESC);
     await app.waitForText(/services\(prod\)\[1\/\d+\] <\/checkout>/);
-    app.press(ESC); // clears the filter
+    expect(app.selectedLine()).toMatch(/^│checkout\s/);
+    app.press(ESC); // clears the filter; the cursor stays on checkout
     await app.waitForNoText("</checkout>");
+    expect(app.selectedLine()).toMatch(/^│checkout\s/);
     app.press(ESC);
     await app.waitForText("clusters[1/"); // the cluster filter was kept too
+    expect(app.selectedLine()).toMatch(/^│prod\s/);
     app.press(ESC);
     await app.waitForText(/clusters\[\d+\] /);
+    expect(app.selectedLine()).toMatch(/^│prod\s/);
 
-    // Move, resize, keep working.
+    // Move, then resize: the frame is redrawn to the new width, one line shorter than the terminal.
+    app.press("g");
+    await app.waitUntil(() => /^│batch-ec2\s/.test(app.selectedLine() ?? ""), "batch-ec2 is selected");
     app.press(DOWN);
-    app.press("j");
+    await app.waitUntil(() => /^│legacy\s/.test(app.selectedLine() ?? ""), "legacy is selected");
     app.resize(90, 24);
-    await app.waitForText(/clusters\[\d+\]/);
+    await app.waitUntil(
+      () =>
+        app
+          .screen()
+          .split("\n")
+          .some((line) => /^┌─ clusters\[\d+\] ─+ .* ─┐$/.test(line) && line.length === 90),
+      "the table is redrawn 90 columns wide",
+    );
+    expect(
+      app
+        .screen()
+        .split("\n")
+        .every((line) => line.length <= 90),
+    ).toBe(true);
+    // 24 rows: the frame uses 23 (header 6, table, crumbs, flash line), the last row stays empty.
     const lines = app.screen().split("\n");
-    expect(lines.every((line) => line.length <= 90)).toBe(true);
+    expect(lines.findIndex((line) => /^└─+┘$/.test(line))).toBe(20);
+    expect(lines[21]).toContain("<clusters>");
+    expect(lines[23]).toBe("");
     app.resize(140, 40);
-    await app.waitForText(/CAPACITY PROVIDERS/);
+    await app.waitUntil(
+      () =>
+        app
+          .screen()
+          .split("\n")
+          .some((line) => line.startsWith("┌") && line.length === 140),
+      "the table is redrawn 140 columns wide",
+    );
+    expect(app.selectedLine()).toMatch(/^│legacy\s/);
 
     app.press("q");
     const exit = await app.waitForExit();

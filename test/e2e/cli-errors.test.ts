@@ -54,6 +54,25 @@ describe("deckhand command line", () => {
     expect(app.raw()).not.toContain("\u001b[?1049h");
   });
 
+  it("says where to set a region when none is configured", async () => {
+    const files = awsFiles();
+    writeFileSync(files.AWS_CONFIG_FILE!, "[profile staging]\nregion = eu-west-1\n");
+    const app = startDeckhand({
+      env: { ...files, AWS_PROFILE: undefined, AWS_REGION: undefined, AWS_DEFAULT_REGION: "" },
+    });
+    const exit = await app.waitForExit();
+    expect(exit.exitCode).toBe(2);
+    expect(app.screen()).toContain("no AWS region: pass --region, set AWS_REGION");
+  });
+
+  it("rejects bad simulator settings before taking over the screen", async () => {
+    const app = startDeckhand({ args: ["--demo"], env: { DECKHAND_SIM_SERVICES: "lots" } });
+    const exit = await app.waitForExit();
+    expect(exit.exitCode).toBe(2);
+    expect(app.screen()).toContain("DECKHAND_SIM_SERVICES");
+    expect(app.raw()).not.toContain("\u001b[?1049h");
+  });
+
   it("keeps running and suggests --demo when there are no credentials", async () => {
     const app = startDeckhand({
       args: ["--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:9"],

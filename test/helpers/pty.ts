@@ -21,9 +21,8 @@ export const BACKSPACE = "\u007f";
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = "bin/deckhand.js";
 const POLL_MS = 25;
-/** Gap between writes. Ink 6.8 splits escape sequences out of a read but hands a run of plain
- * characters to useInput as one string ("jj", "/svc\r"), so keys that reach a busy app together can
- * arrive as one unrecognised "key". A human-ish gap keeps them apart; it cannot guarantee it. */
+/** Gap between writes, like a quick typist. deckhand splits keys that arrive together, so this is
+ * not needed for correctness; it keeps each test step a separate keystroke, as a person types. */
 const KEY_GAP_MS = 40;
 
 export interface StartOptions {
@@ -41,8 +40,12 @@ export interface Exit {
 export interface Deckhand {
   /** The visible viewport, one line per row, each trimmed on the right. */
   screen(): string;
+  /** The text of the first line drawn in inverse video (the table's cursor bar), or undefined. */
+  selectedLine(): string | undefined;
   waitForText(text: string | RegExp, timeoutMs?: number): Promise<void>;
   waitForNoText(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  /** Waits until a condition on the screen holds; the error names `what` and shows the screen. */
+  waitUntil(condition: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   /** Queues raw bytes as one write, e.g. ENTER, ESC, DOWN or "j"; writes are spaced KEY_GAP_MS apart. */
   press(keys: string): void;
   /** Types text one character per write; resolves once all of it is written. */
@@ -73,9 +76,15 @@ export function startDeckhand(options: StartOptions = {}): Deckhand {
     throw new Error("dist/cli.js is missing: run `npm run build` before the pty tests");
   }
   const env: Record<string, string> = {};
+  // Ink renders only the last frame when it thinks it runs in CI, and chalk drops colours when
+  // any CI variable is set: the child gets the environment of a person's terminal.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => key !== "CI" && key !== "CONTINUOUS_INTEGRATION" && !key.startsWith("CI_"),
+    ),
+  );
   const merged = {
-    ...process.env,
-    CI: "false",
+    ...inherited,
     TERM: "xterm-256color",
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     // A stray COLUMNS/LINES would override the pty's size.
@@ -113,6 +122,18 @@ export function startDeckhand(options: StartOptions = {}): Deckhand {
       lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? "");
     }
     return lines.join("\n");
+  };
+
+  const selectedLine = () => {
+    const buffer = term.buffer.active;
+    for (let y = 0; y < term.rows; y += 1) {
+      const line = buffer.getLine(buffer.viewportY + y);
+      if (!line) continue;
+      for (let x = 0; x < term.cols; x += 1) {
+        if (line.getCell(x)?.isInverse()) return line.translateToString(true);
+      }
+    }
+    return undefined;
   };
 
   const explain = (what: string) =>
@@ -167,8 +188,17 @@ export function startDeckhand(options: StartOptions = {}): Deckhand {
   let closing: Promise<void> | undefined;
   const deckhand: Deckhand = {
     screen,
+    selectedLine,
     waitForText: (text, timeoutMs = 10_000) => waitFor(true, text, timeoutMs),
     waitForNoText: (text, timeoutMs = 10_000) => waitFor(false, text, timeoutMs),
+    async waitUntil(condition, what, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!condition()) {
+        if (Date.now() > deadline)
+          throw new Error(explain(`timed out after ${timeoutMs} ms waiting until ${what}`));
+        await sleep(POLL_MS);
+      }
+    },
     press,
     async type(text) {
       for (const char of text) press(char);

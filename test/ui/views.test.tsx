@@ -19,7 +19,7 @@ async function open(size = { columns: 140, rows: 34 }) {
   const sim = createSimulatedAccount({ seed: 7 });
   const { ecs } = await connect({ region: sim.region, requestHandler: sim.requestHandler });
   store = new AppStore({ refreshMs: 60_000 });
-  rendered = renderTui(<App store={store} refreshMs={60_000} />, size);
+  rendered = renderTui(<App store={store} />, size);
   store.start();
   store.attach(new EcsGateway(ecs), [{ label: "Account", value: "demo" }]);
   await rendered.waitFor((text) => /clusters\[\d+\]/.test(text) && text.includes("prod"));
