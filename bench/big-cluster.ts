@@ -11,6 +11,7 @@ import { createSimulatedAccount } from "../source/sim/index.js";
 import { ms } from "./stats.js";
 
 const VIEWPORT_ROWS = 40;
+const TALL_VIEWPORT_ROWS = 70;
 
 const sleep = (delay: number) => new Promise((resolve) => setTimeout(resolve, delay));
 
@@ -23,7 +24,13 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<boole
   return true;
 }
 
-export async function bigCluster(watchSeconds: number): Promise<string[]> {
+export interface BenchResult {
+  lines: string[];
+  /** Budgets missed, in words; empty when all were met. */
+  missed: string[];
+}
+
+export async function bigCluster(watchSeconds: number): Promise<BenchResult> {
   const sim = createSimulatedAccount({ services: 2000, tasks: 10_000, latencyMs: 50 });
   const { ecs } = await connect({ region: sim.region, requestHandler: sim.requestHandler });
   const store = new AppStore({ refreshMs: 5_000 });
@@ -62,7 +69,9 @@ export async function bigCluster(watchSeconds: number): Promise<string[]> {
   const loadCalls = sim.calls.byOperation();
   const throttledDuringLoad = sim.calls.throttled();
 
-  // Watch the cluster: the first minute after it is fully described.
+  // Watch the cluster: the first minute after it is fully described, on a tall terminal (70 rows
+  // on screen), the expensive case.
+  store.setViewportRows(TALL_VIEWPORT_ROWS);
   await sleep(500);
   sim.calls.reset();
   await sleep(watchSeconds * 1000);
@@ -74,15 +83,22 @@ export async function bigCluster(watchSeconds: number): Promise<string[]> {
     Object.entries(calls)
       .map(([operation, count]) => `${operation} ${count}`)
       .join(", ");
-  return [
+  const missed = [
+    ...(firstScreen && firstScreenMs <= 1500 ? [] : ["first screenful described within 1.5 s"]),
+    ...(all && allMs <= 8000 ? [] : ["all 2,000 described within 8 s"]),
+    ...(errors.length === 0 ? [] : ["no error shown to the user"]),
+    ...(perMinute <= 100 ? [] : ["at most 100 ECS calls per minute while watching"]),
+  ];
+  const lines = [
     "cluster of 2,000 services / 10,000 tasks, 50 ms per call, ECS token buckets on",
     `  first screenful (${VIEWPORT_ROWS} rows) described   ${firstScreen ? ms(firstScreenMs) : "NOT REACHED"}   (budget <= 1500 ms)`,
     `  all 2,000 described                  ${all ? ms(allMs) : "NOT REACHED"}   (budget <= 8000 ms)`,
     `  calls while loading                  ${list(loadCalls)}`,
     `  throttled by the simulator           ${Object.keys(throttledDuringLoad).length ? list(throttledDuringLoad) : "none"}`,
     `  errors shown to the user             ${errors.length ? errors.join(" | ") : "none"}`,
-    `watching it for ${watchSeconds} s with a 5 s refresh`,
+    `watching it for ${watchSeconds} s with a 5 s refresh, ${TALL_VIEWPORT_ROWS} rows on screen`,
     `  ECS calls                            ${list(watched)}`,
     `  ECS calls per minute                 ${perMinute.toFixed(0)}   (budget <= 100; e1s ~440)`,
   ];
+  return { lines, missed };
 }

@@ -3,7 +3,7 @@
 import { timeToScreen } from "./pty-timer.js";
 import { median, ms, percentile } from "./stats.js";
 
-export async function coldStart(runs: number): Promise<{ ratio: number; lines: string[] }> {
+export async function coldStart(runs: number): Promise<{ ratio: number; lines: string[]; missed: string[] }> {
   const node: number[] = [];
   const deckhand: number[] = [];
   const firstFrame = (screen: string) => /clusters\[\d+\]/.test(screen) && /\bprod\b.*ACTIVE/.test(screen);
@@ -19,6 +19,7 @@ export async function coldStart(runs: number): Promise<{ ratio: number; lines: s
   const ratio = median(deckhand) / median(node);
   return {
     ratio,
+    missed: ratio <= 2.5 ? [] : ["cold start within 2.5x a bare node"],
     lines: [
       `cold start (${runs} runs each, interleaved, in a pty)`,
       `  node -e console.log   median ${ms(median(node))}  p90 ${ms(percentile(node, 90))}`,

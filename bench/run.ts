@@ -9,5 +9,10 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const start = await coldStart(runs);
 for (const line of start.lines) console.log(line);
 console.log("");
-for (const line of await bigCluster(watchSeconds)) console.log(line);
-process.exit(0);
+const big = await bigCluster(watchSeconds);
+for (const line of big.lines) console.log(line);
+
+const missed = [...start.missed, ...big.missed];
+console.log("");
+console.log(missed.length === 0 ? "all budgets met" : `BUDGETS MISSED: ${missed.join("; ")}`);
+process.exit(missed.length === 0 ? 0 : 1);

@@ -45,7 +45,12 @@ try {
   await waitFor(/services\(prod\)\[\d+\]/);
   await waitFor(/ACTIVE/);
   await sleep(1500); // let the first refresh land so no row is still a placeholder
-  await press("jjjjjjj"); // onto checkout, mid-deployment
+  // Put the cursor on checkout, mid-deployment.
+  const lines = screen().split("\n");
+  const firstRow = lines.findIndex((line) => line.startsWith("│NAME")) + 1;
+  const checkout = lines.findIndex((line) => line.startsWith("│checkout "));
+  if (firstRow === 0 || checkout < firstRow) throw new Error(`checkout is not on screen:\n${screen()}`);
+  await press("j".repeat(checkout - firstRow));
   await sleep(300);
   writeFileSync("media/demo.svg", terminalToSvg(term));
   console.log("wrote media/demo.svg");

@@ -1,9 +1,8 @@
-// Wires the data layer for a session: the simulated account behind --demo, or AWS (or any
-// ECS-compatible endpoint) otherwise. Loaded after the first frame is on screen.
+// Wires the data layer for a session: the simulated account behind --demo (loaded only then), or
+// AWS (or any ECS-compatible endpoint) otherwise.
 import { connect } from "./aws/connection.js";
 import { EcsGateway } from "./aws/ecs-gateway.js";
 import type { Options } from "./options.js";
-import { createSimulatedAccount, simOptionsFromEnv } from "./sim/index.js";
 import type { ContextLine } from "./store/app-store.js";
 
 export interface Account {
@@ -13,6 +12,7 @@ export interface Account {
 
 export async function openAccount(options: Options, env: NodeJS.ProcessEnv = process.env): Promise<Account> {
   if (options.demo) {
+    const { createSimulatedAccount, simOptionsFromEnv } = await import("./sim/index.js");
     const sim = createSimulatedAccount(simOptionsFromEnv(env));
     const connection = await connect({
       region: options.region ?? sim.region,

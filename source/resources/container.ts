@@ -1,6 +1,5 @@
 import type { Container, NetworkBinding, PortMapping, Task } from "@aws-sdk/client-ecs";
-import { orDash } from "./format.js";
-import { taskId } from "./task.js";
+import { arnName, orDash } from "./format.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind } from "./types.js";
 
@@ -23,8 +22,8 @@ function mappingPorts(mappings: PortMapping[]): string {
 
 export const containerKind: ResourceKind<ContainerRow> = {
   id: "containers",
-  title: (scope) => `containers(${taskId(scope.taskArn)})`,
-  crumb: (scope) => taskId(scope.taskArn),
+  title: (scope) => `containers(${arnName(scope.taskArn)})`,
+  crumb: (scope) => arnName(scope.taskArn),
   key: (row) => row.name,
   columns: [
     { header: "NAME", value: (r) => r.name },

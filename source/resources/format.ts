@@ -22,11 +22,6 @@ export function arnName(arn: string | undefined): string {
   return slash >= 0 ? arn.slice(slash + 1) : arn.slice(arn.lastIndexOf(":") + 1);
 }
 
-/** "arn:…:task-definition/checkout:42" → "checkout:42" */
-export function taskDefinitionName(arn: string | undefined): string {
-  return arnName(arn);
-}
-
 export function taskDefinitionRevision(arn: string | undefined): string {
   const name = arnName(arn);
   const colon = name.lastIndexOf(":");

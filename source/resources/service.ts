@@ -1,5 +1,5 @@
 import type { Service } from "@aws-sdk/client-ecs";
-import { arnName, count, formatAge, orDash, taskDefinitionName } from "./format.js";
+import { arnName, count, formatAge, orDash } from "./format.js";
 import { statusTone } from "./tone.js";
 import type { LoadContext, LoadOutcome, ResourceKind } from "./types.js";
 
@@ -69,14 +69,13 @@ export const serviceKind: ResourceKind<ServiceRow> = {
     },
     {
       header: "TASK DEFINITION",
-      value: (r) => taskDefinitionName(r.service?.taskDefinition),
+      value: (r) => arnName(r.service?.taskDefinition),
       flexible: true,
     },
     { header: "LAUNCH", value: (r) => launch(r.service) },
     { header: "AGE", value: (r, now) => formatAge(r.service?.createdAt, now), align: "right" },
   ],
-  filterText: (r) =>
-    `${r.name} ${r.service?.status ?? ""} ${orDash(taskDefinitionName(r.service?.taskDefinition))}`,
+  filterText: (r) => `${r.name} ${r.service?.status ?? ""} ${orDash(arnName(r.service?.taskDefinition))}`,
   load: loadServices,
   drill: (row, scope) => ({ kind: "tasks", scope: { ...scope, serviceName: row.name } }),
 };

@@ -8,10 +8,6 @@ export interface TaskRow {
   task: Task;
 }
 
-export function taskId(arn: string | undefined): string {
-  return arnName(arn);
-}
-
 export function privateIp(task: Task): string | undefined {
   const eni = task.attachments?.find((a) => a.type === "ElasticNetworkInterface");
   const fromEni = eni?.details?.find((d) => d.name === "privateIPv4Address")?.value;
@@ -26,7 +22,7 @@ export const taskKind: ResourceKind<TaskRow> = {
   crumb: (scope) => scope.serviceName ?? "tasks",
   key: (row) => row.arn,
   columns: [
-    { header: "ID", value: (r) => taskId(r.arn) },
+    { header: "ID", value: (r) => arnName(r.arn) },
     { header: "LAST", value: (r) => r.task.lastStatus ?? "", tone: (r) => statusTone(r.task.lastStatus) },
     { header: "DESIRED", value: (r) => r.task.desiredStatus ?? "" },
     {
@@ -51,7 +47,7 @@ export const taskKind: ResourceKind<TaskRow> = {
     },
   ],
   filterText: (r) =>
-    [taskId(r.arn), r.task.lastStatus, r.task.healthStatus, privateIp(r.task), r.task.stoppedReason].join(
+    [arnName(r.arn), r.task.lastStatus, r.task.healthStatus, privateIp(r.task), r.task.stoppedReason].join(
       " ",
     ),
   async load({ gateway, scope }) {

@@ -7,15 +7,9 @@ import { KINDS, type AnyKind } from "../resources/registry.js";
 import type { KindId, Scope } from "../resources/types.js";
 import { filterRows } from "./row-filter.js";
 import { HIGHLIGHT_MS, markChanges } from "./row-changes.js";
+import { placeCursor, type ViewEntry } from "./view-cursor.js";
 
-export interface ViewEntry {
-  kind: KindId;
-  scope: Scope;
-  cursor: number;
-  cursorKey?: string;
-  top: number;
-  filter: string;
-}
+export type { ViewEntry };
 
 export interface CacheEntry {
   rows?: readonly unknown[];
@@ -271,20 +265,8 @@ export class AppStore {
 
   private withCursor(view: ViewEntry, cursorKey: string | undefined, fallback = view.cursor): ViewEntry {
     const kind = this.kindOf(view);
-    const rows = this.visibleRows(view);
-    let cursor = cursorKey === undefined ? -1 : rows.findIndex((row) => kind.key(row) === cursorKey);
-    if (cursor < 0) cursor = Math.min(Math.max(0, fallback), Math.max(0, rows.length - 1));
-    const height = Math.max(1, this.state.viewportRows);
-    let top = Math.min(view.top, Math.max(0, rows.length - height));
-    if (cursor < top) top = cursor;
-    if (cursor >= top + height) top = cursor - height + 1;
-    const row = rows[cursor];
-    return {
-      ...view,
-      cursor,
-      top: Math.max(0, top),
-      cursorKey: row === undefined ? undefined : kind.key(row),
-    };
+    const keys = this.visibleRows(view).map((row) => kind.key(row));
+    return placeCursor(view, keys, this.state.viewportRows, cursorKey, fallback);
   }
 
   private replaceTop(view: ViewEntry): void {

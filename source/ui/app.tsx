@@ -9,7 +9,8 @@ import { FilterBar } from "./filter-bar.js";
 import { Flash } from "./flash.js";
 import { Header, HEADER_ROWS } from "./header.js";
 import { Help } from "./help.js";
-import { BINDINGS, splitKeys } from "./keymap.js";
+import { splitKeys } from "./key-names.js";
+import { BINDINGS } from "./keymap.js";
 import { Table } from "./table.js";
 import { useTerminalSize } from "./use-terminal-size.js";
 

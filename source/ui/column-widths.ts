@@ -1,7 +1,7 @@
 import type { Column } from "../resources/types.js";
 import { stringWidth } from "./text-fit.js";
 
-const GAP = 2;
+export const COLUMN_GAP = 2;
 const MIN_FLEXIBLE = 10;
 const MIN_EMPTY_FLEXIBLE = 4;
 
@@ -18,7 +18,7 @@ export function columnWidths<Row>(
   const widths = columns.map((column, c) =>
     Math.max(stringWidth(column.header), ...cells.map((row) => stringWidth(row[c] ?? ""))),
   );
-  const budget = available - GAP * (columns.length - 1);
+  const budget = available - COLUMN_GAP * (columns.length - 1);
   const flexible = columns.findIndex((column) => column.flexible);
   let excess = widths.reduce((sum, width) => sum + width, 0) - budget;
 
@@ -47,5 +47,3 @@ export function columnWidths<Row>(
   for (let i = widths.length - 1; i >= 0 && excess > 0; i--) shrink(i, 0);
   return widths;
 }
-
-export const COLUMN_GAP = GAP;

@@ -1,10 +1,10 @@
 import { Box, Text } from "ink";
-import { BINDINGS } from "./keymap.js";
+import { BINDINGS, keyLabel } from "./keymap.js";
 import { fit } from "./text-fit.js";
 import { theme } from "./theme.js";
 
 export function Help({ width, height }: { width: number; height: number }) {
-  const keyWidth = Math.max(...BINDINGS.map((b) => b.keys.map((k) => `<${k}>`).join(" ").length)) + 2;
+  const keyWidth = Math.max(...BINDINGS.map((b) => keyLabel(b).length)) + 2;
   return (
     <Box flexDirection="column" borderStyle="single" borderColor={theme.border} width={width} height={height}>
       <Text color={theme.title} bold>
@@ -13,7 +13,7 @@ export function Help({ width, height }: { width: number; height: number }) {
       </Text>
       {BINDINGS.map((binding) => (
         <Text key={binding.action} wrap="truncate-end">
-          <Text color={theme.key}>{fit(binding.keys.map((k) => `<${k}>`).join(" "), keyWidth)}</Text>
+          <Text color={theme.key}>{fit(keyLabel(binding), keyWidth)}</Text>
           {binding.description}
         </Text>
       ))}

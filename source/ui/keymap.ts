@@ -45,64 +45,6 @@ export function actionFor(key: string): ActionId | undefined {
   return BY_KEY.get(key);
 }
 
-export interface InkKey {
-  upArrow: boolean;
-  downArrow: boolean;
-  leftArrow: boolean;
-  rightArrow: boolean;
-  pageDown: boolean;
-  pageUp: boolean;
-  home?: boolean;
-  end?: boolean;
-  return: boolean;
-  escape: boolean;
-  ctrl: boolean;
-  shift: boolean;
-  tab: boolean;
-  backspace: boolean;
-  delete: boolean;
-  meta: boolean;
-}
-
-/** Normalises Ink 6's (input, key) pair into one name; Ink 6 reports Backspace as `delete`. */
-export function keyName(input: string, key: InkKey): string {
-  if (key.return) return "enter";
-  if (key.escape) return "esc";
-  if (key.upArrow) return "up";
-  if (key.downArrow) return "down";
-  if (key.leftArrow) return "left";
-  if (key.rightArrow) return "right";
-  if (key.pageDown) return "pgdn";
-  if (key.pageUp) return "pgup";
-  if (key.home) return "home";
-  if (key.end) return "end";
-  if (key.tab) return "tab";
-  if (key.backspace || key.delete) return "backspace";
-  if (key.ctrl && input) return `ctrl-${input.toLowerCase()}`;
-  return input;
-}
-
-/**
- * Ink 6 hands a run of plain characters that arrived together (fast typing, a held key, a busy
- * moment) to useInput as one string; split it so that no keystroke is lost.
- */
-export function splitKeys(input: string, key: InkKey): { name: string; input: string }[] {
-  const plain = [...input];
-  if (plain.length <= 1 || key.ctrl || key.meta || input.includes("\u001b")) {
-    return [{ name: keyName(input, key), input }];
-  }
-  return plain.map((char) => ({ name: CHAR_NAMES[char] ?? char, input: char }));
-}
-
-const CHAR_NAMES: Record<string, string> = {
-  "\r": "enter",
-  "\n": "enter",
-  "\u007f": "backspace",
-  "\b": "backspace",
-  "\t": "tab",
-  "\u0003": "ctrl-c",
-};
-
 /** "<ctrl-r>" style labels, as k9s shows them. */
 export function keyLabel(binding: Binding): string {
   return binding.keys.map((key) => `<${key}>`).join(" ");

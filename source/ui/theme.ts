@@ -12,10 +12,8 @@ export const TONE_COLOR: Record<Tone, string> = {
 export const theme = {
   border: "cyan",
   title: "cyan",
-  header: "white",
   key: "magenta",
   info: "yellow",
-  cursorBackground: "blue",
   highlight: "yellowBright",
   error: "red",
 };

@@ -121,4 +121,15 @@ describe("deckhand --demo in a real terminal", () => {
     expect(raw.lastIndexOf(LEAVE_ALT_SCREEN)).toBeGreaterThan(raw.lastIndexOf(ENTER_ALT_SCREEN));
     expect(raw.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(raw.lastIndexOf(ENTER_ALT_SCREEN));
   });
+
+  it("hands the terminal back in cooked mode with echo on", async () => {
+    const app = startDeckhand({ args: ["--demo"], afterExit: "stty -a; echo STTY-DONE" });
+    await app.waitForText(/clusters\[\d+\]/);
+    app.press("q");
+    await app.waitForText("STTY-DONE");
+    const settings = app.screen();
+    expect(settings).toMatch(/(^|\s)icanon(\s|$)/m);
+    expect(settings).toMatch(/(^|\s)echo(\s|$)/m);
+    expect(settings).not.toMatch(/-icanon|(^|\s)-echo(\s|$)/m);
+  });
 });

@@ -30,6 +30,8 @@ export interface StartOptions {
   env?: Record<string, string | undefined>;
   cols?: number;
   rows?: number;
+  /** A shell command run in the same terminal after deckhand exits (e.g. `stty -a`). */
+  afterExit?: string;
 }
 
 export interface Exit {
@@ -95,7 +97,11 @@ export function startDeckhand(options: StartOptions = {}): Deckhand {
   for (const [key, value] of Object.entries(merged)) if (value !== undefined) env[key] = value;
 
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
-  const child: IPty = spawn(process.execPath, [BIN, ...args], {
+  const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
+  const [command, commandArgs] = options.afterExit
+    ? ["/bin/sh", ["-c", `${[process.execPath, BIN, ...args].map(quote).join(" ")}; ${options.afterExit}`]]
+    : [process.execPath, [BIN, ...args]];
+  const child: IPty = spawn(command, commandArgs, {
     name: "xterm-256color",
     cols,
     rows,

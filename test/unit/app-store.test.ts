@@ -1,52 +1,7 @@
-import type { Cluster, Service } from "@aws-sdk/client-ecs";
-import { describe, expect, it } from "vitest";
-import type { EcsGateway } from "../../source/aws/ecs-gateway.js";
-import { fail, ok } from "../../source/aws/failure.js";
+import type { Cluster } from "@aws-sdk/client-ecs";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppStore } from "../../source/store/app-store.js";
-
-const clusterArn = (name: string) => `arn:aws:ecs:us-east-1:123456789012:cluster/${name}`;
-const serviceArn = (name: string) => `arn:aws:ecs:us-east-1:123456789012:service/prod/${name}`;
-
-/** A gateway whose answers the test changes between refreshes. */
-function fakeGateway() {
-  const world = {
-    clusters: ["prod", "staging", "dev"],
-    services: ["api", "billing", "checkout", "search", "web"],
-    desired: new Map<string, number>(),
-    failClusters: false,
-  };
-  const gateway = {
-    listClusterArns: async () =>
-      world.failClusters
-        ? fail({
-            kind: "throttled",
-            operation: "ListClusters",
-            code: "ThrottlingException",
-            message: "Rate exceeded",
-          })
-        : ok(world.clusters.map(clusterArn)),
-    describeClusters: async (arns: string[]) =>
-      ok(
-        arns.map((arn): Cluster => ({
-          clusterArn: arn,
-          clusterName: arn.split("/").pop(),
-          status: "ACTIVE",
-        })),
-      ),
-    listServiceArns: async () => ok(world.services.map(serviceArn)),
-    describeServices: async (_cluster: string, arns: string[], onBatch?: (s: Service[]) => void) => {
-      const services = arns.map((arn): Service => ({
-        serviceArn: arn,
-        serviceName: arn.split("/").pop(),
-        status: "ACTIVE",
-        desiredCount: world.desired.get(arn.split("/").pop()!) ?? 1,
-      }));
-      onBatch?.(services);
-      return ok(services);
-    },
-  };
-  return { world, gateway: gateway as unknown as EcsGateway };
-}
+import { fakeGateway, serviceArn } from "../helpers/fake-gateway.js";
 
 async function attachedStore() {
   let now = 1_000_000;
@@ -158,5 +113,51 @@ describe("AppStore header context", () => {
       { label: "Region", value: "us-east-1" },
     ]);
     expect(store.getState().context[0]).toEqual({ label: "Account", value: "123456789012" });
+  });
+});
+
+describe("AppStore polling", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("refreshes only the view on top, every refreshMs, and stops when stopped", async () => {
+    vi.useFakeTimers();
+    const { world, gateway } = fakeGateway();
+    const store = new AppStore({ refreshMs: 5_000 });
+    store.start();
+    await store.attach(gateway, []);
+    expect(world.calls).toEqual({ listClusterArns: 1, listServiceArns: 0 });
+
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(world.calls).toEqual({ listClusterArns: 2, listServiceArns: 0 });
+
+    store.drill(); // into the first cluster: its services load at once
+    await vi.advanceTimersByTimeAsync(0);
+    expect(world.calls).toEqual({ listClusterArns: 2, listServiceArns: 1 });
+    await vi.advanceTimersByTimeAsync(15_000);
+    // The services view re-lists only once a minute; the cluster list below it is not polled at all.
+    expect(world.calls.listClusterArns).toBe(2);
+
+    store.back(); // cached rows at once, and the clusters poll again
+    expect(store.visibleRows(store.top())).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(world.calls.listClusterArns).toBe(3);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(world.calls.listClusterArns).toBe(4);
+
+    store.stop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(world.calls.listClusterArns).toBe(4);
+  });
+
+  it("turns many ctrl-r presses during a load into one more load", async () => {
+    const { world, gateway } = fakeGateway();
+    const store = new AppStore({ refreshMs: 60_000 });
+    await store.attach(gateway, []);
+    // The first press starts a load; the nine pressed while it runs add a single one after it.
+    const presses = Array.from({ length: 10 }, () => store.refresh(true));
+    await Promise.all(presses);
+    expect(world.calls.listClusterArns).toBe(3);
   });
 });

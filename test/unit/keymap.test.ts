@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { actionFor, keyName, splitKeys, type InkKey } from "../../source/ui/keymap.js";
+import { keyName, splitKeys, type InkKey } from "../../source/ui/key-names.js";
+import { actionFor } from "../../source/ui/keymap.js";
 
 const none: InkKey = {
   upArrow: false,
