@@ -1,26 +1,15 @@
 // `npm run media`: drives the real `deckhand --demo` in a pseudo-terminal and saves what the screen
 // shows as media/demo.svg for the README.
 import { writeFileSync } from "node:fs";
-import { spawn } from "@lydell/node-pty";
-import xterm from "@xterm/headless";
+import { openPtyTerminal } from "../test/helpers/pty-terminal.js";
 import { terminalToSvg } from "./terminal-svg.js";
 
-const COLS = 130;
-const ROWS = 34;
-const term = new xterm.Terminal({ cols: COLS, rows: ROWS, allowProposedApi: true, scrollback: 0 });
-const child = spawn(process.execPath, ["bin/deckhand.js", "--demo"], {
-  name: "xterm-256color",
-  cols: COLS,
-  rows: ROWS,
+const { term, child, screen } = openPtyTerminal(process.execPath, ["bin/deckhand.js", "--demo"], {
+  cols: 130,
+  rows: 34,
   cwd: process.cwd(),
-  env: { ...process.env, CI: "false", TERM: "xterm-256color", FORCE_COLOR: "1" } as Record<string, string>,
+  env: {},
 });
-child.onData((data) => term.write(data));
-
-const screen = () =>
-  Array.from({ length: ROWS }, (_, y) => term.buffer.active.getLine(y)?.translateToString(true) ?? "").join(
-    "\n",
-  );
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitFor(pattern: RegExp): Promise<void> {

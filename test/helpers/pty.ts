@@ -4,8 +4,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { spawn, type IPty } from "@lydell/node-pty";
-import xterm from "@xterm/headless";
+import { openPtyTerminal } from "./pty-terminal.js";
 import { onTestFinished, TestRunner } from "vitest";
 
 export const ENTER = "\r";
@@ -77,42 +76,20 @@ export function startDeckhand(options: StartOptions = {}): Deckhand {
   if (!existsSync(join(REPO_ROOT, "dist", "cli.js"))) {
     throw new Error("dist/cli.js is missing: run `npm run build` before the pty tests");
   }
-  const env: Record<string, string> = {};
-  // Ink renders only the last frame when it thinks it runs in CI, and chalk drops colours when
-  // any CI variable is set: the child gets the environment of a person's terminal.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => key !== "CI" && key !== "CONTINUOUS_INTEGRATION" && !key.startsWith("CI_"),
-    ),
-  );
-  const merged = {
-    ...inherited,
-    TERM: "xterm-256color",
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-    // A stray COLUMNS/LINES would override the pty's size.
-    COLUMNS: undefined,
-    LINES: undefined,
-    ...options.env,
-  };
-  for (const [key, value] of Object.entries(merged)) if (value !== undefined) env[key] = value;
-
-  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
   const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
   const [command, commandArgs] = options.afterExit
     ? ["/bin/sh", ["-c", `${[process.execPath, BIN, ...args].map(quote).join(" ")}; ${options.afterExit}`]]
     : [process.execPath, [BIN, ...args]];
-  const child: IPty = spawn(command, commandArgs, {
-    name: "xterm-256color",
+  let received = "";
+  let exit: Exit | undefined;
+  const { term, child, screen } = openPtyTerminal(command, commandArgs, {
     cols,
     rows,
     cwd: REPO_ROOT,
-    env,
-  });
-  let received = "";
-  let exit: Exit | undefined;
-  child.onData((data) => {
-    received += data;
-    term.write(data);
+    env: options.env ?? {},
+    onData: (data) => {
+      received += data;
+    },
   });
   const exited = new Promise<Exit>((resolve) => {
     child.onExit(({ exitCode, signal }) => {
@@ -120,15 +97,6 @@ export function startDeckhand(options: StartOptions = {}): Deckhand {
       resolve(exit);
     });
   });
-
-  const screen = () => {
-    const buffer = term.buffer.active;
-    const lines: string[] = [];
-    for (let y = 0; y < term.rows; y += 1) {
-      lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? "");
-    }
-    return lines.join("\n");
-  };
 
   const selectedLine = () => {
     const buffer = term.buffer.active;
