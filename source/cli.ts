@@ -49,5 +49,8 @@ if (options.demo) {
 
 // The SDK warns about Node 20 on stderr, which would tear the full-screen frame.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+// Start loading the data layer now, so that its files are read while Ink loads.
+const accountModule = import("./open-account.js");
+if (options.demo) void import("./sim/index.js");
 const { runTui } = await import("./tui.js");
-await runTui(options);
+await runTui(options, accountModule);

@@ -9,7 +9,10 @@ const FIRST_FRAME_WAIT_MS = 300;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function runTui(options: Options): Promise<void> {
+export async function runTui(
+  options: Options,
+  accountModule: Promise<typeof import("./open-account.js")>,
+): Promise<void> {
   restoreOnExit((error) => {
     process.stderr.write(
       `deckhand crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
@@ -19,7 +22,7 @@ export async function runTui(options: Options): Promise<void> {
 
   const store = new AppStore({ refreshMs: options.refreshMs });
   store.start();
-  const firstLoad = import("./open-account.js")
+  const firstLoad = accountModule
     .then(({ openAccount }) => openAccount(options))
     .then((account) => store.attach(account.gateway, account.context))
     .catch((error: unknown) => store.failSetup(error instanceof Error ? error.message : String(error)));
