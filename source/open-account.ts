@@ -1,6 +1,8 @@
 // Wires the data layer for a session: the simulated account behind --demo (loaded only then), or
 // AWS (or any ECS-compatible endpoint) otherwise.
-import { connect } from "./aws/connection.js";
+import { connect, type Connection } from "./aws/connection.js";
+import { LogsGateway } from "./aws/logs-gateway.js";
+import { LogFollower, type FollowScope } from "./logs/log-follower.js";
 import { EcsGateway } from "./aws/ecs-gateway.js";
 import type { Options } from "./options.js";
 import type { ContextLine } from "./store/app-store.js";
@@ -8,6 +10,13 @@ import type { ContextLine } from "./store/app-store.js";
 export interface Account {
   gateway: EcsGateway;
   context: ContextLine[];
+  /** A follower for the log pane; all of them share one Logs request budget. */
+  openFollower: (scope: FollowScope) => LogFollower;
+}
+
+function followers(connection: Connection, ecs: EcsGateway): (scope: FollowScope) => LogFollower {
+  const logs = new LogsGateway(connection.logs, { region: connection.region, clientFor: connection.logsIn });
+  return () => new LogFollower({ ecs, logs });
 }
 
 export async function openAccount(options: Options, env: NodeJS.ProcessEnv = process.env): Promise<Account> {
@@ -18,8 +27,10 @@ export async function openAccount(options: Options, env: NodeJS.ProcessEnv = pro
       region: options.region ?? sim.region,
       requestHandler: sim.requestHandler,
     });
+    const gateway = new EcsGateway(connection.ecs);
     return {
-      gateway: new EcsGateway(connection.ecs),
+      gateway,
+      openFollower: followers(connection, gateway),
       context: [
         { label: "Account", value: `demo (simulated ${sim.accountId})` },
         { label: "Region", value: connection.region },
@@ -29,8 +40,10 @@ export async function openAccount(options: Options, env: NodeJS.ProcessEnv = pro
   }
   const connection = await connect(options);
   const endpoint = options.endpointUrl ?? env.AWS_ENDPOINT_URL_ECS ?? env.AWS_ENDPOINT_URL;
+  const gateway = new EcsGateway(connection.ecs);
   return {
-    gateway: new EcsGateway(connection.ecs),
+    gateway,
+    openFollower: followers(connection, gateway),
     context: [
       { label: "Account", value: "" }, // learnt from the first ARN listed: no extra call (or IAM permission)
       {

@@ -1,6 +1,8 @@
-// Builds the ECS client the way the AWS CLI resolves things: --profile / AWS_PROFILE, --region /
-// AWS_REGION / AWS_DEFAULT_REGION / the profile's region, --endpoint-url / AWS_ENDPOINT_URL_ECS /
-// AWS_ENDPOINT_URL, and the SDK's default credential chain (env, SSO, credential_process, assume role).
+// Builds the ECS and CloudWatch Logs clients the way the AWS CLI resolves things: --profile /
+// AWS_PROFILE, --region / AWS_REGION / AWS_DEFAULT_REGION / the profile's region, --endpoint-url /
+// AWS_ENDPOINT_URL_ECS / AWS_ENDPOINT_URL_CLOUDWATCH_LOGS / AWS_ENDPOINT_URL, and the SDK's default
+// credential chain (env, SSO, credential_process, assume role).
+import { CloudWatchLogsClient, type CloudWatchLogsClientConfig } from "@aws-sdk/client-cloudwatch-logs";
 import { ECSClient, type ECSClientConfig } from "@aws-sdk/client-ecs";
 
 export interface ConnectionOptions {
@@ -14,6 +16,10 @@ export interface ConnectionOptions {
 
 export interface Connection {
   ecs: ECSClient;
+  /** CloudWatch Logs in the connection's region. */
+  logs: CloudWatchLogsClient;
+  /** CloudWatch Logs in another region (an awslogs-region may differ from the cluster's). */
+  logsIn(region: string): CloudWatchLogsClient;
   region: string;
   profile: string | undefined;
 }
@@ -45,5 +51,34 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
       "no AWS region: pass --region, set AWS_REGION, or set region in your AWS profile (or try --demo)",
     );
   }
-  return { ecs, region, profile };
+  const logsConfig = (logsRegion: string): CloudWatchLogsClientConfig => ({
+    profile,
+    region: logsRegion,
+    retryMode: "adaptive",
+    maxAttempts: 5,
+    ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
+    ...(options.requestHandler
+      ? { requestHandler: options.requestHandler, credentials: config.credentials }
+      : {}),
+    // StartLiveTail carries the host prefix "stream-"; the SDK would prepend it to a custom host
+    // (stream-127.0.0.1) and the request would go nowhere. See reference/aws-api.md §3.1.
+    disableHostPrefix: hasLogsEndpointOverride(options, env),
+  });
+  const clients = new Map<string, CloudWatchLogsClient>();
+  const logsIn = (logsRegion: string): CloudWatchLogsClient => {
+    let client = clients.get(logsRegion);
+    if (!client) {
+      client = new CloudWatchLogsClient(logsConfig(logsRegion));
+      clients.set(logsRegion, client);
+    }
+    return client;
+  };
+  return { ecs, logs: logsIn(region), logsIn, region, profile };
+}
+
+/** An endpoint the SDK will use instead of logs.<region>.amazonaws.com, or the simulator. */
+function hasLogsEndpointOverride(options: ConnectionOptions, env: NodeJS.ProcessEnv): boolean {
+  if (options.requestHandler || options.endpointUrl) return true;
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === "true") return false;
+  return Boolean(env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS || env.AWS_ENDPOINT_URL);
 }

@@ -47,6 +47,15 @@ export const containerKind: ResourceKind<ContainerRow> = {
     { header: "REASON", value: (r) => r.container.reason ?? "", tone: () => "bad" },
     { header: "PORTS", value: (r) => orDash(r.ports) },
   ],
+  logs: (row, scope) => ({
+    follow: {
+      kind: "container",
+      cluster: scope.clusterArn ?? "",
+      taskArn: scope.taskArn ?? "",
+      container: row.name,
+    },
+    title: `logs(${arnName(scope.taskArn)}/${row.name})`,
+  }),
   filterText: (r) => `${r.name} ${r.container.image ?? ""} ${r.container.lastStatus ?? ""}`,
   async load({ gateway, scope }) {
     const described = await gateway.describeTasks(scope.clusterArn ?? "", [scope.taskArn ?? ""]);

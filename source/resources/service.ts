@@ -78,6 +78,10 @@ export const serviceKind: ResourceKind<ServiceRow> = {
   filterText: (r) => `${r.name} ${r.service?.status ?? ""} ${orDash(arnName(r.service?.taskDefinition))}`,
   load: loadServices,
   drill: (row, scope) => ({ kind: "tasks", scope: { ...scope, serviceName: row.name } }),
+  logs: (row, scope) => ({
+    follow: { kind: "service", cluster: scope.clusterArn ?? "", service: row.name },
+    title: `logs(${scope.clusterName ?? ""}/${row.name})`,
+  }),
 };
 
 /**

@@ -72,6 +72,10 @@ export const taskKind: ResourceKind<TaskRow> = {
     return { ok: true, rows };
   },
   drill: (row, scope) => ({ kind: "containers", scope: { ...scope, taskArn: row.arn } }),
+  logs: (row, scope) => ({
+    follow: { kind: "task", cluster: scope.clusterArn ?? "", taskArn: row.arn },
+    title: `logs(${scope.serviceName ?? ""}/${arnName(row.arn)})`,
+  }),
 };
 
 /** Live tasks first (oldest first, like the console), then stopped ones, most recently stopped first. */

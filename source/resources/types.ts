@@ -1,5 +1,6 @@
 import type { AwsFailure } from "../aws/failure.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
+import type { FollowScope } from "../logs/log-follower.js";
 
 export type KindId = "clusters" | "services" | "tasks" | "containers";
 
@@ -52,6 +53,8 @@ export interface ResourceKind<Row> {
   load: (context: LoadContext<Row>) => Promise<LoadOutcome<Row>>;
   /** What enter opens on a row. */
   drill?: (row: Row, scope: Scope) => { kind: KindId; scope: Scope } | undefined;
+  /** What `l` follows in the log pane for a row, and the pane's title. */
+  logs?: (row: Row, scope: Scope) => { follow: FollowScope; title: string };
   /** Text matched by the / filter. */
   filterText: (row: Row) => string;
 }

@@ -47,3 +47,18 @@ export function delay(ms: number, signal: AnyAbortSignal | undefined): Promise<v
     }
   });
 }
+
+/** Calls `listener` once when the signal fires; returns a function that stops listening. */
+export function onAbort(signal: AnyAbortSignal, listener: () => void): () => void {
+  if ("addEventListener" in signal && typeof signal.addEventListener === "function") {
+    const platform = signal as AbortSignal;
+    platform.addEventListener("abort", listener, { once: true });
+    return () => platform.removeEventListener("abort", listener);
+  }
+  const legacy = signal as SdkAbortSignal;
+  const previous = legacy.onabort;
+  legacy.onabort = listener;
+  return () => {
+    legacy.onabort = previous;
+  };
+}

@@ -1,29 +1,35 @@
 // The simulated AWS account behind `deckhand --demo`: plug `requestHandler` into an SDK v3
-// client and it answers the real ECS JSON 1.1 protocol from a deterministic, time-driven world.
+// client and it answers the real ECS and CloudWatch Logs JSON 1.1 protocols from a deterministic,
+// time-driven world.
 //
 //   const sim = createSimulatedAccount();
 //   const ecs = new ECSClient({ region: sim.region, credentials, requestHandler: sim.requestHandler });
+//   const logs = new CloudWatchLogsClient({ /* the same options */ });
 import { CallTally, type CallCounter } from "./call-counter.js";
 import { startCallLog } from "./call-log.js";
 import { createEcsService } from "./ecs/index.js";
 import { buildWorld } from "./ecs/scenario.js";
 import type { World } from "./ecs/world.js";
+import { createLogsService } from "./logs/index.js";
+import type { LogRegistry } from "./logs/registry.js";
 import { resolveSimOptions, type SimOptions } from "./options.js";
 import { createRequestHandler, type SimRequestHandler } from "./request-handler.js";
 import { TokenBuckets } from "./token-buckets.js";
 
 export type { CallCounter } from "./call-counter.js";
 export { createFakeClock, type FakeClock } from "./fake-clock.js";
-export { simOptionsFromEnv, type SimOptions } from "./options.js";
+export { simOptionsFromEnv, type LiveTailMode, type SimOptions } from "./options.js";
 
 export interface SimulatedAccount {
   readonly region: string;
   readonly accountId: string;
-  /** Pass as `requestHandler` to any SDK v3 client (ECS today). */
+  /** Pass as `requestHandler` to an SDK v3 ECS or CloudWatch Logs client. */
   readonly requestHandler: SimRequestHandler;
   readonly calls: CallCounter;
   /** The simulated world, for tests and tooling that need to look behind the API. */
   readonly world: World;
+  /** The CloudWatch log groups and streams, for tests that need to look behind the API. */
+  readonly logs: LogRegistry;
 }
 
 export function createSimulatedAccount(options: SimOptions = {}): SimulatedAccount {
@@ -34,11 +40,19 @@ export function createSimulatedAccount(options: SimOptions = {}): SimulatedAccou
     const log = startCallLog(resolved.callLogPath, calls);
     calls.onChange(log.touch);
   }
+  const logs = createLogsService(world, resolved);
   const requestHandler = createRequestHandler({
-    services: [createEcsService(world, resolved.now)],
+    services: [createEcsService(world, resolved.now), logs.service],
     calls,
     buckets: resolved.throttle ? new TokenBuckets(resolved.now) : undefined,
     latencyMs: resolved.latencyMs,
   });
-  return { region: world.region, accountId: world.accountId, requestHandler, calls, world };
+  return {
+    region: world.region,
+    accountId: world.accountId,
+    requestHandler,
+    calls,
+    world,
+    logs: logs.registry,
+  };
 }

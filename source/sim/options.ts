@@ -15,6 +15,24 @@ export interface SimOptions {
   throttle?: boolean;
   /** If set, keep this file up to date with per-operation call counts as JSON. */
   callLogPath?: string;
+  /**
+   * Log lines per second written by every container (default: each service's app 1-3, sidecars
+   * less). A map sets it per task definition family, with "*" for the rest.
+   */
+  logLinesPerSecond?: number | Readonly<Record<string, number>>;
+  /** How StartLiveTail answers: "allow" (default), "deny" (AccessDeniedException), "unsupported" (HTTP 500, like moto 5.2.1). */
+  liveTail?: LiveTailMode;
+  /** Real time between Live Tail updates, in ms (default 1000, as AWS; tests shorten it). */
+  liveTailIntervalMs?: number;
+}
+
+export type LiveTailMode = "allow" | "deny" | "unsupported";
+const LIVE_TAIL_MODES: readonly LiveTailMode[] = ["allow", "deny", "unsupported"];
+
+/** Explicit log rates: per family, and for every other family (undefined: the built-in 1-3 lines/s). */
+export interface LogRates {
+  byFamily: ReadonlyMap<string, number>;
+  otherwise: number | undefined;
 }
 
 export interface ResolvedSimOptions {
@@ -25,11 +43,16 @@ export interface ResolvedSimOptions {
   now: () => number;
   throttle: boolean;
   callLogPath: string | undefined;
+  logRates: LogRates;
+  liveTail: LiveTailMode;
+  liveTailIntervalMs: number;
 }
 
 export const DEFAULT_PROD_SERVICES = 42;
 const MAX_SERVICES = 100_000;
 const MAX_TASKS = 1_000_000;
+/** Lines per second per container; 100,000 is far beyond what CloudWatch accepts from one stream. */
+export const MAX_LOG_RATE = 100_000;
 
 export function resolveSimOptions(options: SimOptions = {}): ResolvedSimOptions {
   const services = options.services ?? DEFAULT_PROD_SERVICES;
@@ -49,7 +72,47 @@ export function resolveSimOptions(options: SimOptions = {}): ResolvedSimOptions 
     now: options.now ?? Date.now,
     throttle: options.throttle ?? true,
     callLogPath: options.callLogPath,
+    logRates: resolveLogRates(options.logLinesPerSecond),
+    liveTail: resolveLiveTail(options.liveTail),
+    liveTailIntervalMs: resolveInterval(options.liveTailIntervalMs),
   };
+}
+
+function resolveLogRates(rates: SimOptions["logLinesPerSecond"]): LogRates {
+  if (rates === undefined) return { byFamily: new Map(), otherwise: undefined };
+  if (typeof rates === "number")
+    return { byFamily: new Map(), otherwise: checkRate("logLinesPerSecond", rates) };
+  const byFamily = new Map<string, number>();
+  let otherwise: number | undefined;
+  for (const [family, rate] of Object.entries(rates)) {
+    const checked = checkRate(`logLinesPerSecond["${family}"]`, rate);
+    if (family === "*") otherwise = checked;
+    else byFamily.set(family, checked);
+  }
+  return { byFamily, otherwise };
+}
+
+function checkRate(name: string, rate: number): number {
+  if (typeof rate !== "number" || !Number.isFinite(rate) || rate < 0 || rate > MAX_LOG_RATE) {
+    throw new Error(`${name} must be a number from 0 to ${MAX_LOG_RATE}, got ${rate}`);
+  }
+  return rate;
+}
+
+function resolveLiveTail(mode: string | undefined): LiveTailMode {
+  if (mode === undefined) return "allow";
+  const known = LIVE_TAIL_MODES.find((candidate) => candidate === mode);
+  if (known === undefined)
+    throw new Error(`liveTail must be one of ${LIVE_TAIL_MODES.join(", ")}, got "${mode}"`);
+  return known;
+}
+
+function resolveInterval(ms: number | undefined): number {
+  if (ms === undefined) return 1000;
+  if (!Number.isFinite(ms) || ms < 10 || ms > 60_000) {
+    throw new Error(`liveTailIntervalMs must be a number from 10 to 60000, got ${ms}`);
+  }
+  return ms;
 }
 
 function check(name: string, value: number, min: number, max: number): void {
@@ -70,7 +133,40 @@ export function simOptionsFromEnv(env: NodeJS.ProcessEnv): SimOptions {
   if (seed !== undefined) options.seed = seed;
   const callLogPath = env.DECKHAND_SIM_CALL_LOG;
   if (callLogPath !== undefined && callLogPath !== "") options.callLogPath = callLogPath;
+  const logRate = env.DECKHAND_SIM_LOG_RATE;
+  if (logRate !== undefined && logRate.trim() !== "") options.logLinesPerSecond = logRateVariable(logRate);
+  const liveTail = env.DECKHAND_SIM_LIVETAIL;
+  if (liveTail !== undefined && liveTail.trim() !== "") {
+    const mode = LIVE_TAIL_MODES.find((candidate) => candidate === liveTail.trim().toLowerCase());
+    if (mode === undefined) {
+      throw new Error(
+        `DECKHAND_SIM_LIVETAIL must be one of ${LIVE_TAIL_MODES.join(", ")}, got "${liveTail}"`,
+      );
+    }
+    options.liveTail = mode;
+  }
   return options;
+}
+
+/** "2.5" for every container, or "checkout=800,*=2" per task definition family. */
+function logRateVariable(raw: string): number | Record<string, number> {
+  const fail = (): never => {
+    throw new Error(
+      `DECKHAND_SIM_LOG_RATE must be lines per second (0 to ${MAX_LOG_RATE}), or family=rate pairs like "checkout=800,*=2", got "${raw}"`,
+    );
+  };
+  const rate = (text: string): number => {
+    const value = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : Number.NaN;
+    return Number.isFinite(value) && value <= MAX_LOG_RATE ? value : fail();
+  };
+  if (!raw.includes("=")) return rate(raw);
+  const rates: Record<string, number> = {};
+  for (const pair of raw.split(",")) {
+    const [family, value, extra] = pair.split("=");
+    if (family === undefined || family.trim() === "" || value === undefined || extra !== undefined) fail();
+    else rates[family.trim()] = rate(value);
+  }
+  return rates;
 }
 
 function integerVariable(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {

@@ -2,8 +2,9 @@
 // requestHandler. It routes JSON 1.1 requests by X-Amz-Target to the simulated services, counts
 // calls, applies the services' token buckets and the configured latency, and encodes answers.
 import type { HttpHandler } from "@smithy/core/protocols";
+import type { Readable } from "node:stream";
 import type { HttpHandlerOptions, HeaderBag } from "@smithy/types";
-import { delay, throwIfAborted } from "./abort.js";
+import { delay, throwIfAborted, type AnyAbortSignal } from "./abort.js";
 import type { CallTally } from "./call-counter.js";
 import {
   SimError,
@@ -16,9 +17,25 @@ import {
 } from "./protocol.js";
 import type { BucketSpec, TokenBuckets } from "./token-buckets.js";
 
-export type Operation = (input: JsonObject) => unknown;
+export interface OperationContext {
+  /** The request's abort signal: a streaming answer (Live Tail) ends when it fires. */
+  signal: AnyAbortSignal | undefined;
+}
 
-/** One AWS service the simulator answers (ECS today; CloudWatch Logs and SSM plug in the same way). */
+export type Operation = (input: JsonObject, context: OperationContext) => unknown;
+
+/** An answer that is not JSON: an event stream, or an HTML error page like moto's. */
+export class RawAnswer {
+  constructor(
+    readonly statusCode: number,
+    readonly headers: Record<string, string>,
+    readonly body: Uint8Array | Readable,
+  ) {}
+}
+
+type AnyWireResponse = Omit<WireResponse, "body"> & { body: Uint8Array | Readable };
+
+/** One AWS service the simulator answers (ECS, CloudWatch Logs; SSM plugs in the same way). */
 export interface SimulatedService {
   /** The X-Amz-Target prefix before the dot, e.g. "AmazonEC2ContainerServiceV20141113". */
   readonly targetPrefix: string;
@@ -44,7 +61,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): SimRequestHandle
   const answer = async (
     request: { headers: HeaderBag; body?: unknown },
     options: HttpHandlerOptions | undefined,
-  ): Promise<WireResponse> => {
+  ): Promise<AnyWireResponse> => {
     const signal = options?.abortSignal;
     throwIfAborted(signal);
     const target = headerValue(request.headers, "x-amz-target") ?? "";
@@ -71,7 +88,11 @@ export function createRequestHandler(deps: RequestHandlerDeps): SimRequestHandle
     }
     if (throttled) return errorResponse(new SimError("ThrottlingException", "Rate exceeded"));
     try {
-      return jsonResponse(operation(decodeJsonBody(request.body)));
+      const output = operation(decodeJsonBody(request.body), { signal });
+      if (output instanceof RawAnswer) {
+        return { statusCode: output.statusCode, headers: output.headers, body: output.body };
+      }
+      return jsonResponse(output);
     } catch (error) {
       if (error instanceof SimError) return errorResponse(error);
       const message = error instanceof Error ? error.message : String(error);

@@ -8,6 +8,8 @@ import type { KindId, Scope } from "../resources/types.js";
 import { filterRows } from "./row-filter.js";
 import { HIGHLIGHT_MS, markChanges } from "./row-changes.js";
 import { placeCursor, type ViewEntry } from "./view-cursor.js";
+import type { FollowScope, LogFollower } from "../logs/log-follower.js";
+import { LogPaneStore, type LogPaneOutputs } from "./log-pane-store.js";
 
 export type { ViewEntry };
 
@@ -39,6 +41,8 @@ export interface AppState {
   mode: Mode;
   filterDraft: string;
   flash?: Flash;
+  /** The open log pane, if any: it replaces the table until closed. */
+  logPane?: LogPaneStore;
   /** Why no account could be opened (bad region, bad simulator settings…); nothing loads then. */
   setupFailure?: string;
   viewportRows: number;
@@ -68,6 +72,7 @@ export class AppStore {
   private clock: ReturnType<typeof setInterval> | undefined;
   private readonly now: () => number;
   private gateway: EcsGateway | undefined;
+  private openFollower: ((scope: FollowScope) => LogFollower) | undefined;
 
   constructor(private readonly options: AppStoreOptions) {
     this.now = options.now ?? Date.now;
@@ -103,8 +108,13 @@ export class AppStore {
   }
 
   /** Connects the store to an account; resolves when the first view has loaded (or failed). */
-  attach(gateway: EcsGateway, context: readonly ContextLine[]): Promise<void> {
+  attach(
+    gateway: EcsGateway,
+    context: readonly ContextLine[],
+    openFollower?: (scope: FollowScope) => LogFollower,
+  ): Promise<void> {
     this.gateway = gateway;
+    this.openFollower = openFollower;
     this.set({ context });
     return this.refresh(false);
   }
@@ -124,6 +134,7 @@ export class AppStore {
   }
 
   stop(): void {
+    this.state.logPane?.close();
     clearInterval(this.clock);
     clearTimeout(this.timer);
     this.clock = undefined;
@@ -216,7 +227,7 @@ export class AppStore {
 
   private schedule(): void {
     clearTimeout(this.timer);
-    if (!this.clock) return; // stopped
+    if (!this.clock || this.state.logPane) return; // stopped, or the log pane covers the table
     this.timer = setTimeout(() => void this.refresh(false), this.options.refreshMs);
   }
 
@@ -335,6 +346,26 @@ export class AppStore {
   private applyFilter(filter: string): void {
     const view = this.top();
     this.replaceTop(this.withCursor({ ...view, filter, top: 0 }, view.cursorKey, 0));
+  }
+
+  /** `l`: opens the log pane for the row under the cursor. */
+  openLogs(outputs: LogPaneOutputs): void {
+    const view = this.top();
+    const kind = this.kindOf(view);
+    const row = this.visibleRows(view)[view.cursor];
+    if (row === undefined) return;
+    if (!kind.logs) return this.showFlash(`${kind.id} have no logs: open a service, task or container`);
+    if (!this.openFollower) return this.showFlash("not connected", "error");
+    const { follow, title } = kind.logs(row, view.scope);
+    const follower = this.openFollower(follow);
+    const pane = new LogPaneStore(title, follower, outputs, () => {
+      if (this.state.logPane !== pane) return;
+      this.set({ logPane: undefined });
+      void this.refresh(false); // the table is on screen again: poll it again
+    });
+    follower.start(follow);
+    clearTimeout(this.timer); // the pane covers the table: only the pane refreshes
+    this.set({ logPane: pane });
   }
 
   toggleHelp(): void {

@@ -11,6 +11,8 @@ import { Header, HEADER_ROWS } from "./header.js";
 import { Help } from "./help.js";
 import { splitKeys } from "./key-names.js";
 import { BINDINGS } from "./keymap.js";
+import { LogPane } from "./log-pane/log-pane.js";
+import { PANE_BINDINGS } from "../store/log-pane.js";
 import { Table } from "./table.js";
 import { useTerminalSize } from "./use-terminal-size.js";
 
@@ -35,7 +37,7 @@ export function App({ store }: AppProps) {
   useEffect(() => store.setViewportRows(bodyRows), [store, bodyRows]);
 
   useInput((input, key) => {
-    for (const stroke of splitKeys(input, key)) dispatchKey(store, stroke.name, stroke.input, exit);
+    for (const stroke of splitKeys(input, key)) dispatchKey(store, stroke.name, stroke.input, exit, bodyRows);
   });
 
   const view = store.top();
@@ -45,8 +47,25 @@ export function App({ store }: AppProps) {
   const total = entry?.rows?.length ?? 0;
   const count = view.filter ? `${rows.length}/${total}` : `${rows.length}`;
   const filterTag = view.filter ? ` </${view.filter}>` : "";
-  const hints = BINDINGS.filter((b) => b.hint && (b.action !== "drill" || kind.drill));
+  const pane = state.logPane;
+  const paneView = useSyncExternalStore(
+    pane?.subscribe ?? subscribeNothing,
+    pane?.getSnapshot ?? nothing,
+  )?.view;
+  const hints = pane
+    ? PANE_BINDINGS.filter((b) => b.hint)
+    : BINDINGS.filter(
+        (b) => b.hint && (b.action !== "drill" || kind.drill) && (b.action !== "logs" || kind.logs),
+      );
   const [status, statusTone] = freshness(entry, state.now, store.refreshMs);
+
+  if (pane && paneView?.fullscreen) {
+    return (
+      <Box flexDirection="column" width={columns} height={height}>
+        <LogPane pane={pane} width={columns} height={height} now={state.now} />
+      </Box>
+    );
+  }
 
   return (
     <Box flexDirection="column" width={columns} height={height}>
@@ -58,6 +77,8 @@ export function App({ store }: AppProps) {
       {state.mode === "filter" ? <FilterBar draft={state.filterDraft} /> : null}
       {state.mode === "help" ? (
         <Help width={columns} height={tableHeight} />
+      ) : pane ? (
+        <LogPane pane={pane} width={columns} height={tableHeight} now={state.now} />
       ) : (
         <Table
           title={`${kind.title(view.scope)}[${count}]${filterTag}`}
@@ -81,6 +102,9 @@ export function App({ store }: AppProps) {
     </Box>
   );
 }
+
+const subscribeNothing = () => () => {};
+const nothing = () => undefined;
 
 function scopeLabel(scope: Scope): string {
   const parts = [scope.clusterName, scope.serviceName, scope.taskArn && arnName(scope.taskArn)].filter(

@@ -1,13 +1,31 @@
 import type { AppStore } from "../store/app-store.js";
+import { osc52, saveLines } from "../logs/log-outputs.js";
+import type { LogPaneOutputs } from "../store/log-pane-store.js";
 import { actionFor, type ActionId } from "./keymap.js";
+
+const LOG_OUTPUTS: LogPaneOutputs = {
+  save: saveLines,
+  copy: (text) => void process.stdout.write(osc52(text)),
+};
 
 /**
  * The one place keys turn into intents. Modes are checked from the top of the stack down:
- * help > filter prompt > table; a key not consumed by a mode falls through to the key bindings.
+ * log pane > help > filter prompt > table; a key not consumed by a mode falls through to the key
+ * bindings.
  */
-export function dispatchKey(store: AppStore, key: string, input: string, quit: () => void): void {
-  const { mode, filterDraft } = store.getState();
+export function dispatchKey(
+  store: AppStore,
+  key: string,
+  input: string,
+  quit: () => void,
+  pageRows: number,
+): void {
+  const { mode, filterDraft, logPane } = store.getState();
   if (key === "ctrl-c") return quit();
+
+  if (logPane) {
+    return logPane.handleKey(key, input, pageRows);
+  }
 
   if (mode === "help") {
     if (key === "esc" || key === "?" || key === "q") store.toggleHelp();
@@ -41,6 +59,8 @@ function run(store: AppStore, action: ActionId, quit: () => void): void {
       return store.page(-1);
     case "drill":
       return store.drill();
+    case "logs":
+      return store.openLogs(LOG_OUTPUTS);
     case "back":
       return store.back();
     case "filter":

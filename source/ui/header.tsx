@@ -1,7 +1,6 @@
 import { Box, Text } from "ink";
 import type { ContextLine } from "../store/app-store.js";
-import type { Binding } from "./keymap.js";
-import { keyLabel } from "./keymap.js";
+import { keyLabel, type KeyHint } from "./keymap.js";
 import { theme } from "./theme.js";
 import { sanitizeCell } from "./sanitize.js";
 import { fit } from "./text-fit.js";
@@ -14,12 +13,12 @@ export function Header({
   width,
 }: {
   info: readonly ContextLine[];
-  hints: Binding[];
+  hints: readonly KeyHint[];
   width: number;
 }) {
   const labelWidth = Math.max(0, ...info.map((item) => item.label.length)) + 2;
   const infoWidth = Math.min(44, Math.max(24, Math.floor(width / 3)));
-  const columns: Binding[][] = [];
+  const columns: KeyHint[][] = [];
   for (let i = 0; i < hints.length; i += HEADER_ROWS) columns.push(hints.slice(i, i + HEADER_ROWS));
   return (
     <Box height={HEADER_ROWS} width={width} overflow="hidden">

@@ -1,22 +1,39 @@
 import { Box, Text } from "ink";
-import { BINDINGS, keyLabel } from "./keymap.js";
+import { PANE_BINDINGS } from "../store/log-pane.js";
+import { BINDINGS, keyLabel, type KeyHint } from "./keymap.js";
 import { fit } from "./text-fit.js";
 import { theme } from "./theme.js";
 
+function Column({ title, bindings, rows }: { title: string; bindings: readonly KeyHint[]; rows: number }) {
+  const keyWidth = Math.max(...bindings.map((binding) => keyLabel(binding).length)) + 2;
+  return (
+    <Box flexDirection="column" flexGrow={1} flexBasis={0} marginRight={2} overflow="hidden">
+      <Text color={theme.title} bold wrap="truncate-end">
+        {title}
+      </Text>
+      {bindings.slice(0, Math.max(0, rows - 1)).map((binding) => (
+        <Text key={binding.action} wrap="truncate-end">
+          <Text color={theme.key}>{fit(keyLabel(binding), keyWidth)}</Text>
+          {binding.description}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+/** Every key, from the same lists the dispatcher uses: tables on the left, the log pane on the right. */
 export function Help({ width, height }: { width: number; height: number }) {
-  const keyWidth = Math.max(...BINDINGS.map((b) => keyLabel(b).length)) + 2;
+  const rows = Math.max(1, height - 3);
   return (
     <Box flexDirection="column" borderStyle="single" borderColor={theme.border} width={width} height={height}>
       <Text color={theme.title} bold>
         {" help "}
         <Text dimColor>(esc or ? to close)</Text>
       </Text>
-      {BINDINGS.map((binding) => (
-        <Text key={binding.action} wrap="truncate-end">
-          <Text color={theme.key}>{fit(keyLabel(binding), keyWidth)}</Text>
-          {binding.description}
-        </Text>
-      ))}
+      <Box height={rows} overflow="hidden">
+        <Column title="tables" bindings={BINDINGS} rows={rows} />
+        <Column title="log pane" bindings={PANE_BINDINGS} rows={rows} />
+      </Box>
     </Box>
   );
 }

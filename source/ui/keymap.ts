@@ -9,13 +9,22 @@ export type ActionId =
   | "pageDown"
   | "pageUp"
   | "drill"
+  | "logs"
   | "back"
   | "filter"
   | "refresh"
   | "help"
   | "quit";
 
-export interface Binding {
+/** What a hint or help line needs to know about a binding. */
+export interface KeyHint {
+  action: string;
+  keys: string[];
+  description: string;
+  hint: boolean;
+}
+
+export interface Binding extends KeyHint {
   action: ActionId;
   /** Key names as produced by keyName(): "j", "down", "enter", "ctrl-r", "G"… */
   keys: string[];
@@ -27,6 +36,7 @@ export interface Binding {
 export const BINDINGS: Binding[] = [
   { action: "drill", keys: ["enter"], description: "Open", hint: true },
   { action: "back", keys: ["esc"], description: "Back / clear filter", hint: true },
+  { action: "logs", keys: ["l"], description: "Logs", hint: true },
   { action: "filter", keys: ["/"], description: "Filter", hint: true },
   { action: "refresh", keys: ["ctrl-r"], description: "Refresh", hint: true },
   { action: "help", keys: ["?"], description: "Help", hint: true },
@@ -46,14 +56,14 @@ export function actionFor(key: string): ActionId | undefined {
 }
 
 /** "<ctrl-r>" style labels, as k9s shows them. */
-export function keyLabel(binding: Binding): string {
+export function keyLabel(binding: KeyHint): string {
   return binding.keys.map((key) => `<${key}>`).join(" ");
 }
 
-/** The README's key table, generated so it cannot drift from the bindings. */
-export function keyTableMarkdown(): string {
+/** A Markdown key table for the README, generated so it cannot drift from the bindings. */
+export function keyTableMarkdown(bindings: readonly KeyHint[] = BINDINGS): string {
   const lines = ["| Keys | Action |", "| --- | --- |"];
-  for (const binding of BINDINGS) {
+  for (const binding of bindings) {
     lines.push(`| ${binding.keys.map((key) => `\`${key}\``).join(", ")} | ${binding.description} |`);
   }
   return lines.join("\n");

@@ -34,23 +34,23 @@ describe("deckhand --demo in a real terminal", () => {
     app.press(ENTER);
     await app.waitForText(/containers\([0-9a-f]{32}\)\[\d+\]/);
     await app.waitForText("IMAGE");
-    expect(app.screen()).toMatch(/<clusters>.*<prod>.*<checkout>/);
+    await app.waitForText(/<clusters>.*<prod>.*<checkout>/);
 
     // Back up the stack: each view keeps its filter and its cursor.
     app.press(ESC);
     await app.waitForText(/tasks\(prod\/checkout\)/);
     app.press(ESC);
     await app.waitForText(/services\(prod\)\[1\/\d+\] <\/checkout>/);
-    expect(app.selectedLine()).toMatch(/^│checkout\s/);
+    await app.waitUntil(() => /^│checkout\s/.test(app.selectedLine() ?? ""), "checkout is selected");
     app.press(ESC); // clears the filter; the cursor stays on checkout
     await app.waitForNoText("</checkout>");
-    expect(app.selectedLine()).toMatch(/^│checkout\s/);
+    await app.waitUntil(() => /^│checkout\s/.test(app.selectedLine() ?? ""), "checkout is selected");
     app.press(ESC);
     await app.waitForText("clusters[1/"); // the cluster filter was kept too
-    expect(app.selectedLine()).toMatch(/^│prod\s/);
+    await app.waitUntil(() => /^│prod\s/.test(app.selectedLine() ?? ""), "prod is selected");
     app.press(ESC);
     await app.waitForText(/clusters\[\d+\] /);
-    expect(app.selectedLine()).toMatch(/^│prod\s/);
+    await app.waitUntil(() => /^│prod\s/.test(app.selectedLine() ?? ""), "prod is selected");
 
     // Move, then resize: the frame is redrawn to the new width, one line shorter than the terminal.
     app.press("g");
@@ -58,25 +58,20 @@ describe("deckhand --demo in a real terminal", () => {
     app.press(DOWN);
     await app.waitUntil(() => /^│legacy\s/.test(app.selectedLine() ?? ""), "legacy is selected");
     app.resize(90, 24);
-    await app.waitUntil(
-      () =>
-        app
-          .screen()
-          .split("\n")
-          .some((line) => /^┌─ clusters\[\d+\] ─+ .* ─┐$/.test(line) && line.length === 90),
-      "the table is redrawn 90 columns wide",
-    );
+    // 24 rows: the frame is redrawn 90 wide and uses 23 rows (header 6, table, crumbs, flash line);
+    // the last row stays empty.
+    const redrawn = (lines: string[]) =>
+      lines.some((line) => /^┌─ clusters\[\d+\] ─+ .* ─┐$/.test(line) && line.length === 90) &&
+      lines.findIndex((line) => /^└─+┘$/.test(line) && line.length === 90) === 20 &&
+      lines[21]!.includes("<clusters>") &&
+      lines[23] === "";
+    await app.waitUntil(() => redrawn(app.screen().split("\n")), "the frame is redrawn for 90x24");
     expect(
       app
         .screen()
         .split("\n")
         .every((line) => line.length <= 90),
     ).toBe(true);
-    // 24 rows: the frame uses 23 (header 6, table, crumbs, flash line), the last row stays empty.
-    const lines = app.screen().split("\n");
-    expect(lines.findIndex((line) => /^└─+┘$/.test(line))).toBe(20);
-    expect(lines[21]).toContain("<clusters>");
-    expect(lines[23]).toBe("");
     app.resize(140, 40);
     await app.waitUntil(
       () =>
@@ -86,7 +81,7 @@ describe("deckhand --demo in a real terminal", () => {
           .some((line) => line.startsWith("┌") && line.length === 140),
       "the table is redrawn 140 columns wide",
     );
-    expect(app.selectedLine()).toMatch(/^│legacy\s/);
+    await app.waitUntil(() => /^│legacy\s/.test(app.selectedLine() ?? ""), "legacy is selected");
 
     app.press("q");
     const exit = await app.waitForExit();

@@ -1,11 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { PANE_BINDINGS } from "../../source/store/log-pane.js";
 import { keyTableMarkdown } from "../../source/ui/keymap.js";
 
 describe("README", () => {
-  it("shows the key table generated from the key bindings", () => {
+  it.each([
+    ["keys", keyTableMarkdown()],
+    ["pane-keys", keyTableMarkdown(PANE_BINDINGS)],
+  ])("shows the %s table generated from the key bindings", (marker, table) => {
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-    const block = readme.split("<!-- keys:start -->")[1]?.split("<!-- keys:end -->")[0]?.trim();
+    const block = readme.split(`<!-- ${marker}:start -->`)[1]?.split(`<!-- ${marker}:end -->`)[0]?.trim();
     // Compare cell by cell: Prettier pads Markdown tables.
     const cells = (table: string) =>
       table.split("\n").map((line) =>
@@ -14,7 +18,7 @@ describe("README", () => {
           .map((cell) => cell.trim().replace(/^-+$/, "---"))
           .filter(Boolean),
       );
-    expect(block && cells(block)).toEqual(cells(keyTableMarkdown()));
+    expect(block && cells(block)).toEqual(cells(table));
   });
 
   it("states the two commands that set up a fresh machine", () => {

@@ -1,8 +1,10 @@
 // Task definition families: one per service, an app container from ECR (or a vendor image) and
 // the sidecars real teams run next to it (Datadog agent, App Mesh Envoy, FireLens log router).
+// A family with a log router sends its app's logs through FireLens.
 import type { Rng } from "../random.js";
 import { iamRoleArn } from "./arns.js";
 import { APPMESH_ENVOY, DATADOG_AGENT, FARGATE_SIZES, FLUENT_BIT, publicImageFor } from "./catalog.js";
+import { FIRELENS_FAMILIES, SPLUNK_FAMILIES } from "./log-configuration.js";
 import type { ContainerSpec, Fault, LaunchType, TaskFamily } from "./model.js";
 import type { World } from "./world.js";
 
@@ -28,7 +30,9 @@ export function buildFamily(world: World, plan: FamilyPlan): TaskFamily {
   const sidecars: ContainerSpec[] = [];
   if (!bridge && rng.chance(plan.lean ? 0.3 : 0.8)) sidecars.push(DATADOG_AGENT_SPEC);
   if (plan.web && !bridge && !plan.lean && rng.chance(0.25)) sidecars.push(ENVOY_SPEC);
-  if (!bridge && rng.chance(0.15)) sidecars.push(LOG_ROUTER_SPEC);
+  // The draw comes first so that forcing FireLens on one family leaves every other family as it was.
+  const router = !bridge && (rng.chance(0.15) || FIRELENS_FAMILIES.has(plan.family));
+  if (router) sidecars.push(LOG_ROUTER_SPEC);
   const sidecarCpu = sidecars.reduce((sum, spec) => sum + spec.cpu, 0);
   const sidecarMemory = sidecars.reduce((sum, spec) => sum + (spec.memoryReservation ?? 0), 0);
   const app = appContainer(world, plan, cpu - sidecarCpu, memory - sidecarMemory);
@@ -51,6 +55,7 @@ export function buildFamily(world: World, plan: FamilyPlan): TaskFamily {
     taskRoleArn: iamRoleArn(world, `${plan.family}-task`),
     executionRoleArn: iamRoleArn(world, "ecsTaskExecutionRole"),
     logGroup: `/ecs/${plan.family}`,
+    appLogDriver: router ? "awsfirelens" : SPLUNK_FAMILIES.has(plan.family) ? "splunk" : "awslogs",
     environment: plan.environment,
     faults: undefined,
   };

@@ -15,6 +15,8 @@ export type TaskStatus =
 /** What just happened to a task, as reported to the service scheduler. */
 export type TaskChange = "pending" | "running" | "healthy" | "unhealthy" | "stopping" | "stopped";
 export type HealthStatus = "HEALTHY" | "UNHEALTHY" | "UNKNOWN";
+/** The log driver of a family's app container. */
+export type AppLogDriver = "awslogs" | "awsfirelens" | "splunk";
 /** How the tasks of a broken task definition revision die. */
 export type Fault = "oom" | "health" | "mixed";
 
@@ -49,6 +51,8 @@ export interface TaskFamily {
   taskRoleArn: string;
   executionRoleArn: string;
   logGroup: string;
+  /** Where the app container's logs go; sidecars always use awslogs (see log-configuration.ts). */
+  appLogDriver: AppLogDriver;
   environment: string;
   /** Revisions whose tasks never become healthy (created on the first broken one). */
   faults: Map<number, Fault> | undefined;

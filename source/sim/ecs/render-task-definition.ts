@@ -4,6 +4,7 @@ import type { ContainerDefinition, TaskDefinition } from "@aws-sdk/client-ecs";
 import { hashHex } from "../random.js";
 import { taskDefinitionArn } from "./arns.js";
 import { imageFor, registeredAt } from "./families.js";
+import { logDriverAttributes, renderLogConfiguration } from "./log-configuration.js";
 import type { ContainerSpec, TaskFamily } from "./model.js";
 import type { World } from "./world.js";
 
@@ -21,6 +22,7 @@ export function renderTaskDefinition(world: World, family: TaskFamily, revision:
     status: "ACTIVE",
     requiresAttributes: [
       { name: "com.amazonaws.ecs.capability.logging-driver.awslogs" },
+      ...logDriverAttributes(family),
       { name: "ecs.capability.execution-role-awslogs" },
       { name: "com.amazonaws.ecs.capability.ecr-auth" },
       { name: "com.amazonaws.ecs.capability.task-iam-role" },
@@ -60,14 +62,7 @@ function containerDefinition(
     mountPoints: [],
     volumesFrom: [],
     secrets: secretsOf(world, family, spec),
-    logConfiguration: {
-      logDriver: "awslogs",
-      options: {
-        "awslogs-group": family.logGroup,
-        "awslogs-region": world.region,
-        "awslogs-stream-prefix": "ecs",
-      },
-    },
+    ...renderLogConfiguration(world, family, spec),
     systemControls: [],
   };
   if (spec.memory !== undefined) out.memory = spec.memory;

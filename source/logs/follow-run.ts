@@ -1,0 +1,284 @@
+// One start() of a LogFollower: resolves the scope's tasks and streams, opens Live Tail (or polls
+// when it cannot), loads history, follows a service's tasks as they come and go, and fills gaps
+// after a Live Tail session drops. Everything it starts ends with stop() (one AbortController).
+import type { EcsGateway } from "../aws/ecs-gateway.js";
+import type { AwsFailure } from "../aws/failure.js";
+import type { LogsGateway } from "../aws/logs-gateway.js";
+import { sleep } from "./abortable-sleep.js";
+import { MissingStreams } from "./filter-range.js";
+import { groupTargets, type FollowedStream, type GroupTarget } from "./follow-targets.js";
+import { LineIntake } from "./line-intake.js";
+import { livePlan } from "./live-plan.js";
+import { LiveTail } from "./live-tail.js";
+import type { LogBuffer } from "./log-buffer.js";
+import { loadHistory, type HistoryRequest } from "./log-history.js";
+import { LogPoller } from "./log-poller.js";
+import type { FollowerState } from "./log-follower.js";
+import { PollBudget } from "./poll-budget.js";
+import { ScopeStreams } from "./scope-streams.js";
+import { ScopeTasks, type FollowScope } from "./scope-tasks.js";
+
+export interface RunSettings {
+  ecs: EcsGateway;
+  logs: LogsGateway;
+  now: () => number;
+  historyLines: number;
+  historyWindowMs: number;
+  pollIntervalMs: number;
+  taskRefreshMs: number;
+  pollLagMs: number;
+}
+
+/** How long "sampled" stays up after the last sampled Live Tail update. */
+const SAMPLED_HOLD_MS = 10_000;
+const SAMPLED_REASON = "sampled: more than 500 events/s";
+
+export class FollowRun {
+  private readonly controller = new AbortController();
+  private readonly signal = this.controller.signal;
+  private readonly tasks: ScopeTasks;
+  private readonly streams: ScopeStreams;
+  private readonly intake: LineIntake;
+  private readonly missing: MissingStreams;
+  private readonly pollBudget: PollBudget;
+  private live: LiveTail | undefined;
+  private poller: LogPoller | undefined;
+  private following = false;
+  /** A task scope whose task has stopped: nothing more will come. */
+  private finished = false;
+  private loadedOnce = false;
+  private followStart = 0;
+  private lastSampledAt = -Infinity;
+  private older: Promise<number> | undefined;
+
+  constructor(
+    private readonly scope: FollowScope,
+    private readonly settings: RunSettings,
+    private readonly buffer: LogBuffer,
+    private readonly state: () => FollowerState,
+    private readonly update: (patch: Partial<FollowerState>) => void,
+    private readonly changed: () => void,
+  ) {
+    this.tasks = new ScopeTasks(settings.ecs, scope);
+    this.streams = new ScopeStreams(scope);
+    this.intake = new LineIntake(buffer, (key) => this.streams.lookup(key), settings.now);
+    this.missing = new MissingStreams(settings.now);
+    this.pollBudget = new PollBudget(settings.now);
+  }
+
+  async begin(): Promise<void> {
+    await this.refresh();
+    while (!this.finished && (await sleep(this.settings.taskRefreshMs, this.signal))) await this.refresh();
+  }
+
+  stop(): void {
+    this.controller.abort();
+    this.live?.close();
+  }
+
+  /** Older events before the oldest buffered one; concurrent calls share one load. */
+  loadOlder(): Promise<number> {
+    this.older ??= this.readOlder().finally(() => (this.older = undefined));
+    return this.older;
+  }
+
+  private async readOlder(): Promise<number> {
+    const endTime = this.buffer.at(0)?.timestamp ?? this.settings.now();
+    return this.readHistory(
+      {
+        targets: this.streams.knownTargets(),
+        endTime, // inclusive: lines sharing the oldest millisecond may not all be buffered yet
+        minLines: this.settings.historyLines,
+        minSpanMs: 0,
+        maxLines: this.buffer.capacity - this.buffer.length,
+        skip: (event) => event.eventId !== undefined && this.buffer.has(event.eventId),
+      },
+      { older: true },
+    );
+  }
+
+  private async refresh(): Promise<void> {
+    const now = this.settings.now();
+    const withStopped = this.scope.kind === "service" && !this.loadedOnce;
+    const loaded = await this.tasks.load(withStopped ? now - this.settings.historyWindowMs : undefined);
+    if (this.signal.aborted) return;
+    if (!loaded.ok) {
+      this.update({
+        failure: loaded.failure,
+        ...(this.following ? {} : { modeReason: "cannot read the tasks" }),
+      });
+      return;
+    }
+    this.loadedOnce = true;
+    const { added, removed } = this.streams.apply(loaded.value, now);
+    this.update({ sources: this.streams.sources() });
+    if (!this.following) return this.startFollowing();
+    if (added.length > 0 || removed > 0) await this.followChanged(added);
+  }
+
+  private async startFollowing(): Promise<void> {
+    if (this.streams.size === 0) {
+      this.update(this.streams.idleState());
+      return;
+    }
+    this.following = true;
+    this.followStart = this.settings.now();
+    const targets = this.streams.targets();
+    await this.goLive(targets);
+    if (this.signal.aborted) return;
+    await this.readHistory({
+      targets,
+      endTime: this.followStart,
+      minLines: this.settings.historyLines,
+      minSpanMs: this.settings.historyWindowMs,
+      maxLines: this.buffer.capacity - this.buffer.length,
+    });
+  }
+
+  private async goLive(targets: GroupTarget[]): Promise<void> {
+    const plan = livePlan(targets, (target) => this.logsFor(target));
+    if ("unavailable" in plan) return this.fallBack(plan.unavailable);
+    this.intake.setLive(true);
+    this.live = new LiveTail(
+      {
+        onEvents: (origin, events) => {
+          if (this.intake.addLive(origin, events) > 0) this.changed();
+        },
+        onSampled: (sampled) => this.sampled(sampled),
+        onGap: (since) => void this.catchUp(since).catch((error: unknown) => this.crashed(error)),
+        onUnavailable: (reason, failure) => this.fallBack(reason, failure),
+      },
+      { now: this.settings.now, signal: this.signal },
+    );
+    const opened = await this.live.open(plan);
+    if (this.signal.aborted) return;
+    if (opened.ok) this.update({ mode: "live", modeReason: undefined });
+    else this.fallBack(`Live Tail unavailable: ${opened.failure.code}`, opened.failure);
+  }
+
+  private async followChanged(added: FollowedStream[]): Promise<void> {
+    const targets = this.streams.targets();
+    if (targets.length === 0) {
+      // The task stopped, or the service has no task left: follow again when tasks come back.
+      this.closeLive();
+      this.poller?.follow([], () => 0);
+      this.following = false;
+      this.finished = this.scope.kind !== "service";
+      this.update(
+        this.finished ? { mode: "stopped", modeReason: "the task has stopped" } : this.streams.idleState(),
+      );
+      return;
+    }
+    if (this.live && this.state().mode === "live") {
+      const plan = livePlan(targets, (target) => this.logsFor(target));
+      if ("unavailable" in plan) this.fallBack(plan.unavailable);
+      else {
+        const opened = await this.live.open(plan);
+        if (!opened.ok) this.fallBack(`Live Tail unavailable: ${opened.failure.code}`, opened.failure);
+      }
+    } else {
+      this.poller?.follow(targets, (target) => this.intake.newest(target.key) ?? this.settings.now());
+    }
+    if (added.length === 0 || this.signal.aborted) return;
+    // The new streams' history: a task that started a moment ago has some lines already.
+    await this.readHistory(
+      {
+        targets: groupTargets(added),
+        endTime: this.settings.now(),
+        minLines: this.settings.historyLines,
+        minSpanMs: this.settings.historyWindowMs,
+        maxLines: this.buffer.capacity,
+      },
+      { recurring: true },
+    );
+  }
+
+  private fallBack(reason: string, failure?: AwsFailure): void {
+    if (this.signal.aborted) return;
+    this.closeLive();
+    this.update({ mode: "polling", modeReason: reason, sampled: false, ...(failure ? { failure } : {}) });
+    this.poller ??= new LogPoller({
+      logsFor: (target) => this.logsFor(target),
+      budget: this.pollBudget,
+      missing: this.missing,
+      signal: this.signal,
+      intervalMs: this.settings.pollIntervalMs,
+      lagMs: this.settings.pollLagMs,
+      onEvents: (target, events) => {
+        if (this.intake.addFiltered(events.map((event) => ({ target, event }))) > 0) this.changed();
+      },
+      onResult: (_target, failure) => {
+        if (failure) this.update({ failure });
+        else if (this.state().failure) this.update({ failure: undefined });
+      },
+    });
+    const since = this.followStart || this.settings.now();
+    this.poller.follow(this.streams.targets(), (target) => this.intake.newest(target.key) ?? since);
+  }
+
+  /** After a Live Tail session dropped and came back: read what happened in between. */
+  private async catchUp(since: number): Promise<void> {
+    const now = this.settings.now();
+    await this.readHistory(
+      {
+        targets: this.streams.targets(),
+        endTime: now,
+        minLines: 0,
+        minSpanMs: now - since,
+        maxLines: this.buffer.capacity,
+      },
+      { recurring: true },
+    );
+  }
+
+  /**
+   * `recurring` loads (new tasks' history, gap catch-ups) share the polling budget: they come back
+   * as often as a service churns. The first history and scrolling up are one-offs the user asked for.
+   */
+  private async readHistory(
+    request: HistoryRequest,
+    how: { older?: boolean; recurring?: boolean } = {},
+  ): Promise<number> {
+    if (request.targets.length === 0) return 0;
+    const history = await loadHistory(request, {
+      logsFor: (target) => this.logsFor(target),
+      missing: this.missing,
+      signal: this.signal,
+      pace: how.recurring ? (target) => this.pollBudget.take(target.key, this.signal) : undefined,
+    });
+    if (this.signal.aborted) return 0;
+    const added = this.intake.addFiltered(history.events, how.older);
+    if (history.failure) this.update({ failure: history.failure });
+    if (added > 0) this.changed();
+    return added;
+  }
+
+  private sampled(sampled: boolean): void {
+    const now = this.settings.now();
+    if (sampled) {
+      this.lastSampledAt = now;
+      this.buffer.markSampled();
+      this.changed();
+      if (!this.state().sampled) this.update({ sampled: true, modeReason: SAMPLED_REASON });
+    } else if (this.state().sampled && now - this.lastSampledAt >= SAMPLED_HOLD_MS) {
+      this.update({ sampled: false, modeReason: undefined });
+    }
+  }
+
+  private closeLive(): void {
+    this.live?.close();
+    this.live = undefined;
+    this.intake.setLive(false);
+  }
+
+  /** A bug, not an AWS answer: say so rather than leave the pane silently still. */
+  crashed(error: unknown): void {
+    this.stop();
+    const message = error instanceof Error ? error.message : String(error);
+    this.update({ mode: "stopped", modeReason: `internal error: ${message}` });
+  }
+
+  private logsFor(target: GroupTarget): LogsGateway {
+    return this.settings.logs.forRegion(target.region);
+  }
+}

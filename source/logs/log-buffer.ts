@@ -1,0 +1,180 @@
+// A bounded buffer of log lines kept in (timestamp, id) order, de-duplicated by id. New lines
+// almost always land at the end (an append); late ones are inserted where they belong. When full,
+// the oldest lines go and a "dropped" marker at the top says how many; Live Tail sampling leaves
+// "sampled" markers after the line where it happened.
+import { compareLines, type LogLine } from "./log-line.js";
+
+export const DEFAULT_CAPACITY = 100_000;
+/** Up to this many late lines are spliced in place (cheap near the end); more are merged in one pass. */
+const SPLICE_LIMIT = 64;
+
+export interface LogMarker {
+  /** The line the marker follows; undefined = above the first line. */
+  afterId: string | undefined;
+  kind: "dropped" | "sampled";
+  /** dropped: lines lost; sampled: how many Live Tail updates were sampled there. */
+  count: number;
+}
+
+export class LogBuffer {
+  private lines: LogLine[] = [];
+  /** Index of the first live line in `lines`; evicting moves it instead of shifting the array. */
+  private head = 0;
+  private readonly ids = new Set<string>();
+  private sampledMarkers: LogMarker[] = [];
+  private droppedCount = 0;
+  private versionCount = 0;
+
+  constructor(readonly capacity = DEFAULT_CAPACITY) {
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`bad log buffer capacity ${capacity}`);
+  }
+
+  get length(): number {
+    return this.lines.length - this.head;
+  }
+
+  /** Lines evicted because the buffer was full. */
+  get dropped(): number {
+    return this.droppedCount;
+  }
+
+  /** Bumps on every change, so readers can tell a new snapshot from an old one cheaply. */
+  get version(): number {
+    return this.versionCount;
+  }
+
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  at(index: number): LogLine | undefined {
+    return index >= 0 && index < this.length ? this.lines[this.head + index] : undefined;
+  }
+
+  slice(start: number, end: number): LogLine[] {
+    const from = Math.max(0, Math.min(start, this.length));
+    const to = Math.max(from, Math.min(end, this.length));
+    return this.lines.slice(this.head + from, this.head + to);
+  }
+
+  /** Adds lines in any order; returns how many were new. Overflow evicts the oldest. */
+  add(lines: readonly LogLine[]): number {
+    const fresh = this.fresh(lines);
+    if (fresh.length === 0) return 0;
+    fresh.sort(compareLines);
+    const last = this.at(this.length - 1);
+    if (!last || compareLines(last, fresh[0]!) <= 0) {
+      for (const line of fresh) this.lines.push(line);
+    } else if (fresh.length <= SPLICE_LIMIT) {
+      for (const line of fresh) this.lines.splice(this.insertionIndex(line), 0, line);
+    } else {
+      this.merge(fresh);
+    }
+    this.evictOverflow();
+    this.versionCount += 1;
+    return fresh.length;
+  }
+
+  /**
+   * Adds history older than what is buffered (scrolling up). Only free room is used: a full buffer
+   * keeps its newest lines rather than trading them for older ones. Returns how many were added.
+   */
+  addOlder(lines: readonly LogLine[]): number {
+    const room = this.capacity - this.length;
+    if (room <= 0) return 0;
+    const fresh = this.fresh(lines).sort(compareLines);
+    const kept = fresh.slice(Math.max(0, fresh.length - room));
+    if (kept.length === 0) return 0;
+    for (const line of fresh.slice(0, fresh.length - kept.length)) this.ids.delete(line.id);
+    const first = this.at(0);
+    if (!first || compareLines(kept[kept.length - 1]!, first) <= 0) {
+      this.lines = kept.concat(this.lines.slice(this.head));
+      this.head = 0;
+    } else {
+      this.merge(kept);
+    }
+    this.versionCount += 1;
+    return kept.length;
+  }
+
+  /** Notes Live Tail sampling after the newest line; consecutive sampled updates share a marker. */
+  markSampled(): void {
+    const afterId = this.at(this.length - 1)?.id;
+    const previous = this.sampledMarkers[this.sampledMarkers.length - 1];
+    if (previous && previous.afterId === afterId) {
+      this.sampledMarkers[this.sampledMarkers.length - 1] = { ...previous, count: previous.count + 1 };
+    } else {
+      this.sampledMarkers.push({ afterId, kind: "sampled", count: 1 });
+    }
+    this.versionCount += 1;
+  }
+
+  /** The visible markers: "N lines dropped" above the first line, then sampling markers in order. */
+  markers(): LogMarker[] {
+    const dropped: LogMarker[] =
+      this.droppedCount > 0 ? [{ afterId: undefined, kind: "dropped", count: this.droppedCount }] : [];
+    return dropped.concat(this.sampledMarkers);
+  }
+
+  private fresh(lines: readonly LogLine[]): LogLine[] {
+    const fresh: LogLine[] = [];
+    for (const line of lines) {
+      if (this.ids.has(line.id)) continue;
+      this.ids.add(line.id);
+      fresh.push(line);
+    }
+    return fresh;
+  }
+
+  /** Where `line` goes in `lines` (absolute index), by binary search over the live range. */
+  private insertionIndex(line: LogLine): number {
+    let low = this.head;
+    let high = this.lines.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (compareLines(this.lines[mid]!, line) <= 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** Merges sorted lines into the sorted live range: O(n + m), for late or out-of-order arrivals. */
+  private merge(sorted: LogLine[]): void {
+    const current = this.lines;
+    const merged: LogLine[] = [];
+    let i = this.head;
+    let j = 0;
+    while (i < current.length && j < sorted.length) {
+      merged.push(compareLines(current[i]!, sorted[j]!) <= 0 ? current[i++]! : sorted[j++]!);
+    }
+    while (i < current.length) merged.push(current[i++]!);
+    while (j < sorted.length) merged.push(sorted[j++]!);
+    this.lines = merged;
+    this.head = 0;
+  }
+
+  private evictOverflow(): void {
+    const excess = this.length - this.capacity;
+    if (excess <= 0) return;
+    const evicted = new Set<string>();
+    for (let i = this.head; i < this.head + excess; i++) {
+      const id = this.lines[i]!.id;
+      this.ids.delete(id);
+      evicted.add(id);
+    }
+    this.head += excess;
+    this.droppedCount += excess;
+    // A marker anchored to an evicted line has nothing left to point at.
+    if (this.sampledMarkers.some((m) => m.afterId === undefined || evicted.has(m.afterId))) {
+      this.sampledMarkers = this.sampledMarkers.filter(
+        (m) => m.afterId !== undefined && !evicted.has(m.afterId),
+      );
+    }
+    // Compact once the dead prefix is as large as the live range: amortised O(1) per line.
+    if (this.head >= this.capacity) {
+      this.lines = this.lines.slice(this.head);
+      this.head = 0;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+// Follows the logs of a container, a task or a whole service into a bounded LogBuffer: Live Tail
+// when the account allows it, FilterLogEvents polling otherwise, history first. The UI reads it like
+// the AppStore: subscribe + getState through useSyncExternalStore, and the buffer directly.
+import type { EcsGateway } from "../aws/ecs-gateway.js";
+import type { AwsFailure } from "../aws/failure.js";
+import type { LogsGateway } from "../aws/logs-gateway.js";
+import { FollowRun } from "./follow-run.js";
+import { LogBuffer } from "./log-buffer.js";
+import type { LogSource } from "./log-sources.js";
+import type { FollowScope } from "./scope-tasks.js";
+
+export type { FollowScope } from "./scope-tasks.js";
+
+export interface FollowerState {
+  mode: "starting" | "live" | "polling" | "stopped";
+  /** e.g. "Live Tail unavailable: AccessDeniedException", "sampled: more than 500 events/s". */
+  modeReason?: string;
+  /** What is followed, including "elsewhere" sources, to explain them. */
+  sources: LogSource[];
+  /** The last error, if any. */
+  failure?: AwsFailure;
+  sampled: boolean;
+}
+
+export interface LogFollowerDeps {
+  ecs: EcsGateway;
+  logs: LogsGateway;
+  now?: () => number;
+  /** History: at least this many lines… (default 500) */
+  historyLines?: number;
+  /** …or this far back, whichever is larger (default 5 minutes). */
+  historyWindowMs?: number;
+  /** Polling fallback: pause between polls of a log group (default 2 s; ≤ 1 request/s per group anyway). */
+  pollIntervalMs?: number;
+  /** How often a service's task list is re-read (default 10 s). */
+  taskRefreshMs?: number;
+  /** Buffer capacity in lines (default 100,000). */
+  capacity?: number;
+}
+
+const STOPPED: FollowerState = { mode: "stopped", sources: [], sampled: false };
+
+export class LogFollower {
+  readonly buffer: LogBuffer;
+  private state: FollowerState = STOPPED;
+  private run: FollowRun | undefined;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly deps: LogFollowerDeps) {
+    this.buffer = new LogBuffer(deps.capacity);
+  }
+
+  /** Starts following; a second start replaces the first (lines already buffered stay). */
+  start(scope: FollowScope): void {
+    this.run?.stop();
+    const run: FollowRun = new FollowRun(
+      scope,
+      {
+        ecs: this.deps.ecs,
+        logs: this.deps.logs,
+        now: this.deps.now ?? Date.now,
+        historyLines: this.deps.historyLines ?? 500,
+        historyWindowMs: this.deps.historyWindowMs ?? 5 * 60_000,
+        pollIntervalMs: this.deps.pollIntervalMs ?? 2_000,
+        taskRefreshMs: this.deps.taskRefreshMs ?? 10_000,
+        pollLagMs: 5_000,
+      },
+      this.buffer,
+      () => this.state,
+      (patch) => {
+        if (this.run === run) this.set(patch);
+      },
+      () => {
+        if (this.run === run) this.notify();
+      },
+    );
+    this.run = run;
+    this.set({ mode: "starting", modeReason: undefined, sources: [], failure: undefined, sampled: false });
+    run.begin().catch((error: unknown) => run.crashed(error));
+  }
+
+  /** Ends Live Tail, polling and every timer; the buffer keeps its lines. */
+  stop(): void {
+    this.run?.stop();
+    this.run = undefined;
+    if (this.state.mode !== "stopped") this.set({ mode: "stopped", sampled: false });
+  }
+
+  /** Loads events older than the oldest buffered one; resolves to how many lines were added. */
+  loadOlder(): Promise<number> {
+    return this.run?.loadOlder() ?? Promise.resolve(0);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): FollowerState => this.state;
+
+  private set(patch: Partial<FollowerState>): void {
+    this.state = { ...this.state, ...patch };
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

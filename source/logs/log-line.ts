@@ -1,0 +1,23 @@
+// One CloudWatch Logs event as the log pane sees it, whichever API delivered it.
+export type LogLevel = "error" | "warn" | "info" | "debug";
+
+export interface LogLine {
+  /** CloudWatch eventId (FilterLogEvents); Live Tail events carry none and get a session-unique id. */
+  id: string;
+  /** Event time in ms since the epoch. */
+  timestamp: number;
+  taskId: string;
+  container: string;
+  stream: string;
+  group: string;
+  /** Raw and untrusted: the UI sanitises when it renders. */
+  message: string;
+  /** Detected from JSON "level"/"severity" or common text markers. */
+  level?: LogLevel;
+}
+
+/** Orders lines by time, then id: the buffer's sort key. */
+export function compareLines(a: LogLine, b: LogLine): number {
+  if (a.timestamp !== b.timestamp) return a.timestamp - b.timestamp;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

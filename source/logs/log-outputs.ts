@@ -1,0 +1,31 @@
+// Where the log pane's "save" and "copy" go: a file under the user's state directory, and the
+// terminal's clipboard through OSC 52 (which works over SSH, unlike a local clipboard tool).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import type { LogLine } from "./log-line.js";
+
+export function logsDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  const state = env.XDG_STATE_HOME || join(homedir(), ".local", "state");
+  return join(state, "deckhand", "logs");
+}
+
+/** Writes the lines as `ISO-time task/container message` and returns the file's path. */
+export function saveLines(title: string, lines: readonly LogLine[], now = new Date()): string {
+  const directory = logsDirectory();
+  mkdirSync(directory, { recursive: true });
+  const name = `${title.replace(/[^A-Za-z0-9._-]+/g, "_")}-${now.toISOString().replace(/[:.]/g, "-")}.log`;
+  const path = join(directory, name);
+  const text = lines
+    .map(
+      (line) => `${new Date(line.timestamp).toISOString()} ${line.taskId}/${line.container} ${line.message}`,
+    )
+    .join("\n");
+  writeFileSync(path, `${text}\n`);
+  return path;
+}
+
+/** The OSC 52 sequence that puts `text` on the terminal's clipboard. */
+export function osc52(text: string): string {
+  return `\u001b]52;c;${Buffer.from(text, "utf8").toString("base64")}\u0007`;
+}

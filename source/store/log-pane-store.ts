@@ -1,0 +1,83 @@
+// The open log pane: a LogFollower for what is followed plus the reading state (follow/pause,
+// search, filter…), kept outside React like AppStore and read through useSyncExternalStore.
+import type { LogFollower } from "../logs/log-follower.js";
+import type { LogLine } from "../logs/log-line.js";
+import { INITIAL_PANE, paneKey, ShownLines, type PaneEffects, type PaneView } from "./log-pane.js";
+
+export interface LogPaneSnapshot {
+  view: PaneView;
+  /** Bumps on every change of the view, the follower's state or its buffer. */
+  version: number;
+}
+
+export interface LogPaneOutputs {
+  /** Writes the lines to a file and returns its path. */
+  save: (title: string, lines: readonly LogLine[]) => string;
+  /** Puts text on the clipboard (OSC 52, so it works over SSH). */
+  copy: (text: string) => void;
+}
+
+export class LogPaneStore {
+  private view: PaneView = INITIAL_PANE;
+  private snapshot: LogPaneSnapshot = { view: INITIAL_PANE, version: 0 };
+  private readonly listeners = new Set<() => void>();
+  private readonly unsubscribe: () => void;
+  private seenLength = 0;
+  readonly shown: ShownLines;
+
+  constructor(
+    readonly title: string,
+    readonly follower: LogFollower,
+    private readonly outputs: LogPaneOutputs,
+    private readonly onClose: () => void,
+  ) {
+    this.shown = new ShownLines(follower.buffer);
+    this.unsubscribe = follower.subscribe(() => this.changed());
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): LogPaneSnapshot => this.snapshot;
+
+  lines(): readonly LogLine[] {
+    return this.shown.get(this.view.filter);
+  }
+
+  handleKey(key: string, input: string, pageRows: number): void {
+    let notice: string | undefined;
+    const effects: PaneEffects = {
+      save: (lines) => {
+        notice = `saved ${lines.length} lines to ${this.outputs.save(this.title, lines)}`;
+      },
+      copy: (line) => {
+        this.outputs.copy(line.message);
+        notice = "copied the line to the clipboard";
+      },
+      loadOlder: () => void this.follower.loadOlder(),
+      close: () => this.close(),
+    };
+    const next = paneKey({ ...this.view, notice: undefined }, key, input, this.lines(), pageRows, effects);
+    this.view = { ...next, notice: notice ?? next.notice };
+    this.changed();
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.follower.stop();
+    this.onClose();
+  }
+
+  private changed(): void {
+    const length = this.follower.buffer.length;
+    // While paused, count what arrived for the "N new lines" badge.
+    if (!this.view.follow && length > this.seenLength) {
+      this.view = { ...this.view, unseen: this.view.unseen + (length - this.seenLength) };
+    }
+    this.seenLength = length;
+    this.snapshot = { view: this.view, version: this.snapshot.version + 1 };
+    for (const listener of this.listeners) listener();
+  }
+}

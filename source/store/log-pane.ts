@@ -1,0 +1,223 @@
+// How the user reads the log pane, as pure state: follow or pause, search (highlights, n/N) versus
+// filter (hides lines), wrap, timestamps, JSON, horizontal scroll and full screen.
+import type { LogBuffer } from "../logs/log-buffer.js";
+import type { LogLine } from "../logs/log-line.js";
+
+export type TimestampMode = "local" | "utc" | "relative" | "off";
+const TIMESTAMP_MODES: TimestampMode[] = ["local", "utc", "relative", "off"];
+
+export interface PaneView {
+  /** Stick to the newest line. */
+  follow: boolean;
+  /** When paused: index (among the shown lines) of the last line on screen. */
+  bottom: number;
+  /** Lines that arrived since the pane was paused. */
+  unseen: number;
+  search: string;
+  /** Index into the search matches of the current one. */
+  match: number;
+  filter: string;
+  prompt?: "search" | "filter";
+  draft: string;
+  wrap: boolean;
+  timestamps: TimestampMode;
+  pretty: boolean;
+  hscroll: number;
+  fullscreen: boolean;
+  /** One-line messages (saved to…, copied…). */
+  notice?: string;
+}
+
+export const INITIAL_PANE: PaneView = {
+  follow: true,
+  bottom: 0,
+  unseen: 0,
+  search: "",
+  match: -1,
+  filter: "",
+  draft: "",
+  wrap: false,
+  timestamps: "local",
+  pretty: false,
+  hscroll: 0,
+  fullscreen: false,
+};
+
+const HSCROLL_STEP = 20;
+
+export type PaneAction =
+  | "close"
+  | "fullscreen"
+  | "pause"
+  | "down"
+  | "up"
+  | "pageDown"
+  | "pageUp"
+  | "first"
+  | "follow"
+  | "search"
+  | "filter"
+  | "nextMatch"
+  | "previousMatch"
+  | "wrap"
+  | "timestamps"
+  | "json"
+  | "left"
+  | "right"
+  | "column0"
+  | "save"
+  | "copy";
+
+/** The log pane's keys: the dispatcher, the header hints and help all read this list. */
+export const PANE_BINDINGS: { action: PaneAction; keys: string[]; description: string; hint: boolean }[] = [
+  { action: "close", keys: ["esc", "q"], description: "Close (esc clears a search first)", hint: true },
+  { action: "pause", keys: ["space"], description: "Pause / follow", hint: true },
+  { action: "search", keys: ["/"], description: "Search", hint: true },
+  { action: "nextMatch", keys: ["n"], description: "Next match", hint: false },
+  { action: "previousMatch", keys: ["N"], description: "Previous match", hint: false },
+  { action: "filter", keys: ["&"], description: "Show only matching lines", hint: true },
+  { action: "fullscreen", keys: ["f"], description: "Full screen", hint: true },
+  { action: "wrap", keys: ["w"], description: "Wrap", hint: true },
+  { action: "timestamps", keys: ["t"], description: "Timestamps: local, UTC, relative, off", hint: false },
+  { action: "json", keys: ["J"], description: "Pretty-print JSON", hint: false },
+  { action: "down", keys: ["j", "down"], description: "Down", hint: false },
+  { action: "up", keys: ["k", "up"], description: "Up (past the top loads older lines)", hint: false },
+  { action: "pageDown", keys: ["pgdn", "ctrl-f"], description: "Page down", hint: false },
+  { action: "pageUp", keys: ["pgup", "ctrl-b"], description: "Page up", hint: false },
+  { action: "first", keys: ["g", "home"], description: "Oldest line", hint: false },
+  { action: "follow", keys: ["G", "end"], description: "Newest line, follow", hint: false },
+  { action: "left", keys: ["h", "left"], description: "Scroll left", hint: false },
+  { action: "right", keys: ["l", "right"], description: "Scroll right", hint: false },
+  { action: "column0", keys: ["0"], description: "Scroll to column 0", hint: false },
+  { action: "save", keys: ["ctrl-s"], description: "Save the lines to a file", hint: true },
+  { action: "copy", keys: ["c"], description: "Copy the current line", hint: false },
+];
+
+const PANE_ACTION = new Map(PANE_BINDINGS.flatMap((b) => b.keys.map((key) => [key, b.action])));
+
+export function lineMatches(line: LogLine, term: string): boolean {
+  return term !== "" && line.message.toLowerCase().includes(term.toLowerCase());
+}
+
+/** The lines the pane shows: all of them, or those matching the filter. Cached per buffer version. */
+export class ShownLines {
+  private cache: { version: number; filter: string; lines: LogLine[] } | undefined;
+
+  constructor(private readonly buffer: LogBuffer) {}
+
+  get(filter: string): readonly LogLine[] {
+    const { version } = this.buffer;
+    if (this.cache?.version === version && this.cache.filter === filter) return this.cache.lines;
+    const all = this.buffer.slice(0, this.buffer.length);
+    const lines = filter ? all.filter((line) => lineMatches(line, filter)) : all;
+    this.cache = { version, filter, lines };
+    return lines;
+  }
+}
+
+export interface PaneEffects {
+  save: (lines: readonly LogLine[]) => void;
+  copy: (line: LogLine) => void;
+  loadOlder: () => void;
+  close: () => void;
+}
+
+/** Applies one key to the pane; returns the new view (pure, apart from the effects it calls). */
+export function paneKey(
+  view: PaneView,
+  key: string,
+  input: string,
+  shown: readonly LogLine[],
+  pageRows: number,
+  effects: PaneEffects,
+): PaneView {
+  if (view.prompt) return promptKey(view, key, input, shown);
+  const last = shown.length - 1;
+  const at = view.follow ? last : view.bottom;
+  const scrollTo = (bottom: number): PaneView => {
+    const clamped = Math.max(0, Math.min(last, bottom));
+    if (clamped === last && bottom >= last) return { ...view, follow: true, bottom: clamped, unseen: 0 };
+    if (clamped < pageRows && bottom < at) effects.loadOlder();
+    return { ...view, follow: false, bottom: clamped };
+  };
+  switch (PANE_ACTION.get(key === " " ? "space" : key)) {
+    case "close":
+      if (view.search && key === "esc") return { ...view, search: "", match: -1 };
+      effects.close();
+      return view;
+    case "fullscreen":
+      return { ...view, fullscreen: !view.fullscreen };
+    case "pause":
+      return view.follow
+        ? { ...view, follow: false, bottom: last, unseen: 0 }
+        : { ...view, follow: true, unseen: 0 };
+    case "down":
+      return scrollTo(at + 1);
+    case "up":
+      return scrollTo(at - 1);
+    case "pageDown":
+      return scrollTo(at + pageRows);
+    case "pageUp":
+      return scrollTo(at - pageRows);
+    case "first":
+      return scrollTo(0);
+    case "follow":
+      return { ...view, follow: true, unseen: 0 };
+    case "search":
+      return { ...view, prompt: "search", draft: view.search };
+    case "filter":
+      return { ...view, prompt: "filter", draft: view.filter };
+    case "nextMatch":
+      return jumpToMatch(view, shown, 1);
+    case "previousMatch":
+      return jumpToMatch(view, shown, -1);
+    case "wrap":
+      return { ...view, wrap: !view.wrap, hscroll: 0 };
+    case "timestamps":
+      return { ...view, timestamps: TIMESTAMP_MODES[(TIMESTAMP_MODES.indexOf(view.timestamps) + 1) % 4]! };
+    case "json":
+      return { ...view, pretty: !view.pretty };
+    case "left":
+      return { ...view, hscroll: Math.max(0, view.hscroll - HSCROLL_STEP) };
+    case "right":
+      return view.wrap ? view : { ...view, hscroll: view.hscroll + HSCROLL_STEP };
+    case "column0":
+      return { ...view, hscroll: 0 };
+    case "save":
+      effects.save(shown);
+      return view;
+    case "copy": {
+      const line = shown[at];
+      if (line) effects.copy(line);
+      return view;
+    }
+    case undefined:
+      return view;
+  }
+}
+
+function promptKey(view: PaneView, key: string, input: string, shown: readonly LogLine[]): PaneView {
+  if (key === "esc") return { ...view, prompt: undefined, draft: "" };
+  if (key === "backspace") return { ...view, draft: view.draft.slice(0, -1) };
+  if (key === "enter") {
+    if (view.prompt === "filter")
+      return { ...view, prompt: undefined, draft: "", filter: view.draft, follow: true };
+    const next = { ...view, prompt: undefined, draft: "", search: view.draft, match: -1 };
+    return view.draft ? jumpToMatch(next, shown, -1) : next;
+  }
+  if (input && !key.startsWith("ctrl-") && key.length === input.length)
+    return { ...view, draft: view.draft + input };
+  return view;
+}
+
+/** Moves to the next (1) or previous (-1) line matching the search, wrapping around; pauses. */
+function jumpToMatch(view: PaneView, shown: readonly LogLine[], direction: 1 | -1): PaneView {
+  if (!view.search) return view;
+  const from = view.follow ? shown.length : view.bottom;
+  for (let step = 1; step <= shown.length; step++) {
+    const index = (((from + direction * step) % shown.length) + shown.length) % shown.length;
+    if (lineMatches(shown[index]!, view.search))
+      return { ...view, follow: false, bottom: index, match: index };
+  }
+  return { ...view, notice: `no line matches "${view.search}"` };
+}
