@@ -15,8 +15,11 @@ export interface Account {
 }
 
 function followers(connection: Connection, ecs: EcsGateway): (scope: FollowScope) => LogFollower {
-  const logs = new LogsGateway(connection.logs, { region: connection.region, clientFor: connection.logsIn });
-  return () => new LogFollower({ ecs, logs });
+  let logs: LogsGateway | undefined;
+  return () => {
+    logs ??= new LogsGateway(connection.logs, { region: connection.region, clientFor: connection.logsIn });
+    return new LogFollower({ ecs, logs });
+  };
 }
 
 export async function openAccount(options: Options, env: NodeJS.ProcessEnv = process.env): Promise<Account> {

@@ -73,7 +73,16 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
     }
     return client;
   };
-  return { ecs, logs: logsIn(region), logsIn, region, profile };
+  return {
+    ecs,
+    // Made on first use: most sessions never open the log pane, and start-up time matters.
+    get logs() {
+      return logsIn(region);
+    },
+    logsIn,
+    region,
+    profile,
+  };
 }
 
 /** An endpoint the SDK will use instead of logs.<region>.amazonaws.com, or the simulator. */
