@@ -14,11 +14,15 @@ export interface Account {
   openFollower: (scope: FollowScope) => LogFollower;
 }
 
-function followers(connection: Connection, ecs: EcsGateway): (scope: FollowScope) => LogFollower {
+function followers(
+  connection: Connection,
+  ecs: EcsGateway,
+  capacity: number,
+): (scope: FollowScope) => LogFollower {
   let logs: LogsGateway | undefined;
   return () => {
     logs ??= new LogsGateway(connection.logs, { region: connection.region, clientFor: connection.logsIn });
-    return new LogFollower({ ecs, logs });
+    return new LogFollower({ ecs, logs, capacity });
   };
 }
 
@@ -33,7 +37,7 @@ export async function openAccount(options: Options, env: NodeJS.ProcessEnv = pro
     const gateway = new EcsGateway(connection.ecs);
     return {
       gateway,
-      openFollower: followers(connection, gateway),
+      openFollower: followers(connection, gateway, options.logBufferLines),
       context: [
         { label: "Account", value: `demo (simulated ${sim.accountId})` },
         { label: "Region", value: connection.region },
@@ -46,7 +50,7 @@ export async function openAccount(options: Options, env: NodeJS.ProcessEnv = pro
   const gateway = new EcsGateway(connection.ecs);
   return {
     gateway,
-    openFollower: followers(connection, gateway),
+    openFollower: followers(connection, gateway, options.logBufferLines),
     context: [
       { label: "Account", value: "" }, // learnt from the first ARN listed: no extra call (or IAM permission)
       {

@@ -8,6 +8,8 @@ export interface Options {
   region?: string;
   endpointUrl?: string;
   refreshMs: number;
+  /** Lines the log pane keeps in memory before it drops the oldest. */
+  logBufferLines: number;
 }
 
 export type ParsedCommand =
@@ -18,6 +20,8 @@ export type ParsedCommand =
 
 export const DEFAULT_REFRESH_SECONDS = 5;
 const MIN_REFRESH_SECONDS = 1;
+export const DEFAULT_LOG_BUFFER_LINES = 100_000;
+const MIN_LOG_BUFFER_LINES = 1_000;
 
 export const USAGE = `deckhand: a terminal UI for AWS ECS
 
@@ -30,6 +34,7 @@ Options
   --region <region>      AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION, or the profile's region)
   --endpoint-url <url>   Send ECS calls to this endpoint (also $AWS_ENDPOINT_URL_ECS, $AWS_ENDPOINT_URL)
   --refresh <seconds>    How often the view on screen is refreshed (default ${DEFAULT_REFRESH_SECONDS}, minimum ${MIN_REFRESH_SECONDS})
+  --log-buffer <lines>   Log lines kept in memory by the log pane (default ${DEFAULT_LOG_BUFFER_LINES})
   -h, --help             Show this help
   -v, --version          Show the version
 
@@ -48,6 +53,7 @@ export function parseOptions(argv: string[]): ParsedCommand {
         region: { type: "string" },
         "endpoint-url": { type: "string" },
         refresh: { type: "string" },
+        "log-buffer": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -63,6 +69,14 @@ export function parseOptions(argv: string[]): ParsedCommand {
     return {
       command: "error",
       message: `--refresh takes a number of seconds ≥ ${MIN_REFRESH_SECONDS}, not "${values.refresh}"`,
+    };
+  }
+  const logBufferLines =
+    values["log-buffer"] === undefined ? DEFAULT_LOG_BUFFER_LINES : Number(values["log-buffer"]);
+  if (!Number.isInteger(logBufferLines) || logBufferLines < MIN_LOG_BUFFER_LINES) {
+    return {
+      command: "error",
+      message: `--log-buffer takes a whole number of lines ≥ ${MIN_LOG_BUFFER_LINES}, not "${values["log-buffer"]}"`,
     };
   }
   for (const flag of ["profile", "region", "endpoint-url"] as const) {
@@ -91,6 +105,7 @@ export function parseOptions(argv: string[]): ParsedCommand {
       region: values.region,
       endpointUrl,
       refreshMs: Math.round(refreshSeconds * 1000),
+      logBufferLines,
     },
   };
 }

@@ -11,6 +11,7 @@ describe("parseOptions", () => {
         region: undefined,
         endpointUrl: undefined,
         refreshMs: 5000,
+        logBufferLines: 100_000,
       },
     });
   });
@@ -25,6 +26,8 @@ describe("parseOptions", () => {
       "http://127.0.0.1:5000",
       "--refresh",
       "2.5",
+      "--log-buffer",
+      "20000",
     ]);
     expect(parsed).toEqual({
       command: "run",
@@ -34,6 +37,7 @@ describe("parseOptions", () => {
         region: "eu-west-1",
         endpointUrl: "http://127.0.0.1:5000",
         refreshMs: 2500,
+        logBufferLines: 20_000,
       },
     });
   });
@@ -42,6 +46,7 @@ describe("parseOptions", () => {
     [["--bogus"], /Unknown option '--bogus'/],
     [["--refresh", "0"], /--refresh takes a number of seconds/],
     [["--refresh", "soon"], /--refresh takes a number of seconds/],
+    [["--log-buffer", "10"], /--log-buffer takes a whole number of lines ≥ 1000/],
     [["--region", "mars"], /not a region name/],
     [["--endpoint-url", "localhost:5000"], /not an http\(s\) URL/],
     [["--profile", ""], /--profile needs a value/],
