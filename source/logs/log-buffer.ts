@@ -23,6 +23,7 @@ export class LogBuffer {
   private readonly ids = new Set<string>();
   private sampledMarkers: LogMarker[] = [];
   private droppedCount = 0;
+  private addedCount = 0;
   private versionCount = 0;
 
   constructor(readonly capacity = DEFAULT_CAPACITY) {
@@ -37,6 +38,11 @@ export class LogBuffer {
   /** Lines evicted because the buffer was full. */
   get dropped(): number {
     return this.droppedCount;
+  }
+
+  /** Live lines ever added (not history), so a reader can count arrivals even when the buffer is full. */
+  get added(): number {
+    return this.addedCount;
   }
 
   /** Bumps on every change, so readers can tell a new snapshot from an old one cheaply. */
@@ -72,6 +78,7 @@ export class LogBuffer {
       this.merge(fresh);
     }
     this.evictOverflow();
+    this.addedCount += fresh.length;
     this.versionCount += 1;
     return fresh.length;
   }

@@ -134,8 +134,9 @@ export class AppStore {
   }
 
   stop(): void {
-    this.state.logPane?.close();
     clearInterval(this.clock);
+    this.clock = undefined; // before closing the pane, so that closing it starts no refresh
+    this.state.logPane?.close();
     clearTimeout(this.timer);
     this.clock = undefined;
     this.timer = undefined;

@@ -22,7 +22,7 @@ export class LogPaneStore {
   private snapshot: LogPaneSnapshot = { view: INITIAL_PANE, version: 0 };
   private readonly listeners = new Set<() => void>();
   private readonly unsubscribe: () => void;
-  private seenLength = 0;
+  private seenAdded = 0;
   readonly shown: ShownLines;
 
   constructor(
@@ -50,7 +50,11 @@ export class LogPaneStore {
     let notice: string | undefined;
     const effects: PaneEffects = {
       save: (lines) => {
-        notice = `saved ${lines.length} lines to ${this.outputs.save(this.title, lines)}`;
+        try {
+          notice = `saved ${lines.length} lines to ${this.outputs.save(this.title, lines)}`;
+        } catch (error) {
+          notice = `could not save: ${error instanceof Error ? error.message : String(error)}`;
+        }
       },
       copy: (line) => {
         this.outputs.copy(line.message);
@@ -71,12 +75,13 @@ export class LogPaneStore {
   }
 
   private changed(): void {
-    const length = this.follower.buffer.length;
-    // While paused, count what arrived for the "N new lines" badge.
-    if (!this.view.follow && length > this.seenLength) {
-      this.view = { ...this.view, unseen: this.view.unseen + (length - this.seenLength) };
+    // While paused, count what arrived for the "N new lines" badge (the buffer may be full, so
+    // count arrivals, not its length).
+    const added = this.follower.buffer.added;
+    if (!this.view.follow && added > this.seenAdded) {
+      this.view = { ...this.view, unseen: this.view.unseen + (added - this.seenAdded) };
     }
-    this.seenLength = length;
+    this.seenAdded = added;
     this.snapshot = { view: this.view, version: this.snapshot.version + 1 };
     for (const listener of this.listeners) listener();
   }

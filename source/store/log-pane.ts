@@ -9,13 +9,14 @@ const TIMESTAMP_MODES: TimestampMode[] = ["local", "utc", "relative", "off"];
 export interface PaneView {
   /** Stick to the newest line. */
   follow: boolean;
-  /** When paused: index (among the shown lines) of the last line on screen. */
-  bottom: number;
+  /**
+   * When paused: the last line on screen. A line, not a position, so that the view stays put while
+   * old lines are dropped, history is loaded above or late lines are inserted.
+   */
+  anchor?: LineKey;
   /** Lines that arrived since the pane was paused. */
   unseen: number;
   search: string;
-  /** Index into the search matches of the current one. */
-  match: number;
   filter: string;
   prompt?: "search" | "filter";
   draft: string;
@@ -30,10 +31,8 @@ export interface PaneView {
 
 export const INITIAL_PANE: PaneView = {
   follow: true,
-  bottom: 0,
   unseen: 0,
   search: "",
-  match: -1,
   filter: "",
   draft: "",
   wrap: false,
@@ -44,6 +43,35 @@ export const INITIAL_PANE: PaneView = {
 };
 
 const HSCROLL_STEP = 20;
+
+export interface LineKey {
+  timestamp: number;
+  id: string;
+}
+
+const keyOf = (line: LogLine): LineKey => ({ timestamp: line.timestamp, id: line.id });
+
+/**
+ * Where a paused pane's bottom line is now among the shown lines (sorted by time, then id): the line
+ * itself, or the last one before where it was if it has gone.
+ */
+export function bottomIndex(shown: readonly LogLine[], view: Pick<PaneView, "follow" | "anchor">): number {
+  const last = shown.length - 1;
+  if (view.follow || !view.anchor) return last;
+  const anchor = view.anchor;
+  let low = 0;
+  let high = shown.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const line = shown[mid]!;
+    const before =
+      line.timestamp < anchor.timestamp || (line.timestamp === anchor.timestamp && line.id < anchor.id);
+    if (before) low = mid + 1;
+    else high = mid;
+  }
+  const exact = shown[low]?.id === anchor.id;
+  return Math.max(0, Math.min(last, exact ? low : low - 1));
+}
 
 export type PaneAction =
   | "close"
@@ -70,7 +98,12 @@ export type PaneAction =
 
 /** The log pane's keys: the dispatcher, the header hints and help all read this list. */
 export const PANE_BINDINGS: { action: PaneAction; keys: string[]; description: string; hint: boolean }[] = [
-  { action: "close", keys: ["esc", "q"], description: "Close (esc clears a search first)", hint: true },
+  {
+    action: "close",
+    keys: ["esc", "q"],
+    description: "Close (esc clears a search or filter first)",
+    hint: true,
+  },
   { action: "pause", keys: ["space"], description: "Pause / follow", hint: true },
   { action: "search", keys: ["/"], description: "Search", hint: true },
   { action: "nextMatch", keys: ["n"], description: "Next match", hint: false },
@@ -133,24 +166,26 @@ export function paneKey(
 ): PaneView {
   if (view.prompt) return promptKey(view, key, input, shown);
   const last = shown.length - 1;
-  const at = view.follow ? last : view.bottom;
+  const at = bottomIndex(shown, view);
   const scrollTo = (bottom: number): PaneView => {
+    if (shown.length === 0) return view;
     const clamped = Math.max(0, Math.min(last, bottom));
-    if (clamped === last && bottom >= last) return { ...view, follow: true, bottom: clamped, unseen: 0 };
+    if (clamped === last && bottom >= last) return { ...view, follow: true, anchor: undefined, unseen: 0 };
     if (clamped < pageRows && bottom < at) effects.loadOlder();
-    return { ...view, follow: false, bottom: clamped };
+    return { ...view, follow: false, anchor: keyOf(shown[clamped]!) };
   };
   switch (PANE_ACTION.get(key === " " ? "space" : key)) {
     case "close":
-      if (view.search && key === "esc") return { ...view, search: "", match: -1 };
+      // esc undoes one thing at a time: the search, then the filter, then the pane.
+      if (key === "esc" && view.search) return { ...view, search: "" };
+      if (key === "esc" && view.filter) return { ...view, filter: "", follow: true };
       effects.close();
       return view;
     case "fullscreen":
       return { ...view, fullscreen: !view.fullscreen };
     case "pause":
-      return view.follow
-        ? { ...view, follow: false, bottom: last, unseen: 0 }
-        : { ...view, follow: true, unseen: 0 };
+      if (!view.follow) return { ...view, follow: true, unseen: 0 };
+      return shown.length === 0 ? view : { ...view, follow: false, anchor: keyOf(shown[last]!), unseen: 0 };
     case "down":
       return scrollTo(at + 1);
     case "up":
@@ -202,7 +237,7 @@ function promptKey(view: PaneView, key: string, input: string, shown: readonly L
   if (key === "enter") {
     if (view.prompt === "filter")
       return { ...view, prompt: undefined, draft: "", filter: view.draft, follow: true };
-    const next = { ...view, prompt: undefined, draft: "", search: view.draft, match: -1 };
+    const next = { ...view, prompt: undefined, draft: "", search: view.draft };
     return view.draft ? jumpToMatch(next, shown, -1) : next;
   }
   if (input && !key.startsWith("ctrl-") && key.length === input.length)
@@ -213,11 +248,12 @@ function promptKey(view: PaneView, key: string, input: string, shown: readonly L
 /** Moves to the next (1) or previous (-1) line matching the search, wrapping around; pauses. */
 function jumpToMatch(view: PaneView, shown: readonly LogLine[], direction: 1 | -1): PaneView {
   if (!view.search) return view;
-  const from = view.follow ? shown.length : view.bottom;
+  // While following, "next" wraps to the oldest line and "previous" starts at the newest.
+  const from = view.follow ? (direction === 1 ? -1 : shown.length) : bottomIndex(shown, view);
   for (let step = 1; step <= shown.length; step++) {
     const index = (((from + direction * step) % shown.length) + shown.length) % shown.length;
     if (lineMatches(shown[index]!, view.search))
-      return { ...view, follow: false, bottom: index, match: index };
+      return { ...view, follow: false, anchor: keyOf(shown[index]!) };
   }
   return { ...view, notice: `no line matches "${view.search}"` };
 }

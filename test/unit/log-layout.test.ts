@@ -59,12 +59,17 @@ describe("log line layout", () => {
   });
 
   it("fills the pane from the bottom with the newest lines, or ending at the paused line", () => {
-    const many = Array.from({ length: 50 }, (_, i) => line(`m${i}`, { id: `e${i}` }));
+    const many = Array.from({ length: 50 }, (_, i) => line(`m${i}`, { id: `e${i}`, timestamp: 1_000 * i }));
     const view = { ...INITIAL_PANE, timestamps: "off" as const };
     expect(text(paneRows(many, view, { ...options, height: 3 }))).toEqual(["m47", "m48", "m49"]);
-    expect(text(paneRows(many, { ...view, follow: false, bottom: 10 }, { ...options, height: 2 }))).toEqual([
-      "m9",
-      "m10",
-    ]);
+    expect(
+      text(
+        paneRows(
+          many,
+          { ...view, follow: false, anchor: { timestamp: many[10]!.timestamp, id: "e10" } },
+          { ...options, height: 2 },
+        ),
+      ),
+    ).toEqual(["m9", "m10"]);
   });
 });

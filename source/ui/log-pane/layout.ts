@@ -2,7 +2,7 @@
 // pretty-printing, search highlights, wrapping or horizontal scroll. Everything from the network is
 // sanitised here and over-long lines are capped, so no log line can break the frame.
 import type { LogLevel, LogLine } from "../../logs/log-line.js";
-import type { PaneView, TimestampMode } from "../../store/log-pane.js";
+import { bottomIndex, type PaneView, type TimestampMode } from "../../store/log-pane.js";
 import { formatAge } from "../../resources/format.js";
 import { sanitizeCell } from "../sanitize.js";
 
@@ -133,7 +133,7 @@ export function paneRows(
   view: PaneView,
   options: { width: number; height: number; now: number; showSource: boolean },
 ): Row[] {
-  const last = view.follow ? shown.length - 1 : Math.min(view.bottom, shown.length - 1);
+  const last = bottomIndex(shown, view);
   const rows: Row[] = [];
   for (let index = last; index >= 0 && rows.length < options.height; index--) {
     rows.unshift(...lineRows(shown[index]!, view, options));

@@ -35,7 +35,7 @@ function modeText(state: FollowerState): string {
         : state.mode === "starting"
           ? "starting…"
           : "stopped";
-  return state.modeReason ? `${mode} (${state.modeReason})` : mode;
+  return sanitizeCell(state.modeReason ? `${mode} (${state.modeReason})` : mode);
 }
 
 export function LogPane({
@@ -113,7 +113,7 @@ export function LogPane({
       <Text wrap="truncate-end">
         <Text color={theme.border}>└ </Text>
         <Text color={view.prompt ? theme.key : state.failure ? theme.error : theme.info}>
-          {fit(status, inner - 2)}
+          {fit(sanitizeCell(status), inner - 2)}
         </Text>
         <Text color={theme.border}>┘</Text>
       </Text>
