@@ -32,11 +32,18 @@ export class ScopeTasks {
     if (!arns.ok) return arns;
     const described = await this.ecs.describeTasks(this.scope.cluster, arns.value);
     if (!described.ok) return described;
+    const scope = this.scope;
+    // ECS puts a service's tasks in group "service:<name>"; endpoints that ignore the serviceName
+    // filter (moto) would otherwise bring the whole cluster's tasks.
+    const ours = (task: Task) =>
+      scope.kind !== "service" || task.group === undefined || task.group === `service:${scope.service}`;
     const tasks = described.value.filter(
       (task) =>
-        this.scope.kind !== "service" ||
-        task.desiredStatus !== "STOPPED" ||
-        (includeStoppedSince !== undefined && (task.stoppedAt?.getTime() ?? Infinity) >= includeStoppedSince),
+        ours(task) &&
+        (this.scope.kind !== "service" ||
+          task.desiredStatus !== "STOPPED" ||
+          (includeStoppedSince !== undefined &&
+            (task.stoppedAt?.getTime() ?? Infinity) >= includeStoppedSince)),
     );
     // Only the most recent stopped ones: a long crash loop would otherwise bring dozens of streams.
     const tooOld = tasks
@@ -79,7 +86,9 @@ function startedContainers(task: Task): Set<string> {
   const started = new Set<string>();
   for (const container of task.containers ?? []) {
     if (!container.name) continue;
-    if (task.startedAt || container.runtimeId || container.lastStatus === "RUNNING")
+    // Some endpoints (moto) report a RUNNING task whose containers stay PENDING, without startedAt.
+    const running = task.lastStatus === "RUNNING" || container.lastStatus === "RUNNING";
+    if (task.startedAt || container.runtimeId || running || container.exitCode !== undefined)
       started.add(container.name);
   }
   return started;
