@@ -10,6 +10,17 @@
 // itself sets. Task definitions have no requiresCompatibilities, so networkMode stays bridge and run_task
 // needs no subnets (§7.5 #5). In staging only web has tasks, so its task list is the same whether the UI
 // filters ListTasks by serviceName (moto ignores that filter) or not.
+//
+// Every container logs through awslogs (group /ecs/<family>, prefix "ecs", us-east-1). When a Logs
+// client is passed, the groups are created, and each seeded task gets the stream awslogs would make,
+// ecs/<container>/<taskId>, holding SEEDED_LOG_LINES lines from the last minute (moto never writes
+// container logs itself, aws-api.md §7.6).
+import {
+  CreateLogGroupCommand,
+  CreateLogStreamCommand,
+  PutLogEventsCommand,
+  type CloudWatchLogsClient,
+} from "@aws-sdk/client-cloudwatch-logs";
 import {
   CreateClusterCommand,
   CreateServiceCommand,
@@ -25,11 +36,21 @@ export const SMALL_CLUSTER = "staging";
 export const EMPTY_CLUSTER = "sandbox";
 export const BIG_SERVICE_COUNT = 125;
 
+export const LOG_REGION = "us-east-1";
+export const LOG_STREAM_PREFIX = "ecs";
+/** Lines put in each seeded task's stream when logs are seeded. */
+export const SEEDED_LOG_LINES = 5;
+
 export interface SeededTask {
   arn: string;
   id: string;
   lastStatus: "RUNNING" | "STOPPED";
   containerName: string;
+  /** The awslogs group and stream of the task's container. */
+  logGroup: string;
+  logStream: string;
+  /** The messages seeded into the stream, oldest first (empty when logs were not seeded). */
+  logLines: string[];
 }
 
 export interface SeededService {
@@ -75,7 +96,17 @@ export function bigServiceName(index: number): string {
   return `svc-${String(index).padStart(3, "0")}`;
 }
 
-export async function seedMoto(ecs: ECSClient): Promise<Seed> {
+export function logGroupOf(family: string): string {
+  return `/ecs/${family}`;
+}
+
+/** The line a seeded stream holds at `index`: names the task, so a test can tell streams apart. */
+export function seededLogLine(task: Pick<SeededTask, "id" | "containerName">, index: number): string {
+  return `seeded ${task.containerName} ${task.id.slice(0, 8)} line ${index}`;
+}
+
+/** Seeds ECS; with a Logs client, also the log groups, streams and lines of the seeded tasks. */
+export async function seedMoto(ecs: ECSClient, logs?: CloudWatchLogsClient): Promise<Seed> {
   const taskDefinitions: Record<string, string[]> = {};
   for (const { family, container, image, revisions } of FAMILIES) {
     taskDefinitions[family] = [];
@@ -90,6 +121,14 @@ export async function seedMoto(ecs: ECSClient): Promise<Seed> {
               memory: 256 * revision,
               essential: true,
               environment: [{ name: "REVISION", value: String(revision) }],
+              logConfiguration: {
+                logDriver: "awslogs",
+                options: {
+                  "awslogs-group": logGroupOf(family),
+                  "awslogs-region": LOG_REGION,
+                  "awslogs-stream-prefix": LOG_STREAM_PREFIX,
+                },
+              },
             },
           ],
         }),
@@ -133,7 +172,9 @@ export async function seedMoto(ecs: ECSClient): Promise<Seed> {
 
   const empty = await createCluster(EMPTY_CLUSTER);
 
-  return { clusters: [big, small, empty], big, small, empty, taskDefinitions };
+  const clusters = [big, small, empty];
+  if (logs) await seedLogs(logs, clusters);
+  return { clusters, big, small, empty, taskDefinitions };
 
   async function createCluster(name: string): Promise<SeededCluster> {
     const out = await ecs.send(new CreateClusterCommand({ clusterName: name }));
@@ -200,13 +241,45 @@ async function runTasks(
   if (out.failures?.length) throw new Error(`run_task failed: ${JSON.stringify(out.failures)}`);
   return (out.tasks ?? []).map((task) => {
     const arn = required(task.taskArn, "taskArn");
+    const id = arn.split("/").pop() ?? arn;
+    const containerName = required(task.containers?.[0]?.name, "containers[0].name");
+    // "web:3" or an ARN ending in "task-definition/web:3": the family names the group.
+    const family = (service.taskDefinition.split("/").pop() ?? "").split(":")[0] ?? "";
     return {
       arn,
-      id: arn.split("/").pop() ?? arn,
+      id,
       lastStatus: "RUNNING",
-      containerName: required(task.containers?.[0]?.name, "containers[0].name"),
+      containerName,
+      logGroup: logGroupOf(family),
+      logStream: `${LOG_STREAM_PREFIX}/${containerName}/${id}`,
+      logLines: [],
     };
   });
+}
+
+/** The groups of every family with tasks, one stream per seeded task, lines from the last minute. */
+async function seedLogs(logs: CloudWatchLogsClient, clusters: SeededCluster[]): Promise<void> {
+  const tasks = clusters.flatMap((cluster) => cluster.services.flatMap((service) => service.tasks));
+  for (const group of new Set(tasks.map((task) => task.logGroup))) {
+    await logs.send(new CreateLogGroupCommand({ logGroupName: group }));
+  }
+  const now = Date.now();
+  for (const task of tasks) {
+    await logs.send(
+      new CreateLogStreamCommand({ logGroupName: task.logGroup, logStreamName: task.logStream }),
+    );
+    task.logLines = Array.from({ length: SEEDED_LOG_LINES }, (_, i) => seededLogLine(task, i));
+    await logs.send(
+      new PutLogEventsCommand({
+        logGroupName: task.logGroup,
+        logStreamName: task.logStream,
+        logEvents: task.logLines.map((message, i) => ({
+          message,
+          timestamp: now - 60_000 + i * 1_000,
+        })),
+      }),
+    );
+  }
 }
 
 function required<T>(value: T | undefined | null, what: string): T {
