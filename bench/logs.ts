@@ -495,7 +495,7 @@ async function ingest(
       `  saved buffer (ctrl-s) vs simulator   each stream checked from the oldest saved line to its newest, at most ${INGEST_MARGIN_MS / 1000} s before the save`,
       ...checks.map(({ what, check }) =>
         check
-          ? `    after ${what.padEnd(28)} ${check.saved} saved, ${((check.to - check.from) / 1000).toFixed(1)} s checked: simulator wrote ${check.expected}, pane lacks ${check.missing} (${percent(check.missing, check.expected)}${check.missing > 0 ? (lossMarked ? ", marked: sampled" : ", NOT MARKED") : ""})${check.extra ? `, ${check.extra} lines not in the replay (start-up lines of a task started during the run: timed from when each account was made)` : ""}${check.unknownStreams ? `, ${check.unknownStreams} from a task the replay lacks (not checked)` : ""}`
+          ? `    after ${what.padEnd(28)} ${check.saved} saved, ${((check.to - check.from) / 1000).toFixed(1)} s checked: simulator wrote ${check.expected}, pane lacks ${check.missing} (${percent(check.missing, check.expected)}${check.missing > 0 ? (lossMarked ? ", marked: sampled" : ", NOT MARKED") : ""})${check.extra ? `, ${check.extra} line${check.extra === 1 ? "" : "s"} not in the replay (start-up lines of a task started during the run: timed from when each account was made)` : ""}${check.unknownStreams ? `, ${check.unknownStreams} from a task the replay lacks (not checked)` : ""}`
           : `    after ${what.padEnd(28)} no saved file`,
       ),
     ];
