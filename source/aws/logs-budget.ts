@@ -1,6 +1,7 @@
 // Client-side request budget for CloudWatch Logs: one token bucket per operation at 95% of the
 // published per-account, per-Region TPS quota (reference/aws-api.md §3.1–3.2), plus a cap on requests
 // in flight. Logs quotas are plain TPS with no published burst, so a bucket holds one second's worth.
+import { ConcurrencyLimit } from "./concurrency-limit.js";
 import { TokenBucket, type BucketSpec } from "./request-budget.js";
 
 const SLOW_FILTER_REGIONS = new Set([
@@ -49,15 +50,13 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 export class LogsBudget {
   private readonly buckets = new Map<string, TokenBucket>();
-  private readonly waiting: Array<() => void> = [];
-  private inFlight = 0;
-  private readonly concurrency: number;
+  private readonly slots: ConcurrencyLimit;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly spec: (operation: string) => BucketSpec;
 
   constructor(options: LogsBudgetOptions) {
-    this.concurrency = options.concurrency ?? 8;
+    this.slots = new ConcurrencyLimit(options.concurrency ?? 8);
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? defaultSleep;
     this.spec =
@@ -69,13 +68,13 @@ export class LogsBudget {
   }
 
   async run<T>(operation: string, call: () => Promise<T>): Promise<T> {
-    await this.acquireSlot();
+    await this.slots.acquire();
     try {
       const wait = this.bucket(operation).reserve();
       if (wait > 0) await this.sleep(wait);
       return await call();
     } finally {
-      this.releaseSlot();
+      this.slots.release();
     }
   }
 
@@ -91,19 +90,5 @@ export class LogsBudget {
       this.buckets.set(operation, bucket);
     }
     return bucket;
-  }
-
-  private acquireSlot(): Promise<void> {
-    if (this.inFlight < this.concurrency) {
-      this.inFlight += 1;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private releaseSlot(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.inFlight -= 1;
   }
 }

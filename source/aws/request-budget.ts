@@ -2,6 +2,7 @@
 // uses, see shared/reference/aws-api.md §1.2) plus a cap on requests in flight. Callers reserve a
 // token first and wait for the refill when the bucket is in debt, so a burst of describes spreads
 // out instead of hitting ThrottlingException.
+import { ConcurrencyLimit } from "./concurrency-limit.js";
 
 export interface BucketSpec {
   burst: number;
@@ -94,16 +95,14 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 export class RequestBudget {
   private readonly buckets = new Map<EcsCategory, TokenBucket>();
-  private readonly waiting: Array<() => void> = [];
-  private inFlight = 0;
-  private readonly concurrency: number;
+  private readonly slots: ConcurrencyLimit;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly specs: Record<EcsCategory, BucketSpec>;
 
   constructor(options: RequestBudgetOptions = {}) {
     this.specs = options.buckets ?? ECS_BUCKETS;
-    this.concurrency = options.concurrency ?? 8;
+    this.slots = new ConcurrencyLimit(options.concurrency ?? 8);
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? defaultSleep;
   }
@@ -111,13 +110,13 @@ export class RequestBudget {
   async run<T>(operation: string, call: () => Promise<T>): Promise<T> {
     // Slot first, token second: a token must be spent when the request really leaves, or the
     // server's bucket (capped at its burst) and ours drift apart and AWS throttles us.
-    await this.acquireSlot();
+    await this.slots.acquire();
     try {
       const wait = this.bucket(ecsCategory(operation)).reserve();
       if (wait > 0) await this.sleep(wait);
       return await call();
     } finally {
-      this.releaseSlot();
+      this.slots.release();
     }
   }
 
@@ -132,19 +131,5 @@ export class RequestBudget {
       this.buckets.set(category, bucket);
     }
     return bucket;
-  }
-
-  private acquireSlot(): Promise<void> {
-    if (this.inFlight < this.concurrency) {
-      this.inFlight += 1;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private releaseSlot(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.inFlight -= 1;
   }
 }
