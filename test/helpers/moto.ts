@@ -207,3 +207,24 @@ function findOnPath(name: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The environment for deckhand against moto: test credentials, and nothing from the developer's own
+ * AWS setup (profiles, regions, endpoints, config files) that could leak in.
+ */
+export function motoDeckhandEnv(awsHome: string): Record<string, string | undefined> {
+  return {
+    AWS_ACCESS_KEY_ID: "testing",
+    AWS_SECRET_ACCESS_KEY: "testing",
+    AWS_SESSION_TOKEN: undefined,
+    AWS_PROFILE: undefined,
+    AWS_DEFAULT_PROFILE: undefined,
+    AWS_REGION: undefined,
+    AWS_DEFAULT_REGION: undefined,
+    AWS_ENDPOINT_URL: undefined,
+    AWS_ENDPOINT_URL_ECS: undefined,
+    AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: undefined,
+    AWS_CONFIG_FILE: join(awsHome, "config"),
+    AWS_SHARED_CREDENTIALS_FILE: join(awsHome, "credentials"),
+  };
+}

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { motoEcsClient, startMoto, type MotoServer } from "../helpers/moto.js";
+import { motoDeckhandEnv, motoEcsClient, startMoto, type MotoServer } from "../helpers/moto.js";
 import { CTRL_C, DOWN, ENTER, ESC, startDeckhand, UP, type Deckhand } from "../helpers/pty.js";
 import { BIG_CLUSTER, BIG_SERVICE_COUNT, seedMoto, SMALL_CLUSTER, type Seed } from "../helpers/seed-moto.js";
 
@@ -40,20 +40,7 @@ function start(
 ): Deckhand {
   return startDeckhand({
     args,
-    env: {
-      AWS_ACCESS_KEY_ID: "testing",
-      AWS_SECRET_ACCESS_KEY: "testing",
-      AWS_SESSION_TOKEN: undefined,
-      AWS_PROFILE: undefined,
-      AWS_DEFAULT_PROFILE: undefined,
-      AWS_REGION: undefined,
-      AWS_DEFAULT_REGION: undefined,
-      AWS_ENDPOINT_URL: undefined,
-      AWS_ENDPOINT_URL_ECS: undefined,
-      AWS_CONFIG_FILE: join(awsHome, "config"),
-      AWS_SHARED_CREDENTIALS_FILE: join(awsHome, "credentials"),
-      ...extraEnv,
-    },
+    env: { ...motoDeckhandEnv(awsHome), ...extraEnv },
   });
 }
 

@@ -7,7 +7,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MOTO_CREDENTIALS, MOTO_REGION, motoEcsClient, startMoto, type MotoServer } from "../helpers/moto.js";
+import {
+  MOTO_CREDENTIALS,
+  MOTO_REGION,
+  motoDeckhandEnv,
+  motoEcsClient,
+  startMoto,
+  type MotoServer,
+} from "../helpers/moto.js";
 import { ENTER, ESC, startDeckhand, type Deckhand } from "../helpers/pty.js";
 import {
   BIG_CLUSTER,
@@ -58,20 +65,7 @@ function start(): Deckhand {
     args: ["--endpoint-url", moto.endpoint, "--region", "us-east-1"],
     cols: 160,
     rows: 40,
-    env: {
-      AWS_ACCESS_KEY_ID: "testing",
-      AWS_SECRET_ACCESS_KEY: "testing",
-      AWS_SESSION_TOKEN: undefined,
-      AWS_PROFILE: undefined,
-      AWS_DEFAULT_PROFILE: undefined,
-      AWS_REGION: undefined,
-      AWS_DEFAULT_REGION: undefined,
-      AWS_ENDPOINT_URL: undefined,
-      AWS_ENDPOINT_URL_ECS: undefined,
-      AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: undefined,
-      AWS_CONFIG_FILE: join(awsHome, "config"),
-      AWS_SHARED_CREDENTIALS_FILE: join(awsHome, "credentials"),
-    },
+    env: motoDeckhandEnv(awsHome),
   });
 }
 
