@@ -3,17 +3,7 @@
 // queue; cluster counters change only in setLastStatus, so they always agree with the tasks.
 import type { Rng } from "../random.js";
 import { taskArn } from "./arns.js";
-import type {
-  LaunchType,
-  SimCluster,
-  SimContainer,
-  SimDeployment,
-  SimService,
-  SimTask,
-  TaskCounts,
-  TaskFamily,
-  TaskStatus,
-} from "./model.js";
+import type { SimContainer, SimTask, TaskCounts, TaskStatus } from "./model.js";
 import { SECOND, STOPPED_TASK_RETENTION_MS } from "./time.js";
 import type { World } from "./world.js";
 
@@ -41,17 +31,20 @@ export function setLastStatus(task: SimTask, status: TaskStatus): void {
   task.version++;
 }
 
-export interface TaskPlan {
-  cluster: SimCluster;
-  service: SimService | undefined;
-  deployment: SimDeployment | undefined;
-  family: TaskFamily;
-  revision: number;
-  launchType: LaunchType;
-  capacityProviderName: string | undefined;
-  group: string;
-  startedBy: string;
-  enableExecuteCommand: boolean;
+/** What a new task is made from: the task's own fields that the caller decides, and a random source. */
+export interface TaskPlan extends Pick<
+  SimTask,
+  | "cluster"
+  | "service"
+  | "deployment"
+  | "family"
+  | "revision"
+  | "launchType"
+  | "capacityProviderName"
+  | "group"
+  | "startedBy"
+  | "enableExecuteCommand"
+> {
   rng: Rng;
 }
 
