@@ -1,12 +1,24 @@
 // A bounded buffer of log lines kept in (timestamp, id) order, de-duplicated by id. New lines
-// almost always land at the end (an append); late ones are inserted where they belong. When full,
+// almost always land at the end (an append); late ones are merged into the tail where they belong,
+// which costs what lies after them, not the whole buffer. When full,
 // the oldest lines go and a "dropped" marker at the top says how many; Live Tail sampling leaves
 // "sampled" markers after the line where it happened.
-import { compareLines, type LogLine } from "./log-line.js";
+import { compareLines, type LineList, type LogLine } from "./log-line.js";
 
 export const DEFAULT_CAPACITY = 100_000;
-/** Up to this many late lines are spliced in place (cheap near the end); more are merged in one pass. */
-const SPLICE_LIMIT = 64;
+/** How many recent changes `firstChangeSince` remembers; an older reader starts again from the top. */
+const CHANGE_MEMORY = 256;
+/** Stands in the evicted slots before the head until the array is compacted. */
+const EVICTED: LogLine = {
+  id: "",
+  timestamp: 0,
+  taskId: "",
+  container: "",
+  stream: "",
+  group: "",
+  message: "",
+  level: undefined,
+};
 
 export interface LogMarker {
   /** The line the marker follows; undefined = above the first line. */
@@ -16,7 +28,7 @@ export interface LogMarker {
   count: number;
 }
 
-export class LogBuffer {
+export class LogBuffer implements LineList {
   private lines: LogLine[] = [];
   /** Index of the first live line in `lines`; evicting moves it instead of shifting the array. */
   private head = 0;
@@ -25,6 +37,10 @@ export class LogBuffer {
   private droppedCount = 0;
   private addedCount = 0;
   private versionCount = 0;
+  /** Per version that added lines, the oldest line it added: where readers must look again. */
+  private changes: { version: number; oldest: LogLine }[] = [];
+  /** The newest version `changes` no longer remembers. */
+  private forgotten = 0;
 
   constructor(readonly capacity = DEFAULT_CAPACITY) {
     if (!Number.isInteger(capacity) || capacity < 1)
@@ -58,6 +74,21 @@ export class LogBuffer {
     return index >= 0 && index < this.length ? this.lines[this.head + index] : undefined;
   }
 
+  /**
+   * The oldest line added by the changes after `version`: lines before it are as they were then
+   * (apart from the oldest being evicted). Undefined when no line was added since.
+   */
+  firstChangeSince(version: number): LogLine | undefined {
+    if (version >= this.versionCount) return undefined;
+    if (version < this.forgotten) return this.at(0);
+    let oldest: LogLine | undefined;
+    for (const change of this.changes) {
+      if (change.version > version && (!oldest || compareLines(change.oldest, oldest) < 0))
+        oldest = change.oldest;
+    }
+    return oldest;
+  }
+
   slice(start: number, end: number): LogLine[] {
     const from = Math.max(0, Math.min(start, this.length));
     const to = Math.max(from, Math.min(end, this.length));
@@ -69,17 +100,10 @@ export class LogBuffer {
     const fresh = this.fresh(lines);
     if (fresh.length === 0) return 0;
     fresh.sort(compareLines);
-    const last = this.at(this.length - 1);
-    if (!last || compareLines(last, fresh[0]!) <= 0) {
-      for (const line of fresh) this.lines.push(line);
-    } else if (fresh.length <= SPLICE_LIMIT) {
-      for (const line of fresh) this.lines.splice(this.insertionIndex(line), 0, line);
-    } else {
-      this.merge(fresh);
-    }
+    this.mergeIntoTail(fresh);
     this.evictOverflow();
     this.addedCount += fresh.length;
-    this.versionCount += 1;
+    this.changed(fresh[0]!);
     return fresh.length;
   }
 
@@ -99,9 +123,9 @@ export class LogBuffer {
       this.lines = kept.concat(this.lines.slice(this.head));
       this.head = 0;
     } else {
-      this.merge(kept);
+      this.mergeIntoTail(kept);
     }
-    this.versionCount += 1;
+    this.changed(kept[0]!);
     return kept.length;
   }
 
@@ -146,38 +170,40 @@ export class LogBuffer {
     return low;
   }
 
-  /** Merges sorted lines into the sorted live range: O(n + m), for late or out-of-order arrivals. */
-  private merge(sorted: LogLine[]): void {
-    const current = this.lines;
-    const merged: LogLine[] = [];
-    let i = this.head;
+  /**
+   * Merges sorted lines into the live range from where the first of them belongs: an append when
+   * they are all newer, otherwise O(lines after that point + new lines).
+   */
+  private mergeIntoTail(sorted: LogLine[]): void {
+    const from = this.insertionIndex(sorted[0]!);
+    const after = from < this.lines.length ? this.lines.splice(from) : [];
+    let i = 0;
     let j = 0;
-    while (i < current.length && j < sorted.length) {
-      merged.push(compareLines(current[i]!, sorted[j]!) <= 0 ? current[i++]! : sorted[j++]!);
+    while (i < after.length && j < sorted.length) {
+      this.lines.push(compareLines(after[i]!, sorted[j]!) <= 0 ? after[i++]! : sorted[j++]!);
     }
-    while (i < current.length) merged.push(current[i++]!);
-    while (j < sorted.length) merged.push(sorted[j++]!);
-    this.lines = merged;
-    this.head = 0;
+    while (i < after.length) this.lines.push(after[i++]!);
+    while (j < sorted.length) this.lines.push(sorted[j++]!);
+  }
+
+  private changed(oldest: LogLine): void {
+    this.versionCount += 1;
+    this.changes.push({ version: this.versionCount, oldest });
+    if (this.changes.length > CHANGE_MEMORY) this.forgotten = this.changes.shift()!.version;
   }
 
   private evictOverflow(): void {
     const excess = this.length - this.capacity;
     if (excess <= 0) return;
-    const evicted = new Set<string>();
     for (let i = this.head; i < this.head + excess; i++) {
-      const id = this.lines[i]!.id;
-      this.ids.delete(id);
-      evicted.add(id);
+      this.ids.delete(this.lines[i]!.id);
+      this.lines[i] = EVICTED; // the dead prefix must not keep evicted lines alive
     }
     this.head += excess;
     this.droppedCount += excess;
     // A marker anchored to an evicted line has nothing left to point at.
-    if (this.sampledMarkers.some((m) => m.afterId === undefined || evicted.has(m.afterId))) {
-      this.sampledMarkers = this.sampledMarkers.filter(
-        (m) => m.afterId !== undefined && !evicted.has(m.afterId),
-      );
-    }
+    const gone = (marker: LogMarker) => marker.afterId === undefined || !this.ids.has(marker.afterId);
+    if (this.sampledMarkers.some(gone)) this.sampledMarkers = this.sampledMarkers.filter((m) => !gone(m));
     // Compact once the dead prefix is as large as the live range: amortised O(1) per line.
     if (this.head >= this.capacity) {
       this.lines = this.lines.slice(this.head);

@@ -21,3 +21,9 @@ export function compareLines(a: LogLine, b: LogLine): number {
   if (a.timestamp !== b.timestamp) return a.timestamp - b.timestamp;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
+
+/** Lines by position, oldest first: the buffer itself, a filtered view of it, or an array. */
+export interface LineList {
+  readonly length: number;
+  at(index: number): LogLine | undefined;
+}

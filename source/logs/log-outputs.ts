@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import type { LogLine } from "./log-line.js";
+import type { LineList } from "./log-line.js";
 
 export function logsDirectory(env: NodeJS.ProcessEnv = process.env): string {
   const state = env.XDG_STATE_HOME || join(homedir(), ".local", "state");
@@ -11,17 +11,17 @@ export function logsDirectory(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Writes the lines as `ISO-time task/container message` and returns the file's path. */
-export function saveLines(title: string, lines: readonly LogLine[], now = new Date()): string {
+export function saveLines(title: string, lines: LineList, now = new Date()): string {
   const directory = logsDirectory();
   mkdirSync(directory, { recursive: true });
   const name = `${title.replace(/[^A-Za-z0-9._-]+/g, "_")}-${now.toISOString().replace(/[:.]/g, "-")}.log`;
   const path = join(directory, name);
-  const text = lines
-    .map(
-      (line) => `${new Date(line.timestamp).toISOString()} ${line.taskId}/${line.container} ${line.message}`,
-    )
-    .join("\n");
-  writeFileSync(path, `${text}\n`);
+  const text: string[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines.at(index)!;
+    text.push(`${new Date(line.timestamp).toISOString()} ${line.taskId}/${line.container} ${line.message}\n`);
+  }
+  writeFileSync(path, text.join(""));
   return path;
 }
 

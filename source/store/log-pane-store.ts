@@ -1,8 +1,15 @@
 // The open log pane: a LogFollower for what is followed plus the reading state (follow/pause,
 // search, filter…), kept outside React like AppStore and read through useSyncExternalStore.
 import type { LogFollower } from "../logs/log-follower.js";
-import type { LogLine } from "../logs/log-line.js";
+import type { LineList } from "../logs/log-line.js";
 import { INITIAL_PANE, paneKey, ShownLines, type PaneEffects, type PaneView } from "./log-pane.js";
+
+/**
+ * New lines are shown at most this often. A frame costs the same whether 1 or 1,000 lines arrived,
+ * and at thousands of lines a second redrawing per batch would spend the CPU (and the garbage
+ * collector's time) that keys need. Keys are answered at once.
+ */
+export const DATA_FRAME_MS = 100;
 
 export interface LogPaneSnapshot {
   view: PaneView;
@@ -12,7 +19,7 @@ export interface LogPaneSnapshot {
 
 export interface LogPaneOutputs {
   /** Writes the lines to a file and returns its path. */
-  save: (title: string, lines: readonly LogLine[]) => string;
+  save: (title: string, lines: LineList) => string;
   /** Puts text on the clipboard (OSC 52, so it works over SSH). */
   copy: (text: string) => void;
 }
@@ -23,6 +30,7 @@ export class LogPaneStore {
   private readonly listeners = new Set<() => void>();
   private readonly unsubscribe: () => void;
   private seenAdded = 0;
+  private frame: ReturnType<typeof setTimeout> | undefined;
   readonly shown: ShownLines;
 
   constructor(
@@ -32,7 +40,7 @@ export class LogPaneStore {
     private readonly onClose: () => void,
   ) {
     this.shown = new ShownLines(follower.buffer);
-    this.unsubscribe = follower.subscribe(() => this.changed());
+    this.unsubscribe = follower.subscribe(() => this.dataChanged());
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -42,7 +50,7 @@ export class LogPaneStore {
 
   getSnapshot = (): LogPaneSnapshot => this.snapshot;
 
-  lines(): readonly LogLine[] {
+  lines(): LineList {
     return this.shown.get(this.view.filter);
   }
 
@@ -69,12 +77,19 @@ export class LogPaneStore {
   }
 
   close(): void {
+    clearTimeout(this.frame);
     this.unsubscribe();
     this.follower.stop();
     this.onClose();
   }
 
+  private dataChanged(): void {
+    this.frame ??= setTimeout(() => this.changed(), DATA_FRAME_MS);
+  }
+
   private changed(): void {
+    clearTimeout(this.frame);
+    this.frame = undefined;
     // While paused, count what arrived for the "N new lines" badge (the buffer may be full, so
     // count arrivals, not its length).
     const added = this.follower.buffer.added;

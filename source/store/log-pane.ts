@@ -1,7 +1,7 @@
 // How the user reads the log pane, as pure state: follow or pause, search (highlights, n/N) versus
 // filter (hides lines), wrap, timestamps, JSON, horizontal scroll and full screen.
 import type { LogBuffer } from "../logs/log-buffer.js";
-import type { LogLine } from "../logs/log-line.js";
+import { compareLines, type LineList, type LogLine } from "../logs/log-line.js";
 
 export type TimestampMode = "local" | "utc" | "relative" | "off";
 const TIMESTAMP_MODES: TimestampMode[] = ["local", "utc", "relative", "off"];
@@ -55,7 +55,7 @@ const keyOf = (line: LogLine): LineKey => ({ timestamp: line.timestamp, id: line
  * Where a paused pane's bottom line is now among the shown lines (sorted by time, then id): the line
  * itself, or the last one before where it was if it has gone.
  */
-export function bottomIndex(shown: readonly LogLine[], view: Pick<PaneView, "follow" | "anchor">): number {
+export function bottomIndex(shown: LineList, view: Pick<PaneView, "follow" | "anchor">): number {
   const last = shown.length - 1;
   if (view.follow || !view.anchor) return last;
   const anchor = view.anchor;
@@ -63,13 +63,13 @@ export function bottomIndex(shown: readonly LogLine[], view: Pick<PaneView, "fol
   let high = shown.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    const line = shown[mid]!;
+    const line = shown.at(mid)!;
     const before =
       line.timestamp < anchor.timestamp || (line.timestamp === anchor.timestamp && line.id < anchor.id);
     if (before) low = mid + 1;
     else high = mid;
   }
-  const exact = shown[low]?.id === anchor.id;
+  const exact = shown.at(low)?.id === anchor.id;
   return Math.max(0, Math.min(last, exact ? low : low - 1));
 }
 
@@ -128,28 +128,105 @@ export const PANE_BINDINGS: { action: PaneAction; keys: string[]; description: s
 
 const PANE_ACTION = new Map(PANE_BINDINGS.flatMap((b) => b.keys.map((key) => [key, b.action])));
 
-export function lineMatches(line: LogLine, term: string): boolean {
-  return term !== "" && line.message.toLowerCase().includes(term.toLowerCase());
+/** A case-insensitive literal matcher for a search or filter term; none for the empty term. */
+export function termMatcher(term: string): ((line: LogLine) => boolean) | undefined {
+  if (!term) return undefined;
+  const pattern = new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
+  return (line) => pattern.test(line.message);
 }
 
-/** The lines the pane shows: all of them, or those matching the filter. Cached per buffer version. */
+interface FilteredState {
+  filter: string;
+  /** The buffer version the matches reflect. */
+  version: number;
+  /** Matching lines in buffer order; those before `head` have been evicted. */
+  matches: LogLine[];
+  head: number;
+  list: LineList;
+}
+
+/**
+ * The lines the pane shows: the buffer itself, or the lines matching the filter. The filtered list
+ * is kept up to date incrementally: a change only re-reads the buffer from the oldest line it added.
+ */
 export class ShownLines {
-  private cache: { version: number; filter: string; lines: LogLine[] } | undefined;
+  private filtered: FilteredState | undefined;
 
   constructor(private readonly buffer: LogBuffer) {}
 
-  get(filter: string): readonly LogLine[] {
-    const { version } = this.buffer;
-    if (this.cache?.version === version && this.cache.filter === filter) return this.cache.lines;
-    const all = this.buffer.slice(0, this.buffer.length);
-    const lines = filter ? all.filter((line) => lineMatches(line, filter)) : all;
-    this.cache = { version, filter, lines };
-    return lines;
+  get(filter: string): LineList {
+    if (!filter) return this.buffer;
+    if (this.filtered?.filter !== filter) this.filtered = this.rebuild(filter);
+    else if (this.filtered.version !== this.buffer.version) this.catchUp(this.filtered);
+    return this.filtered.list;
+  }
+
+  private rebuild(filter: string): FilteredState {
+    const matches: LogLine[] = [];
+    const state: FilteredState = { filter, version: this.buffer.version, matches, head: 0, list: [] };
+    state.list = listOf(state);
+    this.scan(state, 0);
+    return state;
+  }
+
+  private catchUp(state: FilteredState): void {
+    const { buffer } = this;
+    // Evicted lines leave from the top.
+    const first = buffer.at(0);
+    while (state.head < state.matches.length && first && compareLines(state.matches[state.head]!, first) < 0)
+      state.head += 1;
+    const changedFrom = buffer.firstChangeSince(state.version);
+    state.version = buffer.version;
+    if (!changedFrom) return;
+    // Keep the matches before the change; read the buffer again from there.
+    let keep = state.matches.length;
+    while (keep > state.head && compareLines(state.matches[keep - 1]!, changedFrom) >= 0) keep -= 1;
+    state.matches.length = keep;
+    if (state.head > 0 && state.head >= state.matches.length / 2) {
+      state.matches = state.matches.slice(state.head);
+      state.head = 0;
+    }
+    const last = state.matches[state.matches.length - 1];
+    this.scan(state, last ? indexAfter(buffer, last) : 0);
+  }
+
+  private scan(state: { filter: string; matches: LogLine[] }, from: number): void {
+    const matches = termMatcher(state.filter)!;
+    for (let index = from; index < this.buffer.length; index++) {
+      const line = this.buffer.at(index)!;
+      if (matches(line)) state.matches.push(line);
+    }
   }
 }
 
+/** A LineList over `matches` from `head`, reading the state live so catch-ups need no new object. */
+function listOf(state: { matches: LogLine[]; head: number }): LineList {
+  return {
+    get length() {
+      return state.matches.length - state.head;
+    },
+    at(index: number) {
+      return index >= 0 && index < state.matches.length - state.head
+        ? state.matches[state.head + index]
+        : undefined;
+    },
+  };
+}
+
+/** The index in `lines` of the first line after `line` (binary search on the sort order). */
+function indexAfter(lines: LineList, line: LogLine): number {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compareLines(lines.at(mid)!, line) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 export interface PaneEffects {
-  save: (lines: readonly LogLine[]) => void;
+  save: (lines: LineList) => void;
   copy: (line: LogLine) => void;
   loadOlder: () => void;
   close: () => void;
@@ -160,7 +237,7 @@ export function paneKey(
   view: PaneView,
   key: string,
   input: string,
-  shown: readonly LogLine[],
+  shown: LineList,
   pageRows: number,
   effects: PaneEffects,
 ): PaneView {
@@ -172,7 +249,7 @@ export function paneKey(
     const clamped = Math.max(0, Math.min(last, bottom));
     if (clamped === last && bottom >= last) return { ...view, follow: true, anchor: undefined, unseen: 0 };
     if (clamped < pageRows && bottom < at) effects.loadOlder();
-    return { ...view, follow: false, anchor: keyOf(shown[clamped]!) };
+    return { ...view, follow: false, anchor: keyOf(shown.at(clamped)!) };
   };
   switch (PANE_ACTION.get(key === " " ? "space" : key)) {
     case "close":
@@ -185,7 +262,9 @@ export function paneKey(
       return { ...view, fullscreen: !view.fullscreen };
     case "pause":
       if (!view.follow) return { ...view, follow: true, unseen: 0 };
-      return shown.length === 0 ? view : { ...view, follow: false, anchor: keyOf(shown[last]!), unseen: 0 };
+      return shown.length === 0
+        ? view
+        : { ...view, follow: false, anchor: keyOf(shown.at(last)!), unseen: 0 };
     case "down":
       return scrollTo(at + 1);
     case "up":
@@ -222,7 +301,7 @@ export function paneKey(
       effects.save(shown);
       return view;
     case "copy": {
-      const line = shown[at];
+      const line = shown.at(at);
       if (line) effects.copy(line);
       return view;
     }
@@ -231,7 +310,7 @@ export function paneKey(
   }
 }
 
-function promptKey(view: PaneView, key: string, input: string, shown: readonly LogLine[]): PaneView {
+function promptKey(view: PaneView, key: string, input: string, shown: LineList): PaneView {
   if (key === "esc") return { ...view, prompt: undefined, draft: "" };
   if (key === "backspace") return { ...view, draft: view.draft.slice(0, -1) };
   if (key === "enter") {
@@ -246,14 +325,15 @@ function promptKey(view: PaneView, key: string, input: string, shown: readonly L
 }
 
 /** Moves to the next (1) or previous (-1) line matching the search, wrapping around; pauses. */
-function jumpToMatch(view: PaneView, shown: readonly LogLine[], direction: 1 | -1): PaneView {
+function jumpToMatch(view: PaneView, shown: LineList, direction: 1 | -1): PaneView {
   if (!view.search) return view;
   // While following, "next" wraps to the oldest line and "previous" starts at the newest.
   const from = view.follow ? (direction === 1 ? -1 : shown.length) : bottomIndex(shown, view);
+  const matches = termMatcher(view.search)!;
   for (let step = 1; step <= shown.length; step++) {
     const index = (((from + direction * step) % shown.length) + shown.length) % shown.length;
-    if (lineMatches(shown[index]!, view.search))
-      return { ...view, follow: false, anchor: keyOf(shown[index]!) };
+    const line = shown.at(index)!;
+    if (matches(line)) return { ...view, follow: false, anchor: keyOf(line) };
   }
   return { ...view, notice: `no line matches "${view.search}"` };
 }

@@ -1,7 +1,7 @@
 // Turns log lines into the rows the pane draws: timestamps, a source prefix, level colours, JSON
 // pretty-printing, search highlights, wrapping or horizontal scroll. Everything from the network is
 // sanitised here and over-long lines are capped, so no log line can break the frame.
-import type { LogLevel, LogLine } from "../../logs/log-line.js";
+import type { LineList, LogLevel, LogLine } from "../../logs/log-line.js";
 import { bottomIndex, type PaneView, type TimestampMode } from "../../store/log-pane.js";
 import { formatAge } from "../../resources/format.js";
 import { sanitizeCell } from "../sanitize.js";
@@ -129,14 +129,14 @@ export function lineRows(
 
 /** The rows that fill the pane, ending with the line at `bottom` (the newest when following). */
 export function paneRows(
-  shown: readonly LogLine[],
+  shown: LineList,
   view: PaneView,
   options: { width: number; height: number; now: number; showSource: boolean },
 ): Row[] {
   const last = bottomIndex(shown, view);
   const rows: Row[] = [];
   for (let index = last; index >= 0 && rows.length < options.height; index--) {
-    rows.unshift(...lineRows(shown[index]!, view, options));
+    rows.unshift(...lineRows(shown.at(index)!, view, options));
   }
   return rows.slice(Math.max(0, rows.length - options.height));
 }
