@@ -58,7 +58,9 @@ export interface RawEvent {
 }
 
 export function toLogLine(source: AwslogsSource, event: RawEvent): LogLine {
-  const line: LogLine = {
+  // One literal with every field: 100,000 lines share a single object shape, with no overflow
+  // property store per line.
+  return {
     id: event.id,
     timestamp: event.timestamp,
     taskId: source.taskId,
@@ -66,8 +68,6 @@ export function toLogLine(source: AwslogsSource, event: RawEvent): LogLine {
     stream: source.stream,
     group: source.group,
     message: event.message,
+    level: detectLevel(event.message),
   };
-  const level = detectLevel(event.message);
-  if (level) line.level = level;
-  return line;
 }

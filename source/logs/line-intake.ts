@@ -17,6 +17,7 @@ export class LineIntake {
   private readonly overlap = new OverlapFilter();
   private readonly newestByGroup = new Map<string, number>();
   private liveSequence = 0;
+  private sequenceAtOpen = 0;
   private liveOpen = false;
   private liveUntil = -Infinity;
 
@@ -33,7 +34,10 @@ export class LineIntake {
    * alone relies on eventIds.
    */
   setLive(open: boolean): void {
-    if (this.liveOpen && !open) this.liveUntil = this.now() + AFTER_LIVE_MS;
+    // A session that never delivered a line (Live Tail denied) leaves nothing to overlap with.
+    if (this.liveOpen && !open && this.liveSequence > this.sequenceAtOpen)
+      this.liveUntil = this.now() + AFTER_LIVE_MS;
+    if (open && !this.liveOpen) this.sequenceAtOpen = this.liveSequence;
     this.liveOpen = open;
   }
 
