@@ -3,6 +3,7 @@ import { render } from "ink";
 import { AppStore } from "./store/app-store.js";
 import { App } from "./ui/app.js";
 import { enterFullScreen, restoreOnExit, restoreTerminal } from "./terminal.js";
+import { limitHeapGrowth } from "./heap-growth.js";
 import type { Options } from "./options.js";
 
 const FIRST_FRAME_WAIT_MS = 300;
@@ -19,6 +20,7 @@ export async function runTui(
     );
   });
   enterFullScreen();
+  limitHeapGrowth();
 
   const store = new AppStore({ refreshMs: options.refreshMs });
   store.start();
