@@ -41,7 +41,7 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  minify: true,
+  minify: process.env.DECKHAND_BUILD_MINIFY !== "0",
   legalComments: "none",
   chunkNames: "chunks/[name]-[hash]",
   plugins: [withoutDevtools, yogaWithoutFetch],
