@@ -2,7 +2,8 @@
 // 100 stream names per request, following nextToken to the end (pages may be empty while more
 // follows). AWS refuses the whole request when one named stream does not exist yet (a task still
 // starting), so a refused batch is split in halves until the missing streams are isolated; those
-// are skipped for a while instead of blinding the others.
+// are skipped for a while instead of blinding the others, and remembered with the time they were
+// first wanted so that whoever follows them can read them from there once they exist.
 import type { FilteredLogEvent } from "@aws-sdk/client-cloudwatch-logs";
 import { chunk } from "../aws/chunk.js";
 import type { AwsFailure } from "../aws/failure.js";
@@ -11,22 +12,53 @@ import type { LogsGateway } from "../aws/logs-gateway.js";
 export const STREAMS_PER_REQUEST = 100;
 const PAGE_LIMIT = 10_000;
 const MISSING_RECHECK_MS = 15_000;
+/** Streams that never appear (a task that failed to start) should not grow the registry without end. */
+const MAX_MISSING = 1_000;
 
-/** Streams found missing recently, per group, so requests leave them out until a recheck. */
+interface MissingEntry {
+  /** Left out of requests until then. */
+  until: number;
+  /** The earliest start time of a request that wanted the stream. */
+  since: number;
+}
+
+/** Streams found missing, per group: left out of requests until a recheck, then due for one. */
 export class MissingStreams {
-  private readonly until = new Map<string, number>();
+  private readonly entries = new Map<string, MissingEntry>();
 
   constructor(private readonly now: () => number) {}
 
-  mark(group: string, stream: string): void {
-    this.until.set(`${group}\u0000${stream}`, this.now() + MISSING_RECHECK_MS);
+  /** Found missing by a request starting at `wantedFrom`; the earliest such time is kept. */
+  mark(group: string, stream: string, wantedFrom: number): void {
+    const key = missingKey(group, stream);
+    const since = Math.min(wantedFrom, this.entries.get(key)?.since ?? Infinity);
+    this.entries.delete(key);
+    this.entries.set(key, { until: this.now() + MISSING_RECHECK_MS, since });
+    if (this.entries.size > MAX_MISSING) this.entries.delete(this.entries.keys().next().value!);
   }
 
+  /** The streams requests may name now. */
   present(group: string, streams: readonly string[]): string[] {
     const now = this.now();
-    return streams.filter((stream) => (this.until.get(`${group}\u0000${stream}`) ?? 0) <= now);
+    return streams.filter((stream) => (this.entries.get(missingKey(group, stream))?.until ?? 0) <= now);
+  }
+
+  /** Streams found missing before and due for a recheck, with the time they were first wanted. */
+  due(group: string, streams: readonly string[]): { stream: string; since: number }[] {
+    const now = this.now();
+    return streams.flatMap((stream) => {
+      const entry = this.entries.get(missingKey(group, stream));
+      return entry && entry.until <= now ? [{ stream, since: entry.since }] : [];
+    });
+  }
+
+  /** The stream exists and its beginning has been read: no more rechecks. */
+  forget(group: string, stream: string): void {
+    this.entries.delete(missingKey(group, stream));
   }
 }
+
+const missingKey = (group: string, stream: string) => `${group}\u0000${stream}`;
 
 export interface RangeRequest {
   logs: LogsGateway;
@@ -35,8 +67,6 @@ export interface RangeRequest {
   startTime: number;
   /** Inclusive; open-ended when absent (polling). */
   endTime?: number;
-  /** Stop after this many pages per batch of streams (a poll cycle picks up from the newest event). */
-  maxPages?: number;
 }
 
 export interface RangeHooks {
@@ -44,22 +74,32 @@ export interface RangeHooks {
   missing: MissingStreams;
   /** Called before every request; false stops (aborted). The polling budget plugs in here. */
   pace?: () => Promise<boolean>;
-  onPage: (events: FilteredLogEvent[]) => void;
+  /** Every page, with whether more pages follow for its streams; returning false stops the read. */
+  onPage: (events: FilteredLogEvent[], more: boolean) => boolean | void;
 }
 
 export interface RangeOutcome {
   requests: number;
-  /** Stopped at maxPages with more to read. */
-  more?: boolean;
+  /** Streams found missing by this read (now left out for a while). */
+  missing: string[];
+  /** onPage stopped the read with events left: those from this time on may be unread. */
+  unreadFrom?: number;
   failure?: AwsFailure;
 }
 
+type BatchEnd = AwsFailure | "stopped" | undefined;
+
 export async function filterRange(request: RangeRequest, hooks: RangeHooks): Promise<RangeOutcome> {
-  const outcome: RangeOutcome = { requests: 0 };
-  const streams = hooks.missing.present(request.group, request.streams);
-  for (const batch of chunk(streams, STREAMS_PER_REQUEST)) {
-    const failure = await readBatch(request, batch, hooks, outcome);
-    if (failure) return { ...outcome, failure };
+  const outcome: RangeOutcome = { requests: 0, missing: [] };
+  const batches = chunk(hooks.missing.present(request.group, request.streams), STREAMS_PER_REQUEST);
+  for (const [index, batch] of batches.entries()) {
+    const end = await readBatch(request, batch, hooks, outcome);
+    if (end === "stopped") {
+      // Later batches were not read at all.
+      if (index < batches.length - 1) outcome.unreadFrom = request.startTime;
+      break;
+    }
+    if (end) return { ...outcome, failure: end };
     if (hooks.signal.aborted) break;
   }
   return outcome;
@@ -70,10 +110,10 @@ async function readBatch(
   streams: string[],
   hooks: RangeHooks,
   outcome: RangeOutcome,
-): Promise<AwsFailure | undefined> {
+): Promise<BatchEnd> {
   let nextToken: string | undefined;
   let first = true;
-  let pages = 0;
+  let position = request.startTime;
   do {
     if (hooks.pace && !(await hooks.pace())) return undefined;
     if (hooks.signal.aborted) return undefined;
@@ -96,12 +136,16 @@ async function readBatch(
       }
       return page.failure;
     }
-    hooks.onPage(page.value.events);
+    const { events } = page.value;
     nextToken = page.value.nextToken;
     first = false;
-    pages += 1;
-  } while (nextToken && pages < (request.maxPages ?? Infinity));
-  if (nextToken) outcome.more = true;
+    // Pages come in timestamp order; the last event's millisecond may continue on the next page.
+    position = events[events.length - 1]?.timestamp ?? position;
+    if (hooks.onPage(events, nextToken !== undefined) === false) {
+      if (nextToken) outcome.unreadFrom = position;
+      return "stopped";
+    }
+  } while (nextToken);
   return undefined;
 }
 
@@ -110,14 +154,14 @@ async function splitMissing(
   streams: string[],
   hooks: RangeHooks,
   outcome: RangeOutcome,
-): Promise<AwsFailure | undefined> {
+): Promise<BatchEnd> {
   if (streams.length === 1) {
-    hooks.missing.mark(request.group, streams[0]!);
+    hooks.missing.mark(request.group, streams[0]!, request.startTime);
+    outcome.missing.push(streams[0]!);
     return undefined;
   }
   const half = Math.ceil(streams.length / 2);
-  return (
-    (await readBatch(request, streams.slice(0, half), hooks, outcome)) ??
-    (await readBatch(request, streams.slice(half), hooks, outcome))
-  );
+  const end = await readBatch(request, streams.slice(0, half), hooks, outcome);
+  if (end === "stopped") outcome.unreadFrom = request.startTime;
+  return end ?? readBatch(request, streams.slice(half), hooks, outcome);
 }

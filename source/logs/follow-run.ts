@@ -1,6 +1,7 @@
 // One start() of a LogFollower: resolves the scope's tasks and streams, opens Live Tail (or polls
-// when it cannot), loads history, follows a service's tasks as they come and go, and fills gaps
-// after a Live Tail session drops. Everything it starts ends with stop() (one AbortController).
+// when it cannot), loads history, follows a service's tasks as they come and go, fills gaps after a
+// Live Tail session drops, and says in the state when lines may be missing. Everything it starts
+// ends with stop() (one AbortController).
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import type { AwsFailure } from "../aws/failure.js";
 import type { LogsGateway } from "../aws/logs-gateway.js";
@@ -12,7 +13,7 @@ import { livePlan } from "./live-plan.js";
 import { LiveTail } from "./live-tail.js";
 import type { LogBuffer } from "./log-buffer.js";
 import { loadHistory, type HistoryRequest } from "./log-history.js";
-import { LogPoller } from "./log-poller.js";
+import { LogPoller, type SkippedRange } from "./log-poller.js";
 import type { FollowerState } from "./log-follower.js";
 import { PollBudget } from "./poll-budget.js";
 import { ScopeStreams } from "./scope-streams.js";
@@ -27,11 +28,16 @@ export interface RunSettings {
   pollIntervalMs: number;
   taskRefreshMs: number;
   pollLagMs: number;
+  liveTailSilenceMs: number;
 }
 
 /** How long "sampled" stays up after the last sampled Live Tail update. */
 const SAMPLED_HOLD_MS = 10_000;
 const SAMPLED_REASON = "sampled: more than 500 events/s";
+/** Polling that has paged a minute and is still a minute behind skips ahead (and says so). */
+const POLL_MAX_BEHIND_MS = 60_000;
+/** The state keeps the most recent skipped ranges only. */
+const MAX_SKIPPED = 20;
 
 export class FollowRun {
   private readonly controller = new AbortController();
@@ -50,6 +56,9 @@ export class FollowRun {
   private followStart = 0;
   private lastSampledAt = -Infinity;
   private older: Promise<number> | undefined;
+  private historyWindowMs: number;
+  /** The mode reason shown while a Live Tail session is being replaced. */
+  private reconnecting: string | undefined;
 
   constructor(
     private readonly scope: FollowScope,
@@ -64,6 +73,7 @@ export class FollowRun {
     this.intake = new LineIntake(buffer, (key) => this.streams.lookup(key), settings.now);
     this.missing = new MissingStreams(settings.now);
     this.pollBudget = new PollBudget(settings.now);
+    this.historyWindowMs = settings.historyWindowMs;
   }
 
   async begin(): Promise<void> {
@@ -80,6 +90,26 @@ export class FollowRun {
   loadOlder(): Promise<number> {
     this.older ??= this.readOlder().finally(() => (this.older = undefined));
     return this.older;
+  }
+
+  /** Later history loads reach back `windowMs`; the buffer is filled back to now − windowMs. */
+  async setHistoryWindow(windowMs: number): Promise<number> {
+    this.historyWindowMs = windowMs;
+    const now = this.settings.now();
+    const from = now - windowMs;
+    const endTime = this.buffer.at(0)?.timestamp ?? now;
+    if (endTime <= from) return 0;
+    return this.readHistory(
+      {
+        targets: this.streams.knownTargets(),
+        endTime, // inclusive, as in readOlder
+        minLines: 0,
+        minSpanMs: endTime - from,
+        maxLines: this.buffer.capacity - this.buffer.length,
+        skip: (event) => event.eventId !== undefined && this.buffer.has(event.eventId),
+      },
+      { older: true },
+    );
   }
 
   private async readOlder(): Promise<number> {
@@ -100,7 +130,7 @@ export class FollowRun {
   private async refresh(): Promise<void> {
     const now = this.settings.now();
     const withStopped = this.scope.kind === "service" && !this.loadedOnce;
-    const loaded = await this.tasks.load(withStopped ? now - this.settings.historyWindowMs : undefined);
+    const loaded = await this.tasks.load(withStopped ? now - this.historyWindowMs : undefined);
     if (this.signal.aborted) return;
     if (!loaded.ok) {
       this.update({
@@ -130,7 +160,7 @@ export class FollowRun {
       targets,
       endTime: this.followStart,
       minLines: this.settings.historyLines,
-      minSpanMs: this.settings.historyWindowMs,
+      minSpanMs: this.historyWindowMs,
       maxLines: this.buffer.capacity - this.buffer.length,
     });
   }
@@ -145,10 +175,19 @@ export class FollowRun {
           if (this.intake.addLive(origin, events) > 0) this.changed();
         },
         onSampled: (sampled) => this.sampled(sampled),
-        onGap: (since) => void this.catchUp(since).catch((error: unknown) => this.crashed(error)),
+        onReconnecting: (reason) => {
+          this.reconnecting = reason;
+          this.update({ modeReason: reason });
+        },
+        onGap: (since) => {
+          if (this.reconnecting !== undefined && this.state().modeReason === this.reconnecting)
+            this.update({ modeReason: undefined });
+          this.reconnecting = undefined;
+          void this.catchUp(since).catch((error: unknown) => this.crashed(error));
+        },
         onUnavailable: (reason, failure) => this.fallBack(reason, failure),
       },
-      { now: this.settings.now, signal: this.signal },
+      { now: this.settings.now, signal: this.signal, silenceMs: this.settings.liveTailSilenceMs },
     );
     const opened = await this.live.open(plan);
     if (this.signal.aborted) return;
@@ -186,7 +225,7 @@ export class FollowRun {
         targets: groupTargets(added),
         endTime: this.settings.now(),
         minLines: this.settings.historyLines,
-        minSpanMs: this.settings.historyWindowMs,
+        minSpanMs: this.historyWindowMs,
         maxLines: this.buffer.capacity,
       },
       { recurring: true },
@@ -202,8 +241,10 @@ export class FollowRun {
       budget: this.pollBudget,
       missing: this.missing,
       signal: this.signal,
+      now: this.settings.now,
       intervalMs: this.settings.pollIntervalMs,
       lagMs: this.settings.pollLagMs,
+      maxBehindMs: POLL_MAX_BEHIND_MS,
       onEvents: (target, events) => {
         if (this.intake.addFiltered(events.map((event) => ({ target, event }))) > 0) this.changed();
       },
@@ -211,6 +252,7 @@ export class FollowRun {
         if (failure) this.update({ failure });
         else if (this.state().failure) this.update({ failure: undefined });
       },
+      onSkipped: (_target, range) => this.skipped(range),
     });
     const since = this.followStart || this.settings.now();
     this.poller.follow(this.streams.targets(), (target) => this.intake.newest(target.key) ?? since);
@@ -263,6 +305,14 @@ export class FollowRun {
     } else if (this.state().sampled && now - this.lastSampledAt >= SAMPLED_HOLD_MS) {
       this.update({ sampled: false, modeReason: undefined });
     }
+  }
+
+  private skipped(range: SkippedRange): void {
+    const seconds = Math.round((range.to - range.from) / 1000);
+    this.update({
+      modeReason: `fell behind: skipped ${seconds} s of ${range.group}`,
+      skipped: [...this.state().skipped, range].slice(-MAX_SKIPPED),
+    });
   }
 
   private closeLive(): void {

@@ -6,20 +6,32 @@ import type { AwsFailure } from "../aws/failure.js";
 import type { LogsGateway } from "../aws/logs-gateway.js";
 import { FollowRun } from "./follow-run.js";
 import { LogBuffer } from "./log-buffer.js";
+import type { SkippedRange } from "./log-poller.js";
 import type { LogSource } from "./log-sources.js";
 import type { FollowScope } from "./scope-tasks.js";
 
 export type { FollowScope } from "./scope-tasks.js";
+export type { SkippedRange } from "./log-poller.js";
 
 export interface FollowerState {
   mode: "starting" | "live" | "polling" | "stopped";
-  /** e.g. "Live Tail unavailable: AccessDeniedException", "sampled: more than 500 events/s". */
+  /**
+   * e.g. "Live Tail unavailable: AccessDeniedException", "sampled: more than 500 events/s",
+   * "Live Tail silent for 15 s, reconnecting", "fell behind: skipped 65 s of /ecs/web".
+   */
   modeReason?: string;
   /** What is followed, including "elsewhere" sources, to explain them. */
   sources: LogSource[];
   /** The last error, if any. */
   failure?: AwsFailure;
   sampled: boolean;
+  /**
+   * Ranges polling could not keep up with and skipped (the most recent; kept across starts, like
+   * the buffer's lines): lines in them may be missing from the buffer.
+   */
+  skipped: SkippedRange[];
+  /** How far back history reaches (see setHistoryWindow). */
+  historyWindowMs: number;
 }
 
 export interface LogFollowerDeps {
@@ -36,18 +48,25 @@ export interface LogFollowerDeps {
   taskRefreshMs?: number;
   /** Buffer capacity in lines (default 100,000). */
   capacity?: number;
+  /** A Live Tail session silent this long is replaced (default 15 s; AWS sends an update a second). */
+  liveTailSilenceMs?: number;
 }
-
-const STOPPED: FollowerState = { mode: "stopped", sources: [], sampled: false };
 
 export class LogFollower {
   readonly buffer: LogBuffer;
-  private state: FollowerState = STOPPED;
+  private state: FollowerState;
   private run: FollowRun | undefined;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly deps: LogFollowerDeps) {
     this.buffer = new LogBuffer(deps.capacity);
+    this.state = {
+      mode: "stopped",
+      sources: [],
+      sampled: false,
+      skipped: [],
+      historyWindowMs: deps.historyWindowMs ?? 5 * 60_000,
+    };
   }
 
   /** Starts following; a second start replaces the first (lines already buffered stay). */
@@ -60,10 +79,11 @@ export class LogFollower {
         logs: this.deps.logs,
         now: this.deps.now ?? Date.now,
         historyLines: this.deps.historyLines ?? 500,
-        historyWindowMs: this.deps.historyWindowMs ?? 5 * 60_000,
+        historyWindowMs: this.state.historyWindowMs,
         pollIntervalMs: this.deps.pollIntervalMs ?? 2_000,
         taskRefreshMs: this.deps.taskRefreshMs ?? 10_000,
         pollLagMs: 5_000,
+        liveTailSilenceMs: this.deps.liveTailSilenceMs ?? 15_000,
       },
       this.buffer,
       () => this.state,
@@ -89,6 +109,21 @@ export class LogFollower {
   /** Loads events older than the oldest buffered one; resolves to how many lines were added. */
   loadOlder(): Promise<number> {
     return this.run?.loadOlder() ?? Promise.resolve(0);
+  }
+
+  /**
+   * Sets how far back history reaches (the 1m/5m/15m/1h/custom choice) for this run and later
+   * starts: a new task's history, and the first load of the next start (still at least
+   * historyLines lines). When the buffer does not reach back to now − windowMs, the older events are
+   * loaded into its free room, as loadOlder does; resolves to how many lines were added (0 when the
+   * buffer already reaches that far, nothing is followed yet, or the buffer is full). A smaller
+   * window removes no lines. Rejects with a RangeError unless windowMs is a positive number.
+   */
+  setHistoryWindow(windowMs: number): Promise<number> {
+    if (!Number.isFinite(windowMs) || windowMs <= 0)
+      return Promise.reject(new RangeError(`bad history window ${windowMs} ms`));
+    this.set({ historyWindowMs: windowMs });
+    return this.run?.setHistoryWindow(windowMs) ?? Promise.resolve(0);
   }
 
   subscribe = (listener: () => void): (() => void) => {

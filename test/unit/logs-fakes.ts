@@ -29,17 +29,32 @@ const failure = (kind: FailureKind, operation: string, code: string, message = c
   message,
 });
 
-/** A Live Tail session the test drives: push updates, end it with an error, see whether it was aborted. */
+/**
+ * A Live Tail session the test drives: push updates, end it with an error, see whether it was
+ * aborted. Like AWS it sends an empty update every `heartbeatMs` until it ends, or until silence()
+ * makes it hang the way a silently dropped connection does.
+ */
 export class FakeSession {
   aborted = false;
   private readonly queue: LiveTailEvent[] = [];
   private wake: (() => void) | undefined;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
 
-  constructor(readonly request: StartLiveTailRequest) {}
+  constructor(
+    readonly request: StartLiveTailRequest,
+    heartbeatMs: number,
+  ) {
+    if (heartbeatMs > 0) this.heartbeat = setInterval(() => this.update([]), heartbeatMs);
+  }
 
   push(event: LiveTailEvent): void {
+    if (event.kind === "timeout" || event.kind === "failed") this.silence();
     this.queue.push(event);
     this.wake?.();
+  }
+
+  silence(): void {
+    clearInterval(this.heartbeat);
   }
 
   update(events: LiveTailSessionLogEvent[], sampled = false): void {
@@ -48,6 +63,7 @@ export class FakeSession {
 
   abort(): void {
     this.aborted = true;
+    this.silence();
     this.wake?.();
   }
 
@@ -73,6 +89,8 @@ export function fakeLogs(now: () => number = Date.now) {
   const world = {
     liveTail: "ok" as LiveTailMode,
     pageSize: 10_000,
+    /** Live Tail sessions opened from now on send an empty update this often (0: never). */
+    heartbeatMs: 1_000,
     /** Answer every open-ended FilterLogEvents page with a nextToken (a group that never catches up). */
     alwaysMore: false,
     filterCalls: [] as { at: number; request: FilterLogEventsRequest }[],
@@ -133,7 +151,7 @@ export function fakeLogs(now: () => number = Date.now) {
         return fail(failure("throttled", "StartLiveTail", "LimitExceededException"));
       if (world.liveTail === "server-error")
         return fail(failure("unavailable", "StartLiveTail", "InternalFailure"));
-      const session = new FakeSession(request);
+      const session = new FakeSession(request, world.heartbeatMs);
       world.sessions.push(session);
       session.push({ kind: "started", sessionId: `s${world.sessions.length}` });
       return ok({ events: session.events(), abort: () => session.abort() });

@@ -209,8 +209,59 @@ describe("LogFollower", () => {
     follower.stop();
   });
 
+  it("replaces a Live Tail session that goes silent, says so, and fills the gap", async () => {
+    const { world, follower, messages } = setup([{ id: "t1", createdAt: NOW - 3_600_000 }], ["app"], {
+      liveTailSilenceMs: 3_000,
+    });
+    follower.start({ kind: "task", cluster: CLUSTER, taskArn: taskArn("t1") });
+    await settle();
+    const first = world.sessions[0]!;
+    first.update([world.liveEvent(GROUP, stream("app", "t1"), NOW + 100, "one")]);
+    // Heartbeats keep a healthy session open well past the silence limit.
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(world.sessions).toHaveLength(1);
+    // The connection drops without a word; a line is written that only history can bring back.
+    first.silence();
+    world.put(GROUP, stream("app", "t1"), NOW + 10_500, "in the gap");
+    await vi.advanceTimersByTimeAsync(3_100);
+    expect(first.aborted).toBe(true);
+    expect(follower.getState()).toMatchObject({
+      mode: "live",
+      modeReason: "Live Tail silent for 3 s, reconnecting",
+    });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(world.sessions).toHaveLength(2);
+    expect(follower.getState()).toMatchObject({ mode: "live", modeReason: undefined });
+    expect(messages()).toEqual(["one", "in the gap"]);
+    world.sessions[1]!.update([world.liveEvent(GROUP, stream("app", "t1"), NOW + 15_000, "two")]);
+    await settle();
+    expect(messages()).toEqual(["one", "in the gap", "two"]);
+    follower.stop();
+  });
+
+  it("polls when a silent Live Tail session cannot be replaced, and says why", async () => {
+    const { world, follower, messages } = setup([{ id: "t1", createdAt: NOW - 3_600_000 }], ["app"], {
+      liveTailSilenceMs: 3_000,
+    });
+    follower.start({ kind: "task", cluster: CLUSTER, taskArn: taskArn("t1") });
+    await settle();
+    world.sessions[0]!.silence();
+    world.liveTail = "limit";
+    world.put(GROUP, stream("app", "t1"), NOW + 1_000, "while silent");
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(follower.getState()).toMatchObject({
+      mode: "polling",
+      modeReason: "Live Tail silent for 3 s, cannot reconnect: LimitExceededException",
+    });
+    world.put(GROUP, stream("app", "t1"), NOW + 4_500, "polled");
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(messages()).toEqual(["while silent", "polled"]);
+    follower.stop();
+  });
+
   it("retries a failed stream with backoff, then polls", async () => {
     const { world, follower } = setup([{ id: "t1", createdAt: NOW - 3_600_000 }]);
+    world.heartbeatMs = 0; // each session fails before sending an update: the failures are consecutive
     follower.start({ kind: "task", cluster: CLUSTER, taskArn: taskArn("t1") });
     await settle();
     const failed = {
@@ -301,6 +352,81 @@ describe("LogFollower", () => {
     expect(follower.getState()).toMatchObject({ mode: "live" });
     expect(messages()).toEqual(["hello"]);
     follower.stop();
+  });
+
+  it("says so when polling cannot keep up and skips lines", async () => {
+    const { world, follower } = setup([{ id: "t1", createdAt: NOW - 3_600_000 }]);
+    world.liveTail = "denied";
+    world.pageSize = 10;
+    // 100 lines a second against one page of 10 a second.
+    for (let i = 0; i < 10_000; i++) world.put(GROUP, stream("app", "t1"), NOW + i * 10, `busy ${i}`);
+    follower.start({ kind: "task", cluster: CLUSTER, taskArn: taskArn("t1") });
+    await settle();
+    expect(follower.getState().skipped).toEqual([]);
+    await vi.advanceTimersByTimeAsync(75_000);
+    const { skipped, modeReason } = follower.getState();
+    expect(skipped).toHaveLength(1);
+    const [range] = skipped;
+    expect(range!.group).toBe(GROUP);
+    expect(range!.to - range!.from).toBeGreaterThan(55_000);
+    expect(modeReason).toBe(
+      `fell behind: skipped ${Math.round((range!.to - range!.from) / 1000)} s of ${GROUP}`,
+    );
+    const lines = follower.buffer.slice(0, follower.buffer.length);
+    expect(lines.some((line) => line.timestamp > range!.from && line.timestamp < range!.to)).toBe(false);
+    expect(lines.some((line) => line.timestamp >= range!.to)).toBe(true);
+    follower.stop();
+  });
+
+  it("reads a new task's first lines when its stream appears after the task", async () => {
+    const tasks: FakeTask[] = [{ id: "t1", service: "web", createdAt: NOW - 3_600_000 }];
+    const { world, follower, messages } = setup(tasks);
+    world.liveTail = "denied";
+    follower.start({ kind: "service", cluster: CLUSTER, service: "web" });
+    await settle();
+    // t2 is seen at the next task refresh, before its container has written anything.
+    tasks.push({ id: "t2", service: "web", createdAt: NOW + 9_000 });
+    await vi.advanceTimersByTimeAsync(10_500);
+    world.put(GROUP, stream("app", "t2"), NOW + 10_500, "t2 first");
+    // t1 is busy meanwhile: the group's newest line moves on past the lag.
+    for (let s = 11; s <= 30; s++) {
+      world.put(GROUP, stream("app", "t1"), NOW + s * 1_000, `t1 ${s}`);
+      await vi.advanceTimersByTimeAsync(1_000);
+    }
+    expect(messages()).toContain("t2 first");
+    expect(messages().filter((message) => message.startsWith("t1"))).toHaveLength(20);
+    follower.stop();
+  });
+
+  it("widens the history window on demand and uses it for the next start", async () => {
+    const { world, follower, messages } = setup([{ id: "t1", createdAt: NOW - 48 * 3_600_000 }], ["app"], {
+      historyLines: 5,
+    });
+    for (let i = 1; i <= 120; i++) world.put(GROUP, stream("app", "t1"), NOW - i * 60_000, `m${i}`);
+    expect(follower.getState().historyWindowMs).toBe(5 * 60_000);
+    follower.start({ kind: "task", cluster: CLUSTER, taskArn: taskArn("t1") });
+    await settle();
+    expect(messages()).toEqual(["m5", "m4", "m3", "m2", "m1"]);
+
+    expect(await follower.setHistoryWindow(30.5 * 60_000)).toBe(25);
+    expect(follower.getState().historyWindowMs).toBe(30.5 * 60_000);
+    expect(follower.buffer.length).toBe(30);
+    expect(follower.buffer.at(0)?.message).toBe("m30");
+    // Narrower, or already covered: nothing to read.
+    const calls = world.filterCalls.length;
+    expect(await follower.setHistoryWindow(60_000)).toBe(0);
+    expect(await follower.setHistoryWindow(20 * 60_000)).toBe(0);
+    expect(world.filterCalls.length).toBe(calls);
+    await expect(follower.setHistoryWindow(0)).rejects.toThrow(RangeError);
+    follower.stop();
+
+    const next = setup([{ id: "t1", createdAt: NOW - 48 * 3_600_000 }], ["app"], { historyLines: 5 });
+    for (let i = 1; i <= 120; i++) next.world.put(GROUP, stream("app", "t1"), NOW - i * 60_000, `m${i}`);
+    expect(await next.follower.setHistoryWindow(15.5 * 60_000)).toBe(0);
+    next.follower.start({ kind: "task", cluster: CLUSTER, taskArn: taskArn("t1") });
+    await settle();
+    expect(next.follower.buffer.length).toBe(15);
+    next.follower.stop();
   });
 
   it("polls a busy, churning service at no more than one request per second per log group", async () => {
