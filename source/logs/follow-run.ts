@@ -106,7 +106,7 @@ export class FollowRun {
         minLines: 0,
         minSpanMs: endTime - from,
         maxLines: this.buffer.capacity - this.buffer.length,
-        skip: (event) => event.eventId !== undefined && this.buffer.has(event.eventId),
+        skip: (event) => event.eventId !== undefined && this.buffer.has(event.timestamp ?? 0, event.eventId),
       },
       { older: true },
     );
@@ -121,7 +121,7 @@ export class FollowRun {
         minLines: this.settings.historyLines,
         minSpanMs: 0,
         maxLines: this.buffer.capacity - this.buffer.length,
-        skip: (event) => event.eventId !== undefined && this.buffer.has(event.eventId),
+        skip: (event) => event.eventId !== undefined && this.buffer.has(event.timestamp ?? 0, event.eventId),
       },
       { older: true },
     );
@@ -309,6 +309,8 @@ export class FollowRun {
 
   private skipped(range: SkippedRange): void {
     const seconds = Math.round((range.to - range.from) / 1000);
+    this.buffer.markSkipped(range.group, range.from, range.to);
+    this.changed();
     this.update({
       modeReason: `fell behind: skipped ${seconds} s of ${range.group}`,
       skipped: [...this.state().skipped, range].slice(-MAX_SKIPPED),

@@ -55,7 +55,7 @@ export class LineIntake {
       const timestamp = event.timestamp ?? 0;
       const message = event.message ?? "";
       const id = event.eventId ?? `${target.group}/${streamName}/${timestamp}/${lines.length}`;
-      if (!followed || this.buffer.has(id)) continue;
+      if (!followed || this.buffer.has(timestamp, id)) continue;
       if (checkOverlap && !this.overlap.accept(WITH_EVENT_ID, target.group, streamName, timestamp, message)) {
         continue;
       }

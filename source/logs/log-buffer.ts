@@ -23,17 +23,21 @@ const EVICTED: LogLine = {
 export interface LogMarker {
   /** The line the marker follows; undefined = above the first line. */
   afterId: string | undefined;
-  kind: "dropped" | "sampled";
-  /** dropped: lines lost; sampled: how many Live Tail updates were sampled there. */
+  kind: "dropped" | "sampled" | "skipped";
+  /** dropped: lines lost; sampled: how many Live Tail updates were sampled there; skipped: 1. */
   count: number;
+  /** skipped: the log group and time range polling could not read. */
+  skipped?: { group: string; from: number; to: number };
 }
+
+/** A marker and the time of the line it follows, to tell when that line has been evicted. */
+type PlacedMarker = LogMarker & { afterTimestamp: number };
 
 export class LogBuffer implements LineList {
   private lines: LogLine[] = [];
   /** Index of the first live line in `lines`; evicting moves it instead of shifting the array. */
   private head = 0;
-  private readonly ids = new Set<string>();
-  private sampledMarkers: LogMarker[] = [];
+  private placedMarkers: PlacedMarker[] = [];
   private droppedCount = 0;
   private addedCount = 0;
   private versionCount = 0;
@@ -66,8 +70,9 @@ export class LogBuffer implements LineList {
     return this.versionCount;
   }
 
-  has(id: string): boolean {
-    return this.ids.has(id);
+  /** Whether the line with this time and id is buffered: a binary search, no index per line to keep. */
+  has(timestamp: number, id: string): boolean {
+    return this.lines[this.search(timestamp, id)]?.id === id;
   }
 
   at(index: number): LogLine | undefined {
@@ -99,7 +104,6 @@ export class LogBuffer implements LineList {
   add(lines: readonly LogLine[]): number {
     const fresh = this.fresh(lines);
     if (fresh.length === 0) return 0;
-    fresh.sort(compareLines);
     this.mergeIntoTail(fresh);
     this.evictOverflow();
     this.addedCount += fresh.length;
@@ -114,10 +118,9 @@ export class LogBuffer implements LineList {
   addOlder(lines: readonly LogLine[]): number {
     const room = this.capacity - this.length;
     if (room <= 0) return 0;
-    const fresh = this.fresh(lines).sort(compareLines);
+    const fresh = this.fresh(lines);
     const kept = fresh.slice(Math.max(0, fresh.length - room));
     if (kept.length === 0) return 0;
-    for (const line of fresh.slice(0, fresh.length - kept.length)) this.ids.delete(line.id);
     const first = this.at(0);
     if (!first || compareLines(kept[kept.length - 1]!, first) <= 0) {
       this.lines = kept.concat(this.lines.slice(this.head));
@@ -131,40 +134,58 @@ export class LogBuffer implements LineList {
 
   /** Notes Live Tail sampling after the newest line; consecutive sampled updates share a marker. */
   markSampled(): void {
-    const afterId = this.at(this.length - 1)?.id;
-    const previous = this.sampledMarkers[this.sampledMarkers.length - 1];
-    if (previous && previous.afterId === afterId) {
-      this.sampledMarkers[this.sampledMarkers.length - 1] = { ...previous, count: previous.count + 1 };
+    const after = this.at(this.length - 1);
+    const previous = this.placedMarkers[this.placedMarkers.length - 1];
+    if (previous?.kind === "sampled" && previous.afterId === after?.id) {
+      this.placedMarkers[this.placedMarkers.length - 1] = { ...previous, count: previous.count + 1 };
     } else {
-      this.sampledMarkers.push({ afterId, kind: "sampled", count: 1 });
+      this.place({ afterId: after?.id, kind: "sampled", count: 1 }, after);
     }
     this.versionCount += 1;
   }
 
-  /** The visible markers: "N lines dropped" above the first line, then sampling markers in order. */
+  /** Notes a range of a log group that polling skipped, after the last line before it. */
+  markSkipped(group: string, from: number, to: number): void {
+    const after = this.lines[this.search(from, "") - 1];
+    this.place({ afterId: after?.id, kind: "skipped", count: 1, skipped: { group, from, to } }, after);
+    this.versionCount += 1;
+  }
+
+  /** The visible markers: "N lines dropped" above the first line, then the others in order. */
   markers(): LogMarker[] {
     const dropped: LogMarker[] =
       this.droppedCount > 0 ? [{ afterId: undefined, kind: "dropped", count: this.droppedCount }] : [];
-    return dropped.concat(this.sampledMarkers);
+    return dropped.concat(this.placedMarkers.map(({ afterTimestamp: _, ...marker }) => marker));
   }
 
+  private place(marker: LogMarker, after: LogLine | undefined): void {
+    const placed = { ...marker, afterTimestamp: after?.timestamp ?? -Infinity };
+    let index = this.placedMarkers.length;
+    while (index > 0 && this.placedMarkers[index - 1]!.afterTimestamp > placed.afterTimestamp) index -= 1;
+    this.placedMarkers.splice(index, 0, placed);
+  }
+
+  /** The new lines among `lines`, sorted: not buffered already, each once. */
   private fresh(lines: readonly LogLine[]): LogLine[] {
+    const sorted = [...lines].sort(compareLines);
+    const last = this.at(this.length - 1);
     const fresh: LogLine[] = [];
-    for (const line of lines) {
-      if (this.ids.has(line.id)) continue;
-      this.ids.add(line.id);
+    for (const line of sorted) {
+      if (fresh[fresh.length - 1]?.id === line.id) continue;
+      if (last && compareLines(line, last) <= 0 && this.has(line.timestamp, line.id)) continue;
       fresh.push(line);
     }
     return fresh;
   }
 
-  /** Where `line` goes in `lines` (absolute index), by binary search over the live range. */
-  private insertionIndex(line: LogLine): number {
+  /** The absolute index of the first live line at or after (timestamp, id). */
+  private search(timestamp: number, id: string): number {
     let low = this.head;
     let high = this.lines.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (compareLines(this.lines[mid]!, line) <= 0) low = mid + 1;
+      const line = this.lines[mid]!;
+      if (line.timestamp < timestamp || (line.timestamp === timestamp && line.id < id)) low = mid + 1;
       else high = mid;
     }
     return low;
@@ -175,7 +196,7 @@ export class LogBuffer implements LineList {
    * they are all newer, otherwise O(lines after that point + new lines).
    */
   private mergeIntoTail(sorted: LogLine[]): void {
-    const from = this.insertionIndex(sorted[0]!);
+    const from = this.search(sorted[0]!.timestamp, sorted[0]!.id);
     const after = from < this.lines.length ? this.lines.splice(from) : [];
     let i = 0;
     let j = 0;
@@ -195,15 +216,16 @@ export class LogBuffer implements LineList {
   private evictOverflow(): void {
     const excess = this.length - this.capacity;
     if (excess <= 0) return;
-    for (let i = this.head; i < this.head + excess; i++) {
-      this.ids.delete(this.lines[i]!.id);
-      this.lines[i] = EVICTED; // the dead prefix must not keep evicted lines alive
-    }
+    this.lines.fill(EVICTED, this.head, this.head + excess); // the dead prefix must not keep them alive
     this.head += excess;
     this.droppedCount += excess;
-    // A marker anchored to an evicted line has nothing left to point at.
-    const gone = (marker: LogMarker) => marker.afterId === undefined || !this.ids.has(marker.afterId);
-    if (this.sampledMarkers.some(gone)) this.sampledMarkers = this.sampledMarkers.filter((m) => !gone(m));
+    // A marker anchored above the first line left has nothing to point at any more.
+    const first = this.lines[this.head]!;
+    const gone = (marker: PlacedMarker) =>
+      marker.afterId === undefined ||
+      marker.afterTimestamp < first.timestamp ||
+      (marker.afterTimestamp === first.timestamp && marker.afterId < first.id);
+    if (this.placedMarkers.some(gone)) this.placedMarkers = this.placedMarkers.filter((m) => !gone(m));
     // Compact once the dead prefix is as large as the live range: amortised O(1) per line.
     if (this.head >= this.capacity) {
       this.lines = this.lines.slice(this.head);

@@ -102,4 +102,27 @@ describe("LogBuffer", () => {
       { afterId: "b", kind: "sampled", count: 1 },
     ]);
   });
+
+  it("finds buffered lines by time and id, and forgets evicted ones", () => {
+    const buffer = new LogBuffer(2);
+    buffer.add([line("a", 1), line("b", 2)]);
+    expect(buffer.has(1, "a")).toBe(true);
+    expect(buffer.has(2, "a")).toBe(false);
+    buffer.add([line("c", 3)]);
+    expect(buffer.has(1, "a")).toBe(false);
+    expect(buffer.add([line("b", 2), line("c", 3)])).toBe(0);
+  });
+
+  it("places a skipped range after the last line before it, in order with other markers", () => {
+    const buffer = new LogBuffer(10);
+    buffer.add([line("a", 10), line("b", 20), line("c", 30)]);
+    buffer.markSampled();
+    buffer.markSkipped("/ecs/web", 15, 25);
+    buffer.markSkipped("/ecs/web", 5, 8);
+    expect(buffer.markers()).toEqual([
+      { afterId: undefined, kind: "skipped", count: 1, skipped: { group: "/ecs/web", from: 5, to: 8 } },
+      { afterId: "a", kind: "skipped", count: 1, skipped: { group: "/ecs/web", from: 15, to: 25 } },
+      { afterId: "c", kind: "sampled", count: 1 },
+    ]);
+  });
 });

@@ -375,6 +375,11 @@ describe("LogFollower", () => {
     const lines = follower.buffer.slice(0, follower.buffer.length);
     expect(lines.some((line) => line.timestamp > range!.from && line.timestamp < range!.to)).toBe(false);
     expect(lines.some((line) => line.timestamp >= range!.to)).toBe(true);
+    // The pane shows where: a marker after the last line before the range.
+    const marker = follower.buffer.markers().find((m) => m.kind === "skipped");
+    expect(marker?.skipped).toEqual(range);
+    const before = lines.filter((line) => line.timestamp < range!.from).at(-1);
+    expect(marker?.afterId).toBe(before?.id);
     follower.stop();
   });
 
