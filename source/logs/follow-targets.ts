@@ -1,7 +1,6 @@
 // What a follower asks CloudWatch Logs for: the followed awslogs streams grouped by log group (one
 // FilterLogEvents or Live Tail filter per group, not per stream), and the way back from an event's
 // (group, stream) to the task and container that wrote it.
-import { detectLevel } from "./log-level.js";
 import type { LogLine } from "./log-line.js";
 import type { AwslogsSource } from "./log-sources.js";
 
@@ -68,6 +67,5 @@ export function toLogLine(source: AwslogsSource, event: RawEvent): LogLine {
     stream: source.stream,
     group: source.group,
     message: event.message,
-    level: detectLevel(event.message),
   };
 }

@@ -17,7 +17,6 @@ const EVICTED: LogLine = {
   stream: "",
   group: "",
   message: "",
-  level: undefined,
 };
 
 export interface LogMarker {

@@ -12,8 +12,6 @@ export interface LogLine {
   group: string;
   /** Raw and untrusted: the UI sanitises when it renders. */
   message: string;
-  /** Detected from JSON "level"/"severity" or common text markers. */
-  level?: LogLevel;
 }
 
 /** Orders lines by time, then id: the buffer's sort key. */

@@ -1,7 +1,9 @@
-// How the user reads the log pane, as pure state: follow or pause, search (highlights, n/N) versus
-// filter (hides lines), wrap, timestamps, JSON, horizontal scroll and full screen.
-import type { LogBuffer } from "../logs/log-buffer.js";
-import { compareLines, type LineList, type LogLine } from "../logs/log-line.js";
+// How the user reads the log pane, as pure state: follow or pause, the current line, search
+// (highlights, n/N) versus filter (hides lines), wrap, timestamps, JSON, horizontal scroll, full
+// screen, help and the history window.
+import type { LineList, LogLine } from "../logs/log-line.js";
+import { HISTORY_PRESETS_MS, parseDuration } from "./durations.js";
+import { termMatcher } from "./shown-lines.js";
 
 export type TimestampMode = "local" | "utc" | "relative" | "off";
 const TIMESTAMP_MODES: TimestampMode[] = ["local", "utc", "relative", "off"];
@@ -14,17 +16,24 @@ export interface PaneView {
    * old lines are dropped, history is loaded above or late lines are inserted.
    */
   anchor?: LineKey;
+  /** When paused: the current line, which `c` copies and `J` pretty-prints. */
+  cursor?: LineKey;
   /** Lines that arrived since the pane was paused. */
   unseen: number;
   search: string;
   filter: string;
-  prompt?: "search" | "filter";
+  prompt?: "search" | "filter" | "history";
   draft: string;
   wrap: boolean;
   timestamps: TimestampMode;
+  /** Pretty-print JSON lines… */
   pretty: boolean;
+  /** …except these (by id), toggled one at a time with `J` on the current line. */
+  prettyFlipped: ReadonlySet<string>;
   hscroll: number;
   fullscreen: boolean;
+  /** The pane's key help replaces the lines until the next key. */
+  help: boolean;
   /** One-line messages (saved to…, copied…). */
   notice?: string;
 }
@@ -38,8 +47,10 @@ export const INITIAL_PANE: PaneView = {
   wrap: false,
   timestamps: "local",
   pretty: false,
+  prettyFlipped: new Set(),
   hscroll: 0,
   fullscreen: false,
+  help: false,
 };
 
 const HSCROLL_STEP = 20;
@@ -51,30 +62,41 @@ export interface LineKey {
 
 const keyOf = (line: LogLine): LineKey => ({ timestamp: line.timestamp, id: line.id });
 
+export function isPretty(view: Pick<PaneView, "pretty" | "prettyFlipped">, line: LogLine): boolean {
+  return view.pretty !== view.prettyFlipped.has(line.id);
+}
+
 /**
- * Where a paused pane's bottom line is now among the shown lines (sorted by time, then id): the line
- * itself, or the last one before where it was if it has gone.
+ * Where a line is now among the shown lines (sorted by time, then id): the line itself, or the last
+ * one before where it was if it has gone.
  */
-export function bottomIndex(shown: LineList, view: Pick<PaneView, "follow" | "anchor">): number {
-  const last = shown.length - 1;
-  if (view.follow || !view.anchor) return last;
-  const anchor = view.anchor;
+function indexOfKey(shown: LineList, key: LineKey): number {
   let low = 0;
   let high = shown.length;
   while (low < high) {
     const mid = (low + high) >> 1;
     const line = shown.at(mid)!;
-    const before =
-      line.timestamp < anchor.timestamp || (line.timestamp === anchor.timestamp && line.id < anchor.id);
+    const before = line.timestamp < key.timestamp || (line.timestamp === key.timestamp && line.id < key.id);
     if (before) low = mid + 1;
     else high = mid;
   }
-  const exact = shown.at(low)?.id === anchor.id;
-  return Math.max(0, Math.min(last, exact ? low : low - 1));
+  const exact = shown.at(low)?.id === key.id;
+  return Math.max(0, Math.min(shown.length - 1, exact ? low : low - 1));
+}
+
+/** The index of the last line on screen: the newest when following. */
+export function bottomIndex(shown: LineList, view: Pick<PaneView, "follow" | "anchor">): number {
+  return view.follow || !view.anchor ? shown.length - 1 : indexOfKey(shown, view.anchor);
+}
+
+/** The index of the current line: the newest when following. */
+export function cursorIndex(shown: LineList, view: Pick<PaneView, "follow" | "cursor">): number {
+  return view.follow || !view.cursor ? shown.length - 1 : indexOfKey(shown, view.cursor);
 }
 
 export type PaneAction =
   | "close"
+  | "help"
   | "fullscreen"
   | "pause"
   | "down"
@@ -90,13 +112,14 @@ export type PaneAction =
   | "wrap"
   | "timestamps"
   | "json"
+  | "history"
   | "left"
   | "right"
   | "column0"
   | "save"
   | "copy";
 
-/** The log pane's keys: the dispatcher, the header hints and help all read this list. */
+/** The log pane's keys: the dispatcher, the header hints, help and the README all read this list. */
 export const PANE_BINDINGS: { action: PaneAction; keys: string[]; description: string; hint: boolean }[] = [
   {
     action: "close",
@@ -109,12 +132,29 @@ export const PANE_BINDINGS: { action: PaneAction; keys: string[]; description: s
   { action: "nextMatch", keys: ["n"], description: "Next match", hint: false },
   { action: "previousMatch", keys: ["N"], description: "Previous match", hint: false },
   { action: "filter", keys: ["&"], description: "Show only matching lines", hint: true },
+  {
+    action: "history",
+    keys: ["H"],
+    description: "History window: 1m, 5m, 15m, 1h, then type one",
+    hint: true,
+  },
   { action: "fullscreen", keys: ["f"], description: "Full screen", hint: true },
   { action: "wrap", keys: ["w"], description: "Wrap", hint: true },
+  { action: "help", keys: ["?"], description: "Help", hint: true },
   { action: "timestamps", keys: ["t"], description: "Timestamps: local, UTC, relative, off", hint: false },
-  { action: "json", keys: ["J"], description: "Pretty-print JSON", hint: false },
-  { action: "down", keys: ["j", "down"], description: "Down", hint: false },
-  { action: "up", keys: ["k", "up"], description: "Up (past the top loads older lines)", hint: false },
+  {
+    action: "json",
+    keys: ["J"],
+    description: "Pretty JSON: the current line (all when following)",
+    hint: false,
+  },
+  { action: "down", keys: ["j", "down"], description: "Next line (past the newest: follow)", hint: false },
+  {
+    action: "up",
+    keys: ["k", "up"],
+    description: "Previous line (near the oldest: load older)",
+    hint: false,
+  },
   { action: "pageDown", keys: ["pgdn", "ctrl-f"], description: "Page down", hint: false },
   { action: "pageUp", keys: ["pgup", "ctrl-b"], description: "Page up", hint: false },
   { action: "first", keys: ["g", "home"], description: "Oldest line", hint: false },
@@ -128,169 +168,118 @@ export const PANE_BINDINGS: { action: PaneAction; keys: string[]; description: s
 
 const PANE_ACTION = new Map(PANE_BINDINGS.flatMap((b) => b.keys.map((key) => [key, b.action])));
 
-/** A case-insensitive literal matcher for a search or filter term; none for the empty term. */
-export function termMatcher(term: string): ((line: LogLine) => boolean) | undefined {
-  if (!term) return undefined;
-  const pattern = new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
-  return (line) => pattern.test(line.message);
-}
-
-interface FilteredState {
-  filter: string;
-  /** The buffer version the matches reflect. */
-  version: number;
-  /** Matching lines in buffer order; those before `head` have been evicted. */
-  matches: LogLine[];
-  head: number;
-  list: LineList;
+/** What keys that move by screens need to know about the screen. */
+export interface PaneGeometry {
+  /** Rows of the pane's body. */
+  rows: number;
+  /** Rows the line at `index` takes on screen in `view`, the markers drawn with it included. */
+  rowsOf: (shown: LineList, index: number, view: PaneView) => number;
 }
 
 /**
- * The lines the pane shows: the buffer itself, or the lines matching the filter. The filtered list
- * is kept up to date incrementally: a change only re-reads the buffer from the oldest line it added.
+ * The lines wholly on screen, ending at the bottom line. When the oldest line is reached before the
+ * screen is full, the lines after the bottom one fill the rest: the screen is never half empty.
  */
-export class ShownLines {
-  private filtered: FilteredState | undefined;
-
-  constructor(private readonly buffer: LogBuffer) {}
-
-  get(filter: string): LineList {
-    if (!filter) return this.buffer;
-    if (this.filtered?.filter !== filter) this.filtered = this.rebuild(filter);
-    else if (this.filtered.version !== this.buffer.version) this.catchUp(this.filtered);
-    return this.filtered.list;
+export function visibleRange(
+  shown: LineList,
+  view: PaneView,
+  geometry: PaneGeometry,
+): { first: number; last: number } {
+  const bottom = bottomIndex(shown, view);
+  if (bottom < 0) return { first: 0, last: -1 };
+  const rowsOf = (index: number) => geometry.rowsOf(shown, index, view);
+  let used = rowsOf(bottom);
+  let first = bottom;
+  while (first > 0 && used + rowsOf(first - 1) <= geometry.rows) used += rowsOf(--first);
+  let last = bottom;
+  if (first === 0) {
+    while (last + 1 < shown.length && used + rowsOf(last + 1) <= geometry.rows) used += rowsOf(++last);
   }
-
-  private rebuild(filter: string): FilteredState {
-    const matches: LogLine[] = [];
-    const state: FilteredState = { filter, version: this.buffer.version, matches, head: 0, list: [] };
-    state.list = listOf(state);
-    this.scan(state, 0);
-    return state;
-  }
-
-  private catchUp(state: FilteredState): void {
-    const { buffer } = this;
-    // Evicted lines leave from the top.
-    const first = buffer.at(0);
-    while (state.head < state.matches.length && first && compareLines(state.matches[state.head]!, first) < 0)
-      state.head += 1;
-    const changedFrom = buffer.firstChangeSince(state.version);
-    state.version = buffer.version;
-    if (!changedFrom) return;
-    // Keep the matches before the change; read the buffer again from there.
-    let keep = state.matches.length;
-    while (keep > state.head && compareLines(state.matches[keep - 1]!, changedFrom) >= 0) keep -= 1;
-    state.matches.length = keep;
-    if (state.head > 0 && state.head >= state.matches.length / 2) {
-      state.matches = state.matches.slice(state.head);
-      state.head = 0;
-    }
-    const last = state.matches[state.matches.length - 1];
-    this.scan(state, last ? indexAfter(buffer, last) : 0);
-  }
-
-  private scan(state: { filter: string; matches: LogLine[] }, from: number): void {
-    const matches = termMatcher(state.filter)!;
-    for (let index = from; index < this.buffer.length; index++) {
-      const line = this.buffer.at(index)!;
-      if (matches(line)) state.matches.push(line);
-    }
-  }
-}
-
-/** A LineList over `matches` from `head`, reading the state live so catch-ups need no new object. */
-function listOf(state: { matches: LogLine[]; head: number }): LineList {
-  return {
-    get length() {
-      return state.matches.length - state.head;
-    },
-    at(index: number) {
-      return index >= 0 && index < state.matches.length - state.head
-        ? state.matches[state.head + index]
-        : undefined;
-    },
-  };
-}
-
-/** The index in `lines` of the first line after `line` (binary search on the sort order). */
-function indexAfter(lines: LineList, line: LogLine): number {
-  let low = 0;
-  let high = lines.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (compareLines(lines.at(mid)!, line) <= 0) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return { first, last };
 }
 
 export interface PaneEffects {
   save: (lines: LineList) => void;
   copy: (line: LogLine) => void;
   loadOlder: () => void;
+  setHistoryWindow: (windowMs: number) => void;
   close: () => void;
 }
 
+export interface PaneKeyContext {
+  shown: LineList;
+  geometry: PaneGeometry;
+  /** The follower's current history window. */
+  historyWindowMs: number;
+  effects: PaneEffects;
+}
+
+const following = (view: PaneView): PaneView => ({
+  ...view,
+  follow: true,
+  anchor: undefined,
+  cursor: undefined,
+  unseen: 0,
+});
+
 /** Applies one key to the pane; returns the new view (pure, apart from the effects it calls). */
-export function paneKey(
-  view: PaneView,
-  key: string,
-  input: string,
-  shown: LineList,
-  pageRows: number,
-  effects: PaneEffects,
-): PaneView {
-  if (view.prompt) return promptKey(view, key, input, shown);
-  const last = shown.length - 1;
-  const at = bottomIndex(shown, view);
-  const scrollTo = (bottom: number): PaneView => {
-    if (shown.length === 0) return view;
-    const clamped = Math.max(0, Math.min(last, bottom));
-    if (clamped === last && bottom >= last) return { ...view, follow: true, anchor: undefined, unseen: 0 };
-    if (clamped < pageRows && bottom < at) effects.loadOlder();
-    return { ...view, follow: false, anchor: keyOf(shown.at(clamped)!) };
-  };
+export function paneKey(view: PaneView, key: string, input: string, context: PaneKeyContext): PaneView {
+  if (view.help) return { ...view, help: false };
+  if (view.prompt) return promptKey(view, key, input, context);
+  const { shown, effects } = context;
+  const cursor = cursorIndex(shown, view);
   switch (PANE_ACTION.get(key === " " ? "space" : key)) {
     case "close":
       // esc undoes one thing at a time: the search, then the filter, then the pane.
       if (key === "esc" && view.search) return { ...view, search: "" };
-      if (key === "esc" && view.filter) return { ...view, filter: "", follow: true };
+      if (key === "esc" && view.filter) return following({ ...view, filter: "" });
       effects.close();
       return view;
+    case "help":
+      return { ...view, help: true };
     case "fullscreen":
       return { ...view, fullscreen: !view.fullscreen };
     case "pause":
-      if (!view.follow) return { ...view, follow: true, unseen: 0 };
-      return shown.length === 0
-        ? view
-        : { ...view, follow: false, anchor: keyOf(shown.at(last)!), unseen: 0 };
+      if (!view.follow) return following(view);
+      return moveTo(view, cursor, context);
     case "down":
-      return scrollTo(at + 1);
+      return moveTo(view, cursor + 1, context);
     case "up":
-      return scrollTo(at - 1);
+      return moveTo(view, cursor - 1, context);
     case "pageDown":
-      return scrollTo(at + pageRows);
+      return page(view, 1, context);
     case "pageUp":
-      return scrollTo(at - pageRows);
+      return page(view, -1, context);
     case "first":
-      return scrollTo(0);
+      return moveTo(view, 0, context);
     case "follow":
-      return { ...view, follow: true, unseen: 0 };
+      return following(view);
     case "search":
       return { ...view, prompt: "search", draft: view.search };
     case "filter":
       return { ...view, prompt: "filter", draft: view.filter };
     case "nextMatch":
-      return jumpToMatch(view, shown, 1);
+      return jumpToMatch(view, context, 1);
     case "previousMatch":
-      return jumpToMatch(view, shown, -1);
+      return jumpToMatch(view, context, -1);
     case "wrap":
-      return { ...view, wrap: !view.wrap, hscroll: 0 };
+      return reveal({ ...view, wrap: !view.wrap, hscroll: 0 }, context);
     case "timestamps":
       return { ...view, timestamps: TIMESTAMP_MODES[(TIMESTAMP_MODES.indexOf(view.timestamps) + 1) % 4]! };
-    case "json":
-      return { ...view, pretty: !view.pretty };
+    case "json": {
+      if (view.follow) return { ...view, pretty: !view.pretty, prettyFlipped: new Set() };
+      const line = shown.at(cursor);
+      if (!line) return view;
+      const flipped = new Set(view.prettyFlipped);
+      if (!flipped.delete(line.id)) flipped.add(line.id);
+      return reveal({ ...view, prettyFlipped: flipped }, context);
+    }
+    case "history": {
+      const next = HISTORY_PRESETS_MS.find((ms) => ms > context.historyWindowMs);
+      if (next === undefined) return { ...view, prompt: "history", draft: "" };
+      effects.setHistoryWindow(next);
+      return view;
+    }
     case "left":
       return { ...view, hscroll: Math.max(0, view.hscroll - HSCROLL_STEP) };
     case "right":
@@ -301,7 +290,7 @@ export function paneKey(
       effects.save(shown);
       return view;
     case "copy": {
-      const line = shown.at(at);
+      const line = shown.at(cursor);
       if (line) effects.copy(line);
       return view;
     }
@@ -310,30 +299,109 @@ export function paneKey(
   }
 }
 
-function promptKey(view: PaneView, key: string, input: string, shown: LineList): PaneView {
+/**
+ * Puts the cursor on the line at `target` and pauses there, scrolling as little as needed; past the
+ * newest line the pane follows again. Moving up near the oldest line loads older ones.
+ */
+function moveTo(view: PaneView, target: number, context: PaneKeyContext): PaneView {
+  const { shown } = context;
+  const last = shown.length - 1;
+  if (last < 0) return view;
+  if (target > last) return following(view);
+  const index = Math.max(0, target);
+  if (index < context.geometry.rows && target < cursorIndex(shown, view)) context.effects.loadOlder();
+  const anchor = view.follow ? keyOf(shown.at(last)!) : view.anchor;
+  return reveal({ ...view, follow: false, anchor, cursor: keyOf(shown.at(index)!) }, context);
+}
+
+/** Scrolls a screen of lines, the cursor keeping its place on screen; a page past the end follows. */
+function page(view: PaneView, direction: 1 | -1, context: PaneKeyContext): PaneView {
+  const { shown, geometry } = context;
+  const last = shown.length - 1;
+  if (last < 0 || (direction === 1 && view.follow)) return view;
+  const range = visibleRange(shown, view, geometry);
+  if (direction === 1 && range.last === last) return following(view);
+  const step = direction * (range.last - range.first + 1);
+  const bottom = Math.max(0, Math.min(last, range.last + step));
+  const cursor = Math.max(0, Math.min(last, cursorIndex(shown, view) + step));
+  if (direction === -1 && cursor < geometry.rows) context.effects.loadOlder();
+  const moved = {
+    ...view,
+    follow: false,
+    anchor: keyOf(shown.at(bottom)!),
+    cursor: keyOf(shown.at(cursor)!),
+  };
+  return reveal(moved, context);
+}
+
+/** Scrolls a paused view just enough for the current line to be wholly on screen. */
+export function reveal(
+  view: PaneView,
+  { shown, geometry }: Pick<PaneKeyContext, "shown" | "geometry">,
+): PaneView {
+  if (view.follow || shown.length === 0) return view;
+  const cursor = cursorIndex(shown, view);
+  const range = visibleRange(shown, view, geometry);
+  if (cursor > range.last) return { ...view, anchor: keyOf(shown.at(cursor)!) };
+  if (cursor >= range.first) return view;
+  // The cursor becomes the top line: the bottom one is the last that still fits below it.
+  let used = geometry.rowsOf(shown, cursor, view);
+  let bottom = cursor;
+  while (bottom + 1 < shown.length) {
+    const rows = geometry.rowsOf(shown, bottom + 1, view);
+    if (used + rows > geometry.rows) break;
+    used += rows;
+    bottom += 1;
+  }
+  return { ...view, anchor: keyOf(shown.at(bottom)!) };
+}
+
+function promptKey(view: PaneView, key: string, input: string, context: PaneKeyContext): PaneView {
   if (key === "esc") return { ...view, prompt: undefined, draft: "" };
   if (key === "backspace") return { ...view, draft: view.draft.slice(0, -1) };
   if (key === "enter") {
-    if (view.prompt === "filter")
-      return { ...view, prompt: undefined, draft: "", filter: view.draft, follow: true };
-    const next = { ...view, prompt: undefined, draft: "", search: view.draft };
-    return view.draft ? jumpToMatch(next, shown, -1) : next;
+    const closed = { ...view, prompt: undefined, draft: "" };
+    switch (view.prompt) {
+      case "filter":
+        return following({ ...closed, filter: view.draft });
+      case "history": {
+        const windowMs = parseDuration(view.draft);
+        if (windowMs === undefined)
+          return {
+            ...closed,
+            notice: `"${view.draft}" is not a duration like 90s, 10m or 2h: nothing changed`,
+          };
+        context.effects.setHistoryWindow(windowMs);
+        return closed;
+      }
+      default:
+        return view.draft ? jumpToMatch({ ...closed, search: view.draft }, context, -1) : closed;
+    }
   }
   if (input && !key.startsWith("ctrl-") && key.length === input.length)
     return { ...view, draft: view.draft + input };
   return view;
 }
 
-/** Moves to the next (1) or previous (-1) line matching the search, wrapping around; pauses. */
-function jumpToMatch(view: PaneView, shown: LineList, direction: 1 | -1): PaneView {
+/**
+ * Puts the cursor on the next (1) or previous (-1) line matching the search, wrapping around;
+ * pauses. A match off screen is brought to the middle of it.
+ */
+function jumpToMatch(view: PaneView, context: PaneKeyContext, direction: 1 | -1): PaneView {
+  const { shown, geometry } = context;
   if (!view.search) return view;
   // While following, "next" wraps to the oldest line and "previous" starts at the newest.
-  const from = view.follow ? (direction === 1 ? -1 : shown.length) : bottomIndex(shown, view);
+  const from = view.follow ? (direction === 1 ? -1 : shown.length) : cursorIndex(shown, view);
   const matches = termMatcher(view.search)!;
   for (let step = 1; step <= shown.length; step++) {
     const index = (((from + direction * step) % shown.length) + shown.length) % shown.length;
     const line = shown.at(index)!;
-    if (matches(line)) return { ...view, follow: false, anchor: keyOf(line) };
+    if (!matches(line)) continue;
+    const paused = { ...view, follow: false, cursor: keyOf(line) };
+    const range = view.follow ? undefined : visibleRange(shown, view, geometry);
+    if (range && index >= range.first && index <= range.last) return paused;
+    const bottom = Math.min(shown.length - 1, index + Math.floor(geometry.rows / 2));
+    return reveal({ ...paused, anchor: keyOf(shown.at(bottom)!) }, context);
   }
   return { ...view, notice: `no line matches "${view.search}"` };
 }

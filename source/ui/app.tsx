@@ -37,7 +37,7 @@ export function App({ store }: AppProps) {
   useEffect(() => store.setViewportRows(bodyRows), [store, bodyRows]);
 
   useInput((input, key) => {
-    for (const stroke of splitKeys(input, key)) dispatchKey(store, stroke.name, stroke.input, exit, bodyRows);
+    for (const stroke of splitKeys(input, key)) dispatchKey(store, stroke.name, stroke.input, exit);
   });
 
   const view = store.top();

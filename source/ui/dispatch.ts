@@ -13,18 +13,12 @@ const LOG_OUTPUTS: LogPaneOutputs = {
  * log pane > help > filter prompt > table; a key not consumed by a mode falls through to the key
  * bindings.
  */
-export function dispatchKey(
-  store: AppStore,
-  key: string,
-  input: string,
-  quit: () => void,
-  pageRows: number,
-): void {
+export function dispatchKey(store: AppStore, key: string, input: string, quit: () => void): void {
   const { mode, filterDraft, logPane } = store.getState();
   if (key === "ctrl-c") return quit();
 
   if (logPane) {
-    return logPane.handleKey(key, input, pageRows);
+    return logPane.handleKey(key, input);
   }
 
   if (mode === "help") {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { LogBuffer } from "../../source/logs/log-buffer.js";
 import type { LineList, LogLine } from "../../source/logs/log-line.js";
-import { ShownLines } from "../../source/store/log-pane.js";
+import { ShownLines } from "../../source/store/shown-lines.js";
 
 function seeded(seed: number): () => number {
   let state = seed >>> 0;

@@ -1,30 +1,42 @@
 import { Box, Text } from "ink";
-import { memo, useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import type { LogPaneStore } from "../../store/log-pane-store.js";
 import type { FollowerState } from "../../logs/log-follower.js";
+import type { LogSource } from "../../logs/log-sources.js";
+import { formatDuration } from "../../store/durations.js";
+import { cursorIndex, type PaneView } from "../../store/log-pane.js";
+import type { LineList } from "../../logs/log-line.js";
 import { sanitizeCell } from "../sanitize.js";
-import { fit } from "../text-fit.js";
+import { fit, stringWidth } from "../text-fit.js";
 import { theme } from "../theme.js";
-import { paneRows, type Row } from "./layout.js";
+import { blockRows, indexMarkers, paneRows, type LayoutOptions, type Row } from "./layout.js";
+import { PaneHelp } from "./pane-help.js";
 
 export const LOG_PANE_CHROME = 3; // top border, status line, bottom border
 
-const LogRow = memo(function LogRow({ row }: { row: Row }) {
+const PROMPTS: Record<NonNullable<PaneView["prompt"]>, string> = {
+  search: "/ ",
+  filter: "& ",
+  history: "history window (90s, 10m, 2h…): ",
+};
+
+function LogRow({ row }: { row: Row }) {
   return (
     <Text wrap="truncate-end">
-      {row.map((segment, i) => (
+      {row.segments.map((segment, i) => (
         <Text
           key={i}
           color={segment.highlight ? "black" : segment.color}
           backgroundColor={segment.highlight ? "yellow" : undefined}
           dimColor={segment.dim}
+          inverse={row.cursor && !segment.highlight}
         >
           {segment.text}
         </Text>
       ))}
     </Text>
   );
-});
+}
 
 function modeText(state: FollowerState): string {
   const mode =
@@ -36,6 +48,42 @@ function modeText(state: FollowerState): string {
           ? "starting…"
           : "stopped";
   return sanitizeCell(state.modeReason ? `${mode} (${state.modeReason})` : mode);
+}
+
+/**
+ * Containers whose logs the pane cannot show, one note each (the first two, then a count): said
+ * whenever they exist, not only while the pane is empty.
+ */
+function elsewhereNotes(sources: readonly LogSource[]): string[] {
+  const explanations = new Map<string, string>();
+  for (const source of sources) {
+    if (source.kind === "elsewhere" && !explanations.has(source.container))
+      explanations.set(source.container, source.explanation);
+  }
+  const notes = [...explanations].map(([container, why]) =>
+    sanitizeCell(`${container} logs elsewhere: ${why}`),
+  );
+  if (notes.length <= 2) return notes;
+  const others = [...explanations.keys()].slice(1);
+  return [notes[0]!, sanitizeCell(`${others.length} more containers log elsewhere: ${others.join(", ")}`)];
+}
+
+function statusText(view: PaneView, state: FollowerState, lines: LineList, dropped: number): string {
+  if (view.prompt) return `${PROMPTS[view.prompt]}${view.draft}`;
+  if (view.help) return "log pane keys: any key closes this";
+  if (view.notice) return view.notice;
+  const position = view.follow
+    ? "following"
+    : `paused, line ${(cursorIndex(lines, view) + 1).toLocaleString("en-US")} of ${lines.length.toLocaleString("en-US")}` +
+      (view.unseen > 0 ? `, ${view.unseen.toLocaleString("en-US")} new lines` : "");
+  return [
+    position,
+    view.search ? `search "${view.search}" (n/N)` : "",
+    dropped > 0 ? `${dropped.toLocaleString("en-US")} lines dropped (buffer full)` : "",
+    state.failure ? `${state.failure.operation}: ${state.failure.code}: ${state.failure.message}` : "",
+  ]
+    .filter(Boolean)
+    .join("  ·  ");
 }
 
 export function LogPane({
@@ -50,33 +98,33 @@ export function LogPane({
   now: number;
 }) {
   const { view } = useSyncExternalStore(pane.subscribe, pane.getSnapshot);
-  const state = useSyncExternalStore(pane.follower.subscribe, () => pane.follower.getState());
+  const state = useSyncExternalStore(pane.follower.subscribe, pane.follower.getState);
+  const { buffer } = pane.follower;
   const lines = pane.lines();
-  const bodyRows = Math.max(1, height - LOG_PANE_CHROME);
   const inner = Math.max(1, width - 2);
-  const showSource = new Set(state.sources.map((source) => `${source.taskId}/${source.container}`)).size > 1;
-  const rows = paneRows(lines, view, { width: inner, height: bodyRows, now, showSource });
-  const elsewhere = state.sources.filter((source) => source.kind === "elsewhere");
+  const notes = elsewhereNotes(state.sources);
+  const bodyRows = Math.max(1, height - LOG_PANE_CHROME - notes.length);
+  const layout: LayoutOptions = {
+    width: inner,
+    now,
+    showSource: new Set(state.sources.map((source) => `${source.taskId}/${source.container}`)).size > 1,
+    markers: indexMarkers(buffer.markers()),
+  };
+  useEffect(() =>
+    pane.setGeometry({
+      rows: bodyRows,
+      rowsOf: (shown, index, v) => blockRows(shown, index, v, layout).length,
+    }),
+  );
+  const rows = view.help ? [] : paneRows(lines, view, { ...layout, height: bodyRows });
 
-  const dropped = pane.follower.buffer.dropped;
-  const counts = view.filter ? `${lines.length}/${pane.follower.buffer.length}` : `${lines.length}`;
+  const counts = view.filter
+    ? `${lines.length.toLocaleString("en-US")}/${buffer.length.toLocaleString("en-US")}`
+    : lines.length.toLocaleString("en-US");
   const title = `─ ${sanitizeCell(pane.title)}[${counts}]${view.filter ? ` <&${sanitizeCell(view.filter)}>` : ""} `;
-  const right = ` ${modeText(state)}${state.sampled ? ", sampled" : ""} ─`;
-  const fill = "─".repeat(Math.max(0, inner - title.length - right.length));
-  const following = view.follow
-    ? "following"
-    : `paused${view.unseen > 0 ? `, ${view.unseen} new lines` : ""}`;
-  const status = view.prompt
-    ? `${view.prompt === "search" ? "/" : "&"} ${view.draft}`
-    : (view.notice ??
-      [
-        following,
-        view.search ? `search "${view.search}" (n/N)` : "",
-        dropped > 0 ? `${dropped} lines dropped (buffer full)` : "",
-        state.failure ? `${state.failure.operation}: ${state.failure.code}: ${state.failure.message}` : "",
-      ]
-        .filter(Boolean)
-        .join("  ·  "));
+  const right = ` ${modeText(state)}${state.sampled ? ", sampled" : ""} · history ${formatDuration(state.historyWindowMs)} ─`;
+  const fill = "─".repeat(Math.max(0, inner - stringWidth(title) - stringWidth(right)));
+  const status = statusText(view, state, lines, buffer.dropped);
 
   return (
     <Box flexDirection="column" width={width}>
@@ -90,22 +138,21 @@ export function LogPane({
       </Text>
       <Box
         flexDirection="column"
-        height={bodyRows}
+        height={bodyRows + notes.length}
         borderStyle="single"
         borderTop={false}
         borderBottom={false}
         borderColor={theme.border}
       >
-        {rows.length === 0 ? (
-          <Text dimColor>
-            {elsewhere.length > 0
-              ? sanitizeCell(
-                  elsewhere.map((source) => `${source.container}: ${source.explanation}`).join("  "),
-                )
-              : state.mode === "starting"
-                ? "loading history…"
-                : "no log lines yet"}
+        {notes.map((note) => (
+          <Text key={note} color={theme.info} dimColor wrap="truncate-end">
+            {note}
           </Text>
+        ))}
+        {view.help ? (
+          <PaneHelp rows={bodyRows} />
+        ) : rows.length === 0 ? (
+          <Text dimColor>{state.mode === "starting" ? "loading history…" : "no log lines yet"}</Text>
         ) : (
           rows.map((row, i) => <LogRow key={i} row={row} />)
         )}

@@ -1,0 +1,30 @@
+import { Box, Text } from "ink";
+import { PANE_BINDINGS } from "../../store/log-pane.js";
+import { keyLabel } from "../keymap.js";
+import { fit } from "../text-fit.js";
+import { theme } from "../theme.js";
+
+/** The pane's keys, from the list the pane dispatches on, in as many columns as `rows` needs. */
+export function PaneHelp({ rows }: { rows: number }) {
+  const perColumn = Math.max(1, rows);
+  const columns: (typeof PANE_BINDINGS)[] = [];
+  for (let i = 0; i < PANE_BINDINGS.length; i += perColumn)
+    columns.push(PANE_BINDINGS.slice(i, i + perColumn));
+  return (
+    <Box height={perColumn} overflow="hidden">
+      {columns.map((column, c) => {
+        const keyWidth = Math.max(...column.map((binding) => keyLabel(binding).length)) + 1;
+        return (
+          <Box key={c} flexDirection="column" flexShrink={1} marginRight={3} overflow="hidden">
+            {column.map((binding) => (
+              <Text key={binding.action} wrap="truncate-end">
+                <Text color={theme.key}>{fit(keyLabel(binding), keyWidth)}</Text>
+                {binding.description}
+              </Text>
+            ))}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}
