@@ -1,6 +1,7 @@
 // Mirrors the call counter into a JSON file, so a test driving the built binary in a pty can see
-// which AWS calls the UI made. Writes are coalesced (at most one every ~200 ms, off the request
-// path) and a last synchronous write happens when the process exits.
+// which AWS calls the UI made: { calls, throttled, total, mutations }. Writes are coalesced (at most
+// one every ~200 ms, off the request path), except that a call to a mutating operation is written
+// synchronously before it is answered, and a last synchronous write happens when the process exits.
 import { renameSync, writeFileSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import type { CallCounter } from "./call-counter.js";
@@ -16,12 +17,19 @@ export interface CallLog {
 
 export function startCallLog(path: string, counter: CallCounter): CallLog {
   const temporary = `${path}.${process.pid}.tmp`;
+  // Synchronous writes use their own file, so they never interleave with an asynchronous one.
+  const syncTemporary = `${path}.${process.pid}.sync.tmp`;
   let timer: NodeJS.Timeout | undefined;
   let writing = false;
   let dirty = false;
 
   const snapshot = (): string =>
-    `${JSON.stringify({ calls: counter.byOperation(), throttled: counter.throttled(), total: counter.total() })}\n`;
+    `${JSON.stringify({
+      calls: counter.byOperation(),
+      throttled: counter.throttled(),
+      total: counter.total(),
+      mutations: counter.mutations(),
+    })}\n`;
 
   const writeSoon = (): void => {
     dirty = true;
@@ -47,10 +55,12 @@ export function startCallLog(path: string, counter: CallCounter): CallLog {
   const flush = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    dirty = false;
+    // An asynchronous write under way holds an older snapshot and may land after this one: write
+    // again once it has.
+    dirty = writing;
     try {
-      writeFileSync(temporary, snapshot());
-      renameSync(temporary, path);
+      writeFileSync(syncTemporary, snapshot());
+      renameSync(syncTemporary, path);
     } catch {
       // Same as above: best effort only.
     }

@@ -1,10 +1,12 @@
 // The simulated AWS account behind `deckhand --demo`: plug `requestHandler` into an SDK v3
-// client and it answers the real ECS and CloudWatch Logs JSON 1.1 protocols from a deterministic,
-// time-driven world.
+// client and it answers the real ECS, CloudWatch Logs and Application Auto Scaling JSON 1.1
+// protocols from a deterministic, time-driven world.
 //
 //   const sim = createSimulatedAccount();
 //   const ecs = new ECSClient({ region: sim.region, credentials, requestHandler: sim.requestHandler });
 //   const logs = new CloudWatchLogsClient({ /* the same options */ });
+//   const scaling = new ApplicationAutoScalingClient({ /* the same options */ });
+import { createAutoScalingService, type ScalingRegistry } from "./autoscaling/index.js";
 import { CallTally, type CallCounter } from "./call-counter.js";
 import { startCallLog } from "./call-log.js";
 import { createEcsService } from "./ecs/index.js";
@@ -16,7 +18,7 @@ import { resolveSimOptions, type SimOptions } from "./options.js";
 import { createRequestHandler, type SimRequestHandler } from "./request-handler.js";
 import { TokenBuckets } from "./token-buckets.js";
 
-export type { CallCounter } from "./call-counter.js";
+export type { CallCounter, MutationRecord } from "./call-counter.js";
 export { createFakeClock, type FakeClock } from "./fake-clock.js";
 export { simOptionsFromEnv, type LiveTailMode, type SimOptions } from "./options.js";
 
@@ -30,6 +32,8 @@ export interface SimulatedAccount {
   readonly world: World;
   /** The CloudWatch log groups and streams, for tests that need to look behind the API. */
   readonly logs: LogRegistry;
+  /** Application Auto Scaling's targets, policies and activities, for tests that look behind the API. */
+  readonly autoScaling: ScalingRegistry;
 }
 
 export function createSimulatedAccount(options: SimOptions = {}): SimulatedAccount {
@@ -39,13 +43,18 @@ export function createSimulatedAccount(options: SimOptions = {}): SimulatedAccou
   if (resolved.callLogPath !== undefined) {
     const log = startCallLog(resolved.callLogPath, calls);
     calls.onChange(log.touch);
+    calls.onMutation(log.flush);
   }
   const logs = createLogsService(world, resolved);
+  const autoScaling = createAutoScalingService(world, resolved.now);
   const requestHandler = createRequestHandler({
-    services: [createEcsService(world, resolved.now), logs.service],
+    services: [createEcsService(world, resolved.now), logs.service, autoScaling.service],
     calls,
     buckets: resolved.throttle ? new TokenBuckets(resolved.now) : undefined,
     latencyMs: resolved.latencyMs,
+    deny: resolved.deny,
+    accountId: world.accountId,
+    now: () => Math.max(world.time, resolved.now()),
   });
   return {
     region: world.region,
@@ -54,5 +63,6 @@ export function createSimulatedAccount(options: SimOptions = {}): SimulatedAccou
     calls,
     world,
     logs: logs.registry,
+    autoScaling: autoScaling.registry,
   };
 }

@@ -25,3 +25,19 @@ export function stringList(input: JsonObject, member: string): string[] {
   }
   return value as string[];
 }
+
+export function optionalBoolean(input: JsonObject, member: string): boolean | undefined {
+  const value = input[member];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "boolean") throw invalidParameter(`${member} must be a boolean.`);
+  return value;
+}
+
+/** A structure member: a JSON object, or undefined when absent. */
+export function optionalObject(input: JsonObject, member: string): JsonObject | undefined {
+  const value = input[member];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "object" || Array.isArray(value))
+    throw invalidParameter(`${member} must be a structure.`);
+  return value as JsonObject;
+}

@@ -1,4 +1,5 @@
 // Options of the simulated account, and reading them from DECKHAND_SIM_* environment variables.
+import { ALLOW_ALL, parseDenyList, type DenyRule } from "./iam.js";
 
 export interface SimOptions {
   /** Services in the big "prod" cluster (default 42). */
@@ -24,6 +25,11 @@ export interface SimOptions {
   liveTail?: LiveTailMode;
   /** Real time between Live Tail updates, in ms (default 1000, as AWS; tests shorten it). */
   liveTailIntervalMs?: number;
+  /**
+   * Operations to refuse with AccessDeniedException: names ("UpdateService", "ecs:StopTask"),
+   * "ecs:*" for one service's mutations, or "*" for every mutation (default: none).
+   */
+  deny?: string | readonly string[];
 }
 
 export type LiveTailMode = "allow" | "deny" | "unsupported";
@@ -46,6 +52,7 @@ export interface ResolvedSimOptions {
   logRates: LogRates;
   liveTail: LiveTailMode;
   liveTailIntervalMs: number;
+  deny: DenyRule;
 }
 
 export const DEFAULT_PROD_SERVICES = 42;
@@ -75,6 +82,7 @@ export function resolveSimOptions(options: SimOptions = {}): ResolvedSimOptions 
     logRates: resolveLogRates(options.logLinesPerSecond),
     liveTail: resolveLiveTail(options.liveTail),
     liveTailIntervalMs: resolveInterval(options.liveTailIntervalMs),
+    deny: resolveDeny(options.deny),
   };
 }
 
@@ -105,6 +113,17 @@ function resolveLiveTail(mode: string | undefined): LiveTailMode {
   if (known === undefined)
     throw new Error(`liveTail must be one of ${LIVE_TAIL_MODES.join(", ")}, got "${mode}"`);
   return known;
+}
+
+function resolveDeny(deny: SimOptions["deny"]): DenyRule {
+  if (deny === undefined) return ALLOW_ALL;
+  const items = typeof deny === "string" ? splitList(deny) : deny;
+  return parseDenyList(items, "deny");
+}
+
+/** "a, b,c" as items; an empty or blank string is no items. */
+function splitList(raw: string): string[] {
+  return raw.trim() === "" ? [] : raw.split(",");
 }
 
 function resolveInterval(ms: number | undefined): number {
@@ -144,6 +163,12 @@ export function simOptionsFromEnv(env: NodeJS.ProcessEnv): SimOptions {
       );
     }
     options.liveTail = mode;
+  }
+  const deny = env.DECKHAND_SIM_DENY;
+  if (deny !== undefined && deny.trim() !== "") {
+    const items = splitList(deny).map((item) => item.trim());
+    parseDenyList(items, `DECKHAND_SIM_DENY ("${deny}")`);
+    options.deny = items;
   }
   return options;
 }

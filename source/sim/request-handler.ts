@@ -1,11 +1,20 @@
 // The SDK-facing side of the simulator: an HttpHandler that the AWS SDK clients take as their
 // requestHandler. It routes JSON 1.1 requests by X-Amz-Target to the simulated services, counts
-// calls, applies the services' token buckets and the configured latency, and encodes answers.
+// calls (and records every call to a mutating operation), applies the services' token buckets,
+// the configured latency and the deny list, and encodes answers.
 import type { HttpHandler } from "@smithy/core/protocols";
 import type { Readable } from "node:stream";
 import type { HttpHandlerOptions, HeaderBag } from "@smithy/types";
 import { delay, throwIfAborted, type AnyAbortSignal } from "./abort.js";
 import type { CallTally } from "./call-counter.js";
+import {
+  SIMULATED_OPERATIONS,
+  accessDenied,
+  isDenied,
+  isMutation,
+  type DenyRule,
+  type IamService,
+} from "./iam.js";
 import {
   SimError,
   decodeJsonBody,
@@ -39,6 +48,10 @@ type AnyWireResponse = Omit<WireResponse, "body"> & { body: Uint8Array | Readabl
 export interface SimulatedService {
   /** The X-Amz-Target prefix before the dot, e.g. "AmazonEC2ContainerServiceV20141113". */
   readonly targetPrefix: string;
+  /** The service's prefix in IAM actions ("ecs"); which operations mutate is listed in iam.ts. */
+  readonly iamService: IamService;
+  /** The resource an AccessDeniedException names for a call ("*" when it has none). */
+  resourceFor?(operation: string, input: JsonObject): string;
   readonly operations: Readonly<Record<string, Operation>>;
   /** The throttling bucket an operation draws from, if any. */
   throttleBucket(operation: string): { name: string; spec: BucketSpec } | undefined;
@@ -50,12 +63,24 @@ export interface RequestHandlerDeps {
   /** Undefined when throttling is off. */
   buckets: TokenBuckets | undefined;
   latencyMs: number;
+  /** Operations refused with AccessDeniedException. */
+  deny: DenyRule;
+  accountId: string;
+  /** Simulated time, for the record of mutations. */
+  now: () => number;
 }
 
 export type SimRequestHandler = HttpHandler;
 
 export function createRequestHandler(deps: RequestHandlerDeps): SimRequestHandler {
   const byPrefix = new Map(deps.services.map((service) => [service.targetPrefix, service]));
+  for (const service of deps.services) {
+    const { reads, mutations } = SIMULATED_OPERATIONS[service.iamService];
+    for (const name of Object.keys(service.operations)) {
+      if (!reads.includes(name) && !mutations.includes(name))
+        throw new Error(`${service.iamService}:${name} is missing from SIMULATED_OPERATIONS (iam.ts)`);
+    }
+  }
   const config: Record<string, unknown> = {};
 
   const answer = async (
@@ -78,25 +103,54 @@ export function createRequestHandler(deps: RequestHandlerDeps): SimRequestHandle
     const throttled =
       bucket !== undefined && deps.buckets !== undefined && !deps.buckets.take(bucket.name, bucket.spec);
     if (throttled) deps.calls.recordThrottled(operationName);
-    if (deps.latencyMs > 0) await delay(deps.latencyMs, signal);
-    throwIfAborted(signal);
-
-    if (operation === undefined) {
-      return errorResponse(
-        new SimError("UnknownOperationException", `Unknown operation ${target || "(no X-Amz-Target)"}`),
-      );
-    }
-    if (throttled) return errorResponse(new SimError("ThrottlingException", "Rate exceeded"));
+    const mutation = service !== undefined && isMutation(service.iamService, operationName);
+    let input: JsonObject | undefined;
+    let outcome = "ok";
     try {
-      const output = operation(decodeJsonBody(request.body), { signal });
-      if (output instanceof RawAnswer) {
-        return { statusCode: output.statusCode, headers: output.headers, body: output.body };
+      if (deps.latencyMs > 0) await delay(deps.latencyMs, signal);
+      throwIfAborted(signal);
+      if (operation === undefined || service === undefined) {
+        return errorResponse(
+          new SimError("UnknownOperationException", `Unknown operation ${target || "(no X-Amz-Target)"}`),
+        );
       }
-      return jsonResponse(output);
+      if (throttled) {
+        outcome = "ThrottlingException";
+        return errorResponse(new SimError("ThrottlingException", "Rate exceeded"));
+      }
+      try {
+        input = decodeJsonBody(request.body);
+        if (isDenied(deps.deny, service.iamService, operationName)) {
+          const resource = service.resourceFor?.(operationName, input) ?? "*";
+          throw accessDenied(deps.accountId, service.iamService, operationName, resource);
+        }
+        const output = operation(input, { signal });
+        if (output instanceof RawAnswer) {
+          return { statusCode: output.statusCode, headers: output.headers, body: output.body };
+        }
+        return jsonResponse(output);
+      } catch (error) {
+        if (error instanceof SimError) {
+          outcome = error.code;
+          return errorResponse(error);
+        }
+        const message = error instanceof Error ? error.message : String(error);
+        outcome = "ServerException";
+        return errorResponse(new SimError("ServerException", `Simulator failure: ${message}`, 500));
+      }
     } catch (error) {
-      if (error instanceof SimError) return errorResponse(error);
-      const message = error instanceof Error ? error.message : String(error);
-      return errorResponse(new SimError("ServerException", `Simulator failure: ${message}`, 500));
+      outcome = error instanceof Error ? error.name : "Error";
+      throw error;
+    } finally {
+      if (mutation && service !== undefined) {
+        deps.calls.recordMutation({
+          at: new Date(deps.now()).toISOString(),
+          action: `${service.iamService}:${operationName}`,
+          operation: operationName,
+          input: input ?? safeInput(request.body),
+          outcome,
+        });
+      }
     }
   };
 
@@ -109,4 +163,13 @@ export function createRequestHandler(deps: RequestHandlerDeps): SimRequestHandle
     httpHandlerConfigs: () => ({ ...config }),
     destroy: () => {},
   };
+}
+
+/** The body of a call that failed before its input was read, for the record. */
+function safeInput(body: unknown): JsonObject {
+  try {
+    return decodeJsonBody(body);
+  } catch {
+    return {};
+  }
 }

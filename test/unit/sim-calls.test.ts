@@ -52,11 +52,16 @@ describe("simulated account: call counting", () => {
     const path = join(scratch, "calls.json");
     const { ecs, sim } = setup({ callLogPath: path });
     const read = (): CallLogFile => JSON.parse(readFileSync(path, "utf8")) as CallLogFile;
-    expect(read()).toEqual({ calls: {}, throttled: {}, total: 0 });
+    expect(read()).toEqual({ calls: {}, throttled: {}, total: 0, mutations: [] });
     await ecs.send(new ListServicesCommand({ cluster: "prod" }));
     await ecs.send(new DescribeServicesCommand({ cluster: "prod", services: ["cart"] }));
     const written = await waitFor(read, (log) => log.total === 2);
-    expect(written).toEqual({ calls: { ListServices: 1, DescribeServices: 1 }, throttled: {}, total: 2 });
+    expect(written).toEqual({
+      calls: { ListServices: 1, DescribeServices: 1 },
+      throttled: {},
+      total: 2,
+      mutations: [],
+    });
     sim.calls.reset();
     expect((await waitFor(read, (log) => log.total === 0)).calls).toEqual({});
   });
@@ -86,6 +91,7 @@ describe("simulated account: call counting", () => {
       calls: { ListClusters: 2 },
       throttled: {},
       total: 2,
+      mutations: [],
     });
   });
 });

@@ -9,7 +9,7 @@ import {
   ListClustersCommand,
   ListContainerInstancesCommand,
   ListServicesCommand,
-  ListTaskDefinitionsCommand,
+  ListServicesByNamespaceCommand,
   ListTasksCommand,
 } from "@aws-sdk/client-ecs";
 import { HttpRequest } from "@smithy/core/transport";
@@ -259,9 +259,9 @@ describe("simulated ECS: protocol and errors", () => {
 
   it("answers operations it does not know with UnknownOperationException", async () => {
     const { ecs, sim } = setup();
-    const error = await failure(ecs.send(new ListTaskDefinitionsCommand({})));
+    const error = await failure(ecs.send(new ListServicesByNamespaceCommand({ namespace: "shop" })));
     expect(error.name).toBe("UnknownOperationException");
-    expect(sim.calls.byOperation()).toEqual({ ListTaskDefinitions: 1 });
+    expect(sim.calls.byOperation()).toEqual({ ListServicesByNamespace: 1 });
   });
 
   it("returns wire responses shaped like AWS's: JSON 1.1 headers, request id, error type, bytes", async () => {

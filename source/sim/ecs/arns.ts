@@ -24,6 +24,18 @@ export const containerInstanceArn = (scope: AccountScope, cluster: string, id: s
   `${prefix(scope)}:container-instance/${cluster}/${id}`;
 export const taskDefinitionArn = (scope: AccountScope, family: string, revision: number): string =>
   `${prefix(scope)}:task-definition/${family}:${revision}`;
+export const serviceDeploymentArn = (
+  scope: AccountScope,
+  cluster: string,
+  service: string,
+  id: string,
+): string => `${prefix(scope)}:service-deployment/${cluster}/${service}/${id}`;
+export const serviceRevisionArn = (
+  scope: AccountScope,
+  cluster: string,
+  service: string,
+  id: string,
+): string => `${prefix(scope)}:service-revision/${cluster}/${service}/${id}`;
 export const iamRoleArn = (scope: AccountScope, path: string): string =>
   `arn:aws:iam::${scope.accountId}:role/${path}`;
 
@@ -54,4 +66,22 @@ export function resourceRef(
   const name = path[path.length - 1] ?? "";
   const cluster = path.length >= 3 ? path[1] : undefined;
   return { cluster, name, foreign };
+}
+
+/**
+ * Reads a service deployment or service revision ARN
+ * (`arn:aws:ecs:<region>:<account>:service-deployment/<cluster>/<service>/<id>`).
+ */
+export function serviceChildRef(
+  scope: AccountScope,
+  value: string,
+  resourceType: "service-deployment" | "service-revision",
+): { cluster: string; service: string; id: string } | undefined {
+  const parts = value.split(":");
+  if (parts.length !== 6 || parts[0] !== "arn" || parts[2] !== "ecs") return undefined;
+  if (parts[3] !== scope.region || parts[4] !== scope.accountId) return undefined;
+  const path = (parts[5] ?? "").split("/");
+  const [type, cluster, service, id] = path;
+  if (path.length !== 4 || type !== resourceType || !cluster || !service || !id) return undefined;
+  return { cluster, service, id };
 }

@@ -2,12 +2,24 @@
 // buckets of aws-api.md §1.2), and advancing the world to the current time before each answer.
 import type { Operation, SimulatedService } from "../request-handler.js";
 import type { JsonObject } from "../protocol.js";
+import { clusterArn, serviceArn, taskArn } from "./arns.js";
 import type { BucketSpec } from "../token-buckets.js";
 import { describeClusters, listClusters } from "./ops-clusters.js";
 import { describeContainerInstances, listContainerInstances } from "./ops-container-instances.js";
+import {
+  describeServiceDeployments,
+  describeServiceRevisions,
+  listServiceDeployments,
+  stopServiceDeployment,
+} from "./ops-service-deployments.js";
 import { describeServices, listServices } from "./ops-services.js";
-import { describeTaskDefinition } from "./ops-task-definitions.js";
-import { describeTasks, listTasks } from "./ops-tasks.js";
+import {
+  describeTaskDefinition,
+  listTaskDefinitionFamilies,
+  listTaskDefinitions,
+} from "./ops-task-definitions.js";
+import { describeTasks, listTasks, stopTaskOperation } from "./ops-tasks.js";
+import { updateService } from "./ops-update-service.js";
 import type { World } from "./world.js";
 
 export const ECS_TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113";
@@ -19,6 +31,7 @@ export const ECS_BUCKETS: Readonly<Record<string, BucketSpec>> = {
   "service-read": { burst: 100, perSecond: 20 },
   "service-modify": { burst: 50, perSecond: 5 },
   "service-deployment": { burst: 50, perSecond: 20 },
+  "service-revision": { burst: 50, perSecond: 20 },
   "cluster-resource-read": { burst: 100, perSecond: 20 },
   "cluster-resource-modify": { burst: 100, perSecond: 40 },
   "task-definition-read": { burst: 50, perSecond: 20 },
@@ -34,8 +47,10 @@ const CATEGORY: Readonly<Record<string, string>> = {
   ListServices: "service-read",
   DescribeServices: "service-read",
   UpdateService: "service-modify",
+  StopServiceDeployment: "service-modify",
   ListServiceDeployments: "service-deployment",
   DescribeServiceDeployments: "service-deployment",
+  DescribeServiceRevisions: "service-revision",
   ListTasks: "cluster-resource-read",
   DescribeTasks: "cluster-resource-read",
   ListContainerInstances: "cluster-resource-read",
@@ -62,6 +77,14 @@ const OPERATIONS: Readonly<Record<string, EcsOperation>> = {
   ListContainerInstances: listContainerInstances,
   DescribeContainerInstances: describeContainerInstances,
   DescribeTaskDefinition: describeTaskDefinition,
+  ListTaskDefinitions: listTaskDefinitions,
+  ListTaskDefinitionFamilies: listTaskDefinitionFamilies,
+  ListServiceDeployments: listServiceDeployments,
+  DescribeServiceDeployments: describeServiceDeployments,
+  DescribeServiceRevisions: describeServiceRevisions,
+  UpdateService: updateService,
+  StopTask: stopTaskOperation,
+  StopServiceDeployment: stopServiceDeployment,
 };
 
 export function createEcsService(world: World, now: () => number): SimulatedService {
@@ -74,6 +97,8 @@ export function createEcsService(world: World, now: () => number): SimulatedServ
   }
   return {
     targetPrefix: ECS_TARGET_PREFIX,
+    iamService: "ecs",
+    resourceFor: (operation, input) => resourceFor(world, operation, input),
     operations,
     throttleBucket: (operation) => {
       const category = CATEGORY[operation];
@@ -81,4 +106,26 @@ export function createEcsService(world: World, now: () => number): SimulatedServ
       return category === undefined || spec === undefined ? undefined : { name: `ecs:${category}`, spec };
     },
   };
+}
+
+/** The ARN an AccessDeniedException names: the service, task or deployment acted on, else the cluster. */
+function resourceFor(world: World, operation: string, input: JsonObject): string {
+  const text = (member: string): string | undefined => {
+    const value = input[member];
+    return typeof value === "string" && value !== "" ? value : undefined;
+  };
+  const clusterParam = text("cluster") ?? "default";
+  const cluster = clusterParam.startsWith("arn:") ? (clusterParam.split("/").pop() ?? "") : clusterParam;
+  const named = (value: string | undefined, arn: (name: string) => string): string | undefined =>
+    value === undefined ? undefined : value.startsWith("arn:") ? value : arn(value);
+  const specific =
+    operation === "UpdateService" || operation === "ListServiceDeployments"
+      ? named(text("service"), (name) => serviceArn(world, cluster, name))
+      : operation === "StopTask"
+        ? named(text("task"), (id) => taskArn(world, cluster, id))
+        : operation === "StopServiceDeployment"
+          ? text("serviceDeploymentArn")
+          : undefined;
+  if (specific !== undefined) return specific;
+  return operation.includes("TaskDefinition") ? "*" : clusterArn(world, cluster);
 }

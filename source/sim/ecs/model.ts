@@ -110,12 +110,73 @@ export interface SimTask {
 export interface SimDeployment {
   id: string;
   status: "PRIMARY" | "ACTIVE";
+  /** The task definition: a family (usually the service's own) and one of its revisions. */
+  family: TaskFamily;
   revision: number;
+  /** The service revision this deployment runs (shared with the deployment a rollback returns to). */
+  serviceRevision: SimServiceRevision;
+  /** The service deployment (ListServiceDeployments) that currently drives this deployment, if any. */
+  record: SimServiceDeployment | undefined;
   failedTasks: number;
   createdAt: number;
   updatedAt: number;
   rolloutState: "IN_PROGRESS" | "COMPLETED" | "FAILED";
   rolloutStateReason: string;
+}
+
+/** A service revision (DescribeServiceRevisions): what one deployment runs. */
+export interface SimServiceRevision {
+  /** What the id is hashed from (the id of the deployment that first ran it), unique within the service. */
+  key: string;
+  /** The ARN's last element, 19 digits; made when first needed (see revisionId). */
+  id: string | undefined;
+  family: TaskFamily;
+  revision: number;
+  createdAt: number;
+}
+
+export type ServiceDeploymentStatus =
+  | "PENDING"
+  | "IN_PROGRESS"
+  | "SUCCESSFUL"
+  | "STOPPED"
+  | "STOP_REQUESTED"
+  | "ROLLBACK_REQUESTED"
+  | "ROLLBACK_IN_PROGRESS"
+  | "ROLLBACK_SUCCESSFUL"
+  | "ROLLBACK_FAILED";
+
+/** Task counts of a service revision, as a service deployment reports them. */
+export interface RevisionCounts {
+  requested: number;
+  running: number;
+  pending: number;
+}
+
+/** A service deployment (ListServiceDeployments / DescribeServiceDeployments): one change of a service. */
+export interface SimServiceDeployment {
+  /** The ARN's last element, e.g. "r9i43YFjvgF_xlg7m2eJ1r". */
+  id: string;
+  arn: string;
+  /** Position in the service's history, oldest first. */
+  seq: number;
+  createdAt: number;
+  startedAt: number;
+  updatedAt: number;
+  finishedAt: number | undefined;
+  stoppedAt: number | undefined;
+  status: ServiceDeploymentStatus;
+  statusReason: string | undefined;
+  source: SimServiceRevision[];
+  target: SimServiceRevision;
+  /** The ECS deployment (DescribeServices deployments[]) that rolls out the target. */
+  deployment: SimDeployment;
+  rollback: { reason: string; startedAt: number; revision: SimServiceRevision } | undefined;
+  /** Counts frozen when the service deployment finished; live counts are used before that. */
+  finalCounts: Map<SimServiceRevision, RevisionCounts> | undefined;
+  minimumHealthyPercent: number;
+  maximumPercent: number;
+  circuitBreaker: { enable: boolean; rollback: boolean };
 }
 
 export interface SimServiceEvent {
@@ -135,6 +196,7 @@ export interface SimService {
   name: string;
   arn: string;
   cluster: SimCluster;
+  /** The family of the newest deployment's task definition. */
   family: TaskFamily;
   status: "ACTIVE" | "DRAINING" | "INACTIVE";
   desiredCount: number;
@@ -143,8 +205,13 @@ export interface SimService {
   createdAt: number;
   createdBy: string;
   deployments: SimDeployment[];
-  /** The revision of the last deployment that completed: where a circuit breaker rolls back to. */
-  stableRevision: number;
+  /** The service revision of the last deployment that completed: where a rollback returns to. */
+  stable: SimServiceRevision;
+  /**
+   * Service deployments, oldest first (at most MAX_SERVICE_DEPLOYMENTS); undefined until first
+   * needed, while the service still runs the deployment it was built with (see serviceDeploymentsOf).
+   */
+  serviceDeployments: SimServiceDeployment[] | undefined;
   /** Every task not yet forgotten (stopped ones stay about an hour), in creation order. */
   tasks: SimTask[];
   /** Events from the simulation, newest first, at most 100. */

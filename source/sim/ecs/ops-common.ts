@@ -1,7 +1,8 @@
 // What every ECS operation needs: the cluster parameter, include lists, and ECS's error shapes.
 import { optionalString, stringList } from "../input.js";
 import { SimError, invalidParameter, type JsonObject } from "../protocol.js";
-import type { SimCluster } from "./model.js";
+import { resourceRef } from "./arns.js";
+import type { SimCluster, SimService } from "./model.js";
 import type { World } from "./world.js";
 
 export const clusterNotFound = (): SimError => new SimError("ClusterNotFoundException", "Cluster not found.");
@@ -26,4 +27,23 @@ export function checkBatch(
 ): void {
   if (items.length === 0) throw invalidParameter(emptyMessage);
   if (items.length > max) throw invalidParameter(tooManyMessage);
+}
+
+export const serviceNotFound = (): SimError => new SimError("ServiceNotFoundException", "Service not found.");
+
+/** The service named (or ARN'd) by `value` in the cluster, or ServiceNotFoundException. */
+export function requireService(world: World, cluster: SimCluster, value: string | undefined): SimService {
+  if (value === undefined || value === "") throw invalidParameter("Service name cannot be empty.");
+  const ref = resourceRef(world, value, "service");
+  const sameCluster =
+    ref !== undefined && !ref.foreign && (ref.cluster === undefined || ref.cluster === cluster.name);
+  const service = sameCluster ? cluster.servicesByName.get(ref.name) : undefined;
+  if (service === undefined) throw serviceNotFound();
+  return service;
+}
+
+/** ServiceNotActiveException for a DRAINING or INACTIVE service. */
+export function requireActive(service: SimService): SimService {
+  if (service.status !== "ACTIVE") throw new SimError("ServiceNotActiveException", "Service was not ACTIVE.");
+  return service;
 }

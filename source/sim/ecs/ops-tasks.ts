@@ -1,5 +1,11 @@
-// ListTasks and DescribeTasks.
-import type { DescribeTasksResponse, Failure, ListTasksResponse, Task } from "@aws-sdk/client-ecs";
+// ListTasks, DescribeTasks and StopTask.
+import type {
+  DescribeTasksResponse,
+  Failure,
+  ListTasksResponse,
+  StopTaskResponse,
+  Task,
+} from "@aws-sdk/client-ecs";
 import { optionalInteger, optionalString, stringList } from "../input.js";
 import { pageRequest, paginate } from "../pagination.js";
 import { SimError, invalidParameter, type JsonObject } from "../protocol.js";
@@ -7,6 +13,7 @@ import { resourceRef, taskArn } from "./arns.js";
 import type { SimTask } from "./model.js";
 import { checkBatch, includeSet, requireCluster } from "./ops-common.js";
 import { renderTask } from "./render-task.js";
+import { stopTask as stopSimTask } from "./task-lifecycle.js";
 import type { World } from "./world.js";
 
 const DESIRED_STATUSES = new Set(["RUNNING", "PENDING", "STOPPED"]);
@@ -86,4 +93,34 @@ export function describeTasks(world: World, input: JsonObject): DescribeTasksRes
       });
   }
   return { tasks, failures };
+}
+
+/** What ECS records when StopTask is called without a reason. */
+export const USER_STOPPED_REASON = "Task stopped by user";
+const MAX_REASON_LENGTH = 255;
+
+/**
+ * StopTask: desiredStatus STOPPED at once, lastStatus follows over seconds, stopCode UserInitiated
+ * and stoppedReason the caller's reason. A service notices the missing task and starts another.
+ */
+export function stopTaskOperation(world: World, input: JsonObject): StopTaskResponse {
+  const value = optionalString(input, "task");
+  const reason = optionalString(input, "reason");
+  if (value === undefined || value === "") throw invalidParameter("Task cannot be empty.");
+  if (reason !== undefined && reason.length > MAX_REASON_LENGTH)
+    throw invalidParameter(`Reason must be at most ${MAX_REASON_LENGTH} characters.`);
+  const cluster = requireCluster(world, input);
+  const ref = resourceRef(world, value, "task");
+  const sameCluster =
+    ref !== undefined && !ref.foreign && (ref.cluster === undefined || ref.cluster === cluster.name);
+  const task = sameCluster ? cluster.tasksById.get(ref.name) : undefined;
+  if (task === undefined || task.purged) throw invalidParameter("The referenced task was not found.");
+  stopSimTask(
+    world,
+    task,
+    world.time,
+    { stopCode: "UserInitiated", stoppedReason: reason || USER_STOPPED_REASON },
+    task.service?.rng ?? cluster.rng,
+  );
+  return { task: renderTask(world, task, false) };
 }

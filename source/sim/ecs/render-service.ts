@@ -2,6 +2,7 @@
 import type { Deployment, Service } from "@aws-sdk/client-ecs";
 import { iamRoleArn, taskDefinitionArn } from "./arns.js";
 import type { SimDeployment, SimService, SimTask } from "./model.js";
+import { currentServiceDeploymentArn, liveCounts, revisionArn } from "./service-deployments.js";
 import { serviceEvents } from "./service-events.js";
 import { isPendingStatus } from "./task-lifecycle.js";
 import type { World } from "./world.js";
@@ -48,7 +49,7 @@ export function renderService(world: World, service: SimService, includeTags: bo
     desiredCount: service.desiredCount,
     runningCount: totals.running,
     pendingCount: totals.pending,
-    taskDefinition: primary ? taskDefinitionArn(world, service.family.name, primary.revision) : undefined,
+    taskDefinition: primary ? taskDefinitionArn(world, primary.family.name, primary.revision) : undefined,
     deploymentConfiguration: {
       deploymentCircuitBreaker: { ...service.circuitBreaker },
       maximumPercent: service.maximumPercent,
@@ -92,6 +93,17 @@ export function renderService(world: World, service: SimService, includeTags: bo
     out.healthCheckGracePeriodSeconds = service.healthCheckGracePeriodSeconds;
   }
   if (includeTags) out.tags = service.tags.map((tag) => ({ ...tag }));
+  out.currentServiceDeployment = currentServiceDeploymentArn(world, service);
+  const revisions = [...new Set(service.deployments.map((deployment) => deployment.serviceRevision))];
+  out.currentServiceRevisions = revisions.map((revision) => {
+    const counts = liveCounts(service, revision);
+    return {
+      arn: revisionArn(world, service, revision),
+      requestedTaskCount: counts.requested,
+      runningTaskCount: counts.running,
+      pendingTaskCount: counts.pending,
+    };
+  });
   return out;
 }
 
@@ -106,7 +118,7 @@ function renderDeployment(
   const out: Deployment = {
     id: deployment.id,
     status: deployment.status,
-    taskDefinition: taskDefinitionArn(world, service.family.name, deployment.revision),
+    taskDefinition: taskDefinitionArn(world, deployment.family.name, deployment.revision),
     desiredCount: deployment.status === "PRIMARY" ? service.desiredCount : counts.active,
     pendingCount: counts.pending,
     runningCount: counts.running,

@@ -4,6 +4,7 @@ import { Rng, formatUuid, hashHex } from "../random.js";
 import { serviceArn } from "./arns.js";
 import { buildFamily } from "./families.js";
 import type { LaunchType, SimCluster, SimDeployment, SimService, SimServiceEvent, SimTask } from "./model.js";
+import { newServiceRevision } from "./service-deployments.js";
 import { MAX_SERVICE_EVENTS, eventText } from "./service-events.js";
 import { servicePlan } from "./service-scheduler.js";
 import { seedRunningTask } from "./task-lifecycle.js";
@@ -46,10 +47,15 @@ export function buildService(world: World, plan: ServicePlan, at: number): SimSe
     rng,
     ...(plan.lean !== undefined ? { lean: plan.lean } : {}),
   });
+  const deploymentId = `ecs-svc/${rng.digits(19)}`;
+  const serviceRevision = newServiceRevision(deploymentId, family, latestRevision, lastDeployAt);
   const deployment: SimDeployment = {
-    id: `ecs-svc/${rng.digits(19)}`,
+    id: deploymentId,
     status: "PRIMARY",
+    family,
     revision: latestRevision,
+    serviceRevision,
+    record: undefined,
     failedTasks: 0,
     createdAt: lastDeployAt,
     updatedAt: lastDeployAt + rng.int(2, 6) * MINUTE,
@@ -71,7 +77,8 @@ export function buildService(world: World, plan: ServicePlan, at: number): SimSe
     createdAt,
     createdBy: `arn:aws:iam::${world.accountId}:role/terraform-${plan.environment}`,
     deployments: [deployment],
-    stableRevision: latestRevision,
+    stable: serviceRevision,
+    serviceDeployments: undefined,
     tasks: [],
     events: [],
     history: undefined,

@@ -2,7 +2,24 @@
 // tasks of the PRIMARY deployment, replace old deployments' tasks within minimumHealthyPercent /
 // maximumPercent, count failures, trip the circuit breaker, and emit the usual service events.
 import { launchTask, stopTask, type TaskPlan } from "./task-lifecycle.js";
-import type { Fault, SimDeployment, SimService, SimTask, TaskChange } from "./model.js";
+import type {
+  Fault,
+  SimDeployment,
+  SimService,
+  SimServiceRevision,
+  SimTask,
+  TaskChange,
+  TaskFamily,
+} from "./model.js";
+import {
+  deploymentReasons,
+  finishRecord,
+  newServiceRevision,
+  recordDeploymentStart,
+  recordRolloutCompleted,
+  serviceDeploymentsOf,
+  startRecordRollback,
+} from "./service-deployments.js";
 import { addEvent, eventText } from "./service-events.js";
 import { HEALTH_CHECKS_FAILED, isFailedTask, scalingActivity } from "./stop-reasons.js";
 import { recordRevision, revisionFault } from "./families.js";
@@ -39,7 +56,7 @@ export function servicePlan(service: SimService, deployment: SimDeployment): Tas
     cluster: service.cluster,
     service,
     deployment,
-    family: service.family,
+    family: deployment.family,
     revision: deployment.revision,
     launchType: service.launchType ?? service.cluster.launchType,
     capacityProviderName: service.capacityProvider,
@@ -142,7 +159,8 @@ function completeRollout(service: SimService, primary: SimDeployment, at: number
     primary.rolloutState = "COMPLETED";
     primary.rolloutStateReason = `ECS deployment ${primary.id} completed.`;
     primary.updatedAt = at;
-    service.stableRevision = primary.revision;
+    service.stable = primary.serviceRevision;
+    recordRolloutCompleted(service, primary, at);
     addEvent(service, at, eventText.deploymentCompleted(service, primary));
     addEvent(service, at, eventText.steadyState(service));
   } else if (
@@ -195,35 +213,58 @@ function recordFailure(world: World, service: SimService, task: SimTask, at: num
     addEvent(service, at, eventText.healthChecksFailed(service, task));
   if (deployment.failedTasks % 5 === 0) addEvent(service, at, eventText.unableToStart(service));
 
-  const threshold = Math.min(200, Math.max(3, Math.ceil(service.desiredCount / 2)));
   const primary = service.deployments[0];
   if (!service.circuitBreaker.enable || deployment !== primary || deployment.rolloutState !== "IN_PROGRESS")
     return;
-  if (deployment.failedTasks < threshold) return;
+  if (deployment.failedTasks < circuitBreakerThreshold(service)) return;
   deployment.rolloutState = "FAILED";
   deployment.rolloutStateReason = "ECS deployment circuit breaker: tasks failed to start.";
   addEvent(service, at, eventText.deploymentFailed(service, deployment));
+  const record = deployment.record;
+  if (record?.status === "ROLLBACK_IN_PROGRESS" || record?.status === "ROLLBACK_REQUESTED") {
+    // The revision rolled back to fails too: nothing safer to go back to.
+    finishRecord(service, record, "ROLLBACK_FAILED", at, deploymentReasons.rollbackFailed);
+    return;
+  }
   if (service.circuitBreaker.rollback) {
-    const rollback = rollBack(world, service, at);
+    const target = service.stable;
+    const rollback = rollBack(world, service, target, at);
     deployment.rolloutStateReason = `ECS deployment circuit breaker: tasks failed to start. Rolling back to deployment ${rollback.id}.`;
     addEvent(service, at, eventText.rollingBack(service, rollback));
     service.restartNotBefore = at;
+    if (record !== undefined && record.deployment === deployment) {
+      startRecordRollback(record, target, at, "circuit-breaker");
+      rollback.record = record;
+    }
+  } else if (record !== undefined && record.deployment === deployment) {
+    finishRecord(service, record, "STOPPED", at, deploymentReasons.breakerStopped);
   }
 }
 
-/** Makes the last good deployment PRIMARY again (or starts one with its revision if it is gone). */
-function rollBack(world: World, service: SimService, at: number): SimDeployment {
-  const previous = service.deployments.find(
-    (d) => d.status === "ACTIVE" && d.revision === service.stableRevision,
-  );
-  if (previous === undefined)
-    return startDeployment(world, service, service.stableRevision, at, { reconcile: false });
+/** Failed tasks that trip the circuit breaker: half the desired count, from 3 to 200. */
+export function circuitBreakerThreshold(service: SimService): number {
+  return Math.min(200, Math.max(3, Math.ceil(service.desiredCount / 2)));
+}
+
+/**
+ * Makes the deployment that runs `target` PRIMARY again, or starts one with it if it is gone. The
+ * caller reconciles.
+ */
+export function rollBack(
+  world: World,
+  service: SimService,
+  target: SimServiceRevision,
+  at: number,
+): SimDeployment {
+  const previous = service.deployments.find((d) => d.status === "ACTIVE" && d.serviceRevision === target);
+  if (previous === undefined) return addDeployment(service, target, `ecs-svc/${service.rng.digits(19)}`, at);
   for (const deployment of service.deployments) deployment.status = "ACTIVE";
   previous.status = "PRIMARY";
   previous.rolloutState = "IN_PROGRESS";
   previous.rolloutStateReason = `ECS deployment ${previous.id} in progress.`;
   previous.updatedAt = at;
   service.deployments = [previous, ...service.deployments.filter((d) => d !== previous)];
+  service.family = previous.family;
   return previous;
 }
 
@@ -241,21 +282,44 @@ export function startDeployment(
   service: SimService,
   revision: number,
   at: number,
-  options: { reconcile: boolean } = { reconcile: true },
+  options: { reconcile?: boolean; family?: TaskFamily } = {},
+): SimDeployment {
+  // The history must be made while deployments[0] is still the one the service was built with.
+  serviceDeploymentsOf(world, service);
+  const id = `ecs-svc/${service.rng.digits(19)}`;
+  const source: SimServiceRevision[] = [];
+  for (const previous of service.deployments) {
+    if (!source.includes(previous.serviceRevision)) source.push(previous.serviceRevision);
+  }
+  const family = options.family ?? service.family;
+  const deployment = addDeployment(service, newServiceRevision(id, family, revision, at), id, at);
+  recordDeploymentStart(world, service, deployment, source, at);
+  if (options.reconcile ?? true) reconcile(world, service, at);
+  return deployment;
+}
+
+/** A new PRIMARY deployment of a service revision; the others become ACTIVE. */
+function addDeployment(
+  service: SimService,
+  revision: SimServiceRevision,
+  id: string,
+  at: number,
 ): SimDeployment {
   const deployment: SimDeployment = {
-    id: `ecs-svc/${service.rng.digits(19)}`,
+    id,
     status: "PRIMARY",
-    revision,
+    family: revision.family,
+    revision: revision.revision,
+    serviceRevision: revision,
+    record: undefined,
     failedTasks: 0,
     createdAt: at,
     updatedAt: at,
     rolloutState: "IN_PROGRESS",
-    rolloutStateReason: "",
+    rolloutStateReason: `ECS deployment ${id} in progress.`,
   };
-  deployment.rolloutStateReason = `ECS deployment ${deployment.id} in progress.`;
   for (const previous of service.deployments) previous.status = "ACTIVE";
   service.deployments.unshift(deployment);
-  if (options.reconcile) reconcile(world, service, at);
+  service.family = revision.family;
   return deployment;
 }

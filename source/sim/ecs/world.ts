@@ -2,11 +2,13 @@
 // event queue that moves it forward. Created by the scenario; mutated by the scheduler.
 import { EventQueue } from "../event-queue.js";
 import { clusterArn, resourceRef, type AccountScope } from "./arns.js";
-import type { SimCluster, SimTask, TaskChange, TaskFamily } from "./model.js";
+import type { SimCluster, SimService, SimTask, TaskChange, TaskFamily } from "./model.js";
 
 export interface WorldHooks {
   /** Called after a task changes; the service scheduler reacts (replacements, rollouts, events). */
   taskChanged(task: SimTask, at: number, change: TaskChange): void;
+  /** Called after UpdateService set a service's desired count; Application Auto Scaling reacts. */
+  desiredCountSet(service: SimService, at: number): void;
 }
 
 export class World implements AccountScope {
@@ -17,7 +19,7 @@ export class World implements AccountScope {
   readonly families = new Map<string, TaskFamily>();
   private readonly queue = new EventQueue();
   private seqCounter = 0;
-  hooks: WorldHooks = { taskChanged: () => {} };
+  hooks: WorldHooks = { taskChanged: () => {}, desiredCountSet: () => {} };
 
   constructor(
     readonly seed: number,

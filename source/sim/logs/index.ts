@@ -55,6 +55,7 @@ export function createLogsService(
   }
   const service: SimulatedService = {
     targetPrefix: LOGS_TARGET_PREFIX,
+    iamService: "logs",
     operations,
     throttleBucket: (operation) => {
       const rate = LOGS_RATES[operation];
