@@ -1,7 +1,9 @@
 // Builds the ECS and CloudWatch Logs clients the way the AWS CLI resolves things: --profile /
 // AWS_PROFILE, --region / AWS_REGION / AWS_DEFAULT_REGION / the profile's region, --endpoint-url /
 // AWS_ENDPOINT_URL_ECS / AWS_ENDPOINT_URL_CLOUDWATCH_LOGS / AWS_ENDPOINT_URL, and the SDK's default
-// credential chain (env, SSO, credential_process, assume role).
+// credential chain (env, SSO, credential_process, assume role). Application Auto Scaling follows
+// the same rules (AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING).
+import { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
 import { CloudWatchLogsClient, type CloudWatchLogsClientConfig } from "@aws-sdk/client-cloudwatch-logs";
 import { ECSClient, type ECSClientConfig } from "@aws-sdk/client-ecs";
 
@@ -20,6 +22,8 @@ export interface Connection {
   logs: CloudWatchLogsClient;
   /** CloudWatch Logs in another region (an awslogs-region may differ from the cluster's). */
   logsIn(region: string): CloudWatchLogsClient;
+  /** Application Auto Scaling in the connection's region. */
+  autoscaling: ApplicationAutoScalingClient;
   region: string;
   profile: string | undefined;
 }
@@ -73,6 +77,7 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
     }
     return client;
   };
+  let autoscaling: ApplicationAutoScalingClient | undefined;
   return {
     ecs,
     // Made on first use: most sessions never open the log pane, and start-up time matters.
@@ -80,6 +85,20 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
       return logsIn(region);
     },
     logsIn,
+    // Made on first use too: only scaling actions need it.
+    get autoscaling() {
+      autoscaling ??= new ApplicationAutoScalingClient({
+        profile,
+        region,
+        retryMode: "adaptive",
+        maxAttempts: 5,
+        ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
+        ...(options.requestHandler
+          ? { requestHandler: options.requestHandler, credentials: config.credentials }
+          : {}),
+      });
+      return autoscaling;
+    },
     region,
     profile,
   };

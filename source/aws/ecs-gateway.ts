@@ -1,22 +1,30 @@
 // The only code that talks ECS: pages every List call to the end, batches every Describe call at
 // the API limits, and sends everything through one RequestBudget so the account's token buckets
-// are respected.
+// are respected. Mutations are sent exactly once and bypass the budget (see mutate()).
 import {
   DescribeClustersCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   ListClustersCommand,
+  ListServiceDeploymentsCommand,
   ListServicesCommand,
+  ListTaskDefinitionsCommand,
   ListTasksCommand,
+  StopServiceDeploymentCommand,
+  StopTaskCommand,
+  UpdateServiceCommand,
   type Cluster,
   type DesiredStatus,
   type ECSClient,
   type Failure,
   type Service,
+  type ServiceDeploymentBrief,
+  type ServiceDeploymentStatus,
   type Task,
   type TaskDefinition,
 } from "@aws-sdk/client-ecs";
+import type { MetadataBearer, MiddlewareStack } from "@smithy/types";
 import { classifyError, fail, ok, type Result } from "./failure.js";
 import { RequestBudget } from "./request-budget.js";
 import { chunk } from "./chunk.js";
@@ -29,6 +37,49 @@ const PAGE_SIZE = 100;
 export interface TaskFilter {
   serviceName?: string;
   desiredStatus?: DesiredStatus;
+}
+
+type UpdateKey = "desiredCount" | "forceNewDeployment" | "taskDefinition" | "enableExecuteCommand";
+type Only<T, Keys extends string> = T & { [K in Exclude<Keys, keyof T>]?: never };
+
+/**
+ * The UpdateService inputs deckhand sends, each changing one thing. Only a revision change names a
+ * task definition: sending the unchanged one needs iam:PassRole for its roles (e1s #429).
+ */
+export type ServiceUpdate = { cluster: string; service: string } & (
+  | Only<{ desiredCount: number }, UpdateKey>
+  | Only<{ forceNewDeployment: true }, UpdateKey>
+  | Only<{ taskDefinition: string }, UpdateKey>
+  // Exec reaches only tasks started after the change, hence the forced deployment.
+  | Only<{ enableExecuteCommand: boolean; forceNewDeployment: true }, UpdateKey>
+);
+
+export interface TaskStop {
+  cluster: string;
+  task: string;
+  reason: string;
+}
+
+export interface DeploymentStop {
+  serviceDeploymentArn: string;
+  stopType: "ROLLBACK";
+}
+
+/**
+ * Makes a command go out once: its own pass-through replaces the client's retry middleware for
+ * this command only. A retried mutation after a timeout could apply twice, and a throttled one
+ * should reach the user, who can decide to try again.
+ */
+export function singleAttempt<Input extends object, Output extends MetadataBearer>(command: {
+  middlewareStack: MiddlewareStack<Input, Output>;
+}): void {
+  command.middlewareStack.add((next) => next, {
+    name: "retryMiddleware",
+    tags: ["RETRY"],
+    step: "finalizeRequest",
+    priority: "high",
+    override: true,
+  });
 }
 
 export class EcsGateway {
@@ -112,6 +163,98 @@ export class EcsGateway {
     }
   }
 
+  /** Newest revision first; only ACTIVE revisions (the ones a service can be moved to). */
+  async listTaskDefinitionArns(family: string): Promise<Result<string[]>> {
+    const listed = await this.listAll("ListTaskDefinitions", async (nextToken) => {
+      const out = await this.ecs.send(
+        new ListTaskDefinitionsCommand({
+          familyPrefix: family,
+          status: "ACTIVE",
+          sort: "DESC",
+          maxResults: PAGE_SIZE,
+          nextToken,
+        }),
+      );
+      return { arns: out.taskDefinitionArns ?? [], nextToken: out.nextToken };
+    });
+    // moto ignores sort; ordering here keeps the answer the same everywhere.
+    return listed.ok ? ok([...listed.value].sort((a, b) => revisionOf(b) - revisionOf(a))) : listed;
+  }
+
+  /** Deployments of one service, optionally by status. The SDK has no paginator for this call. */
+  async listServiceDeployments(
+    cluster: string,
+    service: string,
+    status?: ServiceDeploymentStatus[],
+  ): Promise<Result<ServiceDeploymentBrief[]>> {
+    const deployments: ServiceDeploymentBrief[] = [];
+    let nextToken: string | undefined;
+    try {
+      do {
+        const token = nextToken;
+        const out = await this.budget.run("ListServiceDeployments", () =>
+          this.ecs.send(
+            new ListServiceDeploymentsCommand({
+              cluster,
+              service,
+              status,
+              maxResults: PAGE_SIZE,
+              nextToken: token,
+            }),
+          ),
+        );
+        deployments.push(...(out.serviceDeployments ?? []));
+        nextToken = out.nextToken;
+      } while (nextToken);
+      return ok(deployments);
+    } catch (error) {
+      return this.failure("ListServiceDeployments", error);
+    }
+  }
+
+  /** Sends exactly the given input; see ServiceUpdate for what may be in it. */
+  updateService(update: ServiceUpdate): Promise<Result<Service>> {
+    return this.mutate("UpdateService", async () => {
+      const command = new UpdateServiceCommand(update);
+      singleAttempt(command);
+      const out = await this.ecs.send(command);
+      if (!out.service) throw new Error(`no service returned for ${update.service}`);
+      return out.service;
+    });
+  }
+
+  stopTask(stop: TaskStop): Promise<Result<Task>> {
+    return this.mutate("StopTask", async () => {
+      const command = new StopTaskCommand(stop);
+      singleAttempt(command);
+      const out = await this.ecs.send(command);
+      if (!out.task) throw new Error(`no task returned for ${stop.task}`);
+      return out.task;
+    });
+  }
+
+  /** Returns the ARN of the stopped deployment. */
+  stopServiceDeployment(stop: DeploymentStop): Promise<Result<string>> {
+    return this.mutate("StopServiceDeployment", async () => {
+      const command = new StopServiceDeploymentCommand(stop);
+      singleAttempt(command);
+      const out = await this.ecs.send(command);
+      return out.serviceDeploymentArn ?? stop.serviceDeploymentArn;
+    });
+  }
+
+  /**
+   * Mutations skip the budget: they draw from ECS buckets no poll uses (service modify, cluster
+   * resource modify), and the budget's catch-all bucket (1/s) would stall a multi-task stop.
+   */
+  private async mutate<T>(operation: string, call: () => Promise<T>): Promise<Result<T>> {
+    try {
+      return ok(await call());
+    } catch (error) {
+      return fail(classifyError(operation, error));
+    }
+  }
+
   private async listAll(
     operation: string,
     page: (nextToken: string | undefined) => Promise<{ arns: string[]; nextToken?: string }>,
@@ -158,4 +301,9 @@ export class EcsGateway {
     if (failure.kind === "throttled") this.budget.throttled(operation);
     return fail(failure);
   }
+}
+
+/** The revision number at the end of a task definition ARN ("...:task-definition/web:3" → 3). */
+function revisionOf(arn: string): number {
+  return Number(arn.slice(arn.lastIndexOf(":") + 1)) || 0;
 }

@@ -1,0 +1,46 @@
+// Every attempted action, one JSON line per call, in the user's state directory: what was sent
+// (or refused, or cancelled), where, and what AWS answered. The file is the user's own record of
+// what deckhand did to their account.
+import { appendFile, mkdir } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname, isAbsolute, join } from "node:path";
+import type { ActionId, AwsCall } from "./types.js";
+
+export interface ActionLogEntry {
+  time: string;
+  profile: string | null;
+  account: string | null;
+  region: string;
+  action: ActionId;
+  title: string;
+  call: AwsCall["operation"];
+  parameters: AwsCall["parameters"];
+  result: "ok" | "error" | "refused" | "cancelled";
+  error?: { code: string; message: string };
+  /** Why a call was refused. */
+  reason?: string;
+}
+
+export interface ActionLog {
+  readonly path: string;
+  append(entry: ActionLogEntry): Promise<void>;
+}
+
+/** $XDG_STATE_HOME/deckhand/actions.log, or ~/.local/state/deckhand/actions.log. */
+export function actionLogPath(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
+  // The XDG spec says to ignore a relative path.
+  const state =
+    env.XDG_STATE_HOME && isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : join(home, ".local", "state");
+  return join(state, "deckhand", "actions.log");
+}
+
+export function fileActionLog(path: string = actionLogPath()): ActionLog {
+  return {
+    path,
+    async append(entry) {
+      // ARNs and account IDs are nobody else's business on a shared machine.
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      await appendFile(path, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+    },
+  };
+}

@@ -1,0 +1,93 @@
+// User settings from $XDG_CONFIG_HOME/deckhand/config.json (or ~/.config/deckhand/config.json),
+// read through conf and checked against a schema. A bad file is reported, naming the key, instead
+// of being ignored: silently dropping a read-only setting would be worse than not starting.
+import type { Schema } from "conf";
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { isAbsolute, join } from "node:path";
+
+export interface StoredSettings {
+  /** Refuse every action, in every profile. */
+  readOnly: boolean;
+  /** AWS profile name patterns (`*` any characters, `?` one) in which every action is refused. */
+  readOnlyProfiles: string[];
+}
+
+export interface Settings extends StoredSettings {
+  /** The file the settings come from; it need not exist. */
+  path: string;
+}
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; message: string };
+
+const defaults = (): StoredSettings => ({ readOnly: false, readOnlyProfiles: [] });
+
+const schema: Schema<StoredSettings> = {
+  readOnly: { type: "boolean" },
+  readOnlyProfiles: { type: "array", items: { type: "string", minLength: 1 } },
+};
+
+/** The same place on every OS, like the action log's state directory. */
+export function settingsDirectory(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
+  // The XDG spec says to ignore a relative path.
+  const config =
+    env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(home, ".config");
+  return join(config, "deckhand");
+}
+
+export async function loadSettings(
+  env: NodeJS.ProcessEnv = process.env,
+  home: string = homedir(),
+): Promise<SettingsResult> {
+  const cwd = settingsDirectory(env, home);
+  const path = join(cwd, "config.json");
+  // Reading must not write: given no file, conf creates the directory, and with schema defaults
+  // it writes them into the user's file. So: no file, no conf; and defaults are applied here.
+  // Without a file, start-up also skips loading conf and compiling its schema (~100 ms).
+  if (!existsSync(path)) return { ok: true, settings: { ...defaults(), path } };
+  const { default: Conf } = await import("conf");
+  let stored: Partial<StoredSettings>;
+  try {
+    stored = new Conf<StoredSettings>({
+      cwd,
+      schema,
+      // Without the JSON Schema meta-schema (which only checks our own constant schema), Ajv
+      // starts in ~2 ms instead of ~100 ms.
+      ajvOptions: { useDefaults: false, meta: false, validateSchema: false },
+    }).store;
+  } catch (error) {
+    return { ok: false, message: explain(path, error) };
+  }
+  const known = Object.keys(defaults());
+  const unknown = Object.keys(stored).filter((key) => !known.includes(key));
+  if (unknown.length > 0) {
+    return {
+      ok: false,
+      message: `${path}: unknown setting ${unknown.map((k) => `"${k}"`).join(", ")} (known: ${known.join(", ")})`,
+    };
+  }
+  return { ok: true, settings: { ...defaults(), ...stored, path } };
+}
+
+const SCHEMA_VIOLATION = "Config schema violation: ";
+
+function explain(path: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof SyntaxError) return `${path} is not valid JSON: ${message}`;
+  if (message.startsWith(SCHEMA_VIOLATION)) {
+    // conf lists each problem as "`readOnlyProfiles/0` must be string".
+    const problems = message
+      .slice(SCHEMA_VIOLATION.length)
+      .replace(/`([^`]*)`/g, (_, pointer: string) => (pointer === "" ? "the top level" : keyPath(pointer)));
+    return `${path}: ${problems}`;
+  }
+  return `cannot read ${path}: ${message}`;
+}
+
+/** JSON pointer "readOnlyProfiles/0" → "readOnlyProfiles[0]". */
+function keyPath(pointer: string): string {
+  return pointer
+    .split("/")
+    .map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .join("");
+}
