@@ -251,12 +251,15 @@ function readPane(screen: string): PaneSnapshot {
   const bottom = lines.findIndex((line, i) => i > top && line.startsWith("└"));
   const title = top >= 0 ? lines[top]! : "";
   const status = bottom >= 0 ? lines[bottom]! : "";
-  const mode = /(live tail|polling|starting…|stopped)( \([^)]*\))?(, sampled)? ─┐/.exec(title);
+  const mode = /(live tail|polling|starting…|stopped)( \([^)]*\))?(, sampled)?( · history \S+)? ─┐/.exec(
+    title,
+  );
   return {
-    count: Number(/logs\([^)]*\)\[(\d+)\]/.exec(title)?.[1] ?? Number.NaN) || undefined,
+    count:
+      Number(/logs\([^)]*\)\[([\d,]+)\]/.exec(title)?.[1]?.replaceAll(",", "") ?? Number.NaN) || undefined,
     mode: mode ? `${mode[1]}${mode[2] ?? ""}` : "?",
     sampled: Boolean(mode?.[3]) || /sampled/.test(title),
-    dropped: Number(/(\d+) lines dropped/.exec(status)?.[1] ?? 0),
+    dropped: Number(/([\d,]+) lines dropped/.exec(status)?.[1]?.replaceAll(",", "") ?? 0),
     rows: top >= 0 && bottom > top ? lines.slice(top + 1, bottom).map((line) => line.slice(1)) : [],
   };
 }
@@ -271,7 +274,8 @@ function stampModeOf(row: string): StampMode | undefined {
 
 /** Every row of the pane body in `mode`: the whole frame shows the new format. */
 function paneShows(screen: string, mode: StampMode): boolean {
-  const rows = readPane(screen).rows.filter((row) => row.trim() !== "");
+  // Marker rows ("── Live Tail sampled here …") carry no timestamp.
+  const rows = readPane(screen).rows.filter((row) => row.trim() !== "" && !row.startsWith("──"));
   return rows.length > 0 && rows.every((row) => stampModeOf(row) === mode);
 }
 

@@ -34,7 +34,7 @@ export async function runTui(
   const ink = render(<App store={store} />, {
     exitOnCtrlC: false,
     patchConsole: false,
-    maxFps: 30,
+    maxFps: 60,
   });
 
   await ink.waitUntilExit();

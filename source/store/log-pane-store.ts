@@ -18,7 +18,7 @@ import {
  * and at thousands of lines a second redrawing per batch would spend the CPU (and the garbage
  * collector's time) that keys need. Keys are answered at once.
  */
-export const DATA_FRAME_MS = 100;
+export const DATA_FRAME_MS = 150;
 
 /** What the pane needs of a LogFollower. */
 export type PaneFollower = Pick<
