@@ -8,8 +8,8 @@ import { compareLines, type LineList, type LogLine } from "./log-line.js";
 export const DEFAULT_CAPACITY = 100_000;
 /** How many recent changes `firstChangeSince` remembers; an older reader starts again from the top. */
 const CHANGE_MEMORY = 256;
-/** Stands in the evicted slots before the head until the array is compacted. */
-const EVICTED: LogLine = {
+/** Stands in evicted slots until an array is compacted, so that they keep no line alive. */
+export const EVICTED: LogLine = {
   id: "",
   timestamp: 0,
   taskId: "",
@@ -101,7 +101,16 @@ export class LogBuffer implements LineList {
 
   /** Adds lines in any order; returns how many were new. Overflow evicts the oldest. */
   add(lines: readonly LogLine[]): number {
-    const fresh = this.fresh(lines);
+    let fresh = this.fresh(lines);
+    // A full buffer would evict lines older than its first at once: count them as dropped without
+    // merging them through the whole buffer first (a new task's history can be minutes long).
+    const first = this.at(0);
+    if (first && this.length === this.capacity && compareLines(fresh[0] ?? first, first) < 0) {
+      const older = fresh.findIndex((line) => compareLines(line, first) > 0);
+      const dropped = older < 0 ? fresh.length : older;
+      this.droppedCount += dropped;
+      fresh = fresh.slice(dropped);
+    }
     if (fresh.length === 0) return 0;
     this.mergeIntoTail(fresh);
     this.evictOverflow();
@@ -145,7 +154,8 @@ export class LogBuffer implements LineList {
 
   /** Notes a range of a log group that polling skipped, after the last line before it. */
   markSkipped(group: string, from: number, to: number): void {
-    const after = this.lines[this.search(from, "") - 1];
+    const before = this.search(from, "") - 1;
+    const after = before >= this.head ? this.lines[before] : undefined;
     this.place({ afterId: after?.id, kind: "skipped", count: 1, skipped: { group, from, to } }, after);
     this.versionCount += 1;
   }
@@ -218,13 +228,20 @@ export class LogBuffer implements LineList {
     this.lines.fill(EVICTED, this.head, this.head + excess); // the dead prefix must not keep them alive
     this.head += excess;
     this.droppedCount += excess;
-    // A marker anchored above the first line left has nothing to point at any more.
+    // A marker anchored above the first line left has nothing to point at any more, unless it is a
+    // skipped range that reaches into what is still buffered.
     const first = this.lines[this.head]!;
-    const gone = (marker: PlacedMarker) =>
+    const above = (marker: PlacedMarker) =>
       marker.afterId === undefined ||
       marker.afterTimestamp < first.timestamp ||
       (marker.afterTimestamp === first.timestamp && marker.afterId < first.id);
-    if (this.placedMarkers.some(gone)) this.placedMarkers = this.placedMarkers.filter((m) => !gone(m));
+    if (this.placedMarkers.some(above)) {
+      this.placedMarkers = this.placedMarkers.flatMap((marker) => {
+        if (!above(marker)) return [marker];
+        const reaches = marker.skipped !== undefined && marker.skipped.to > first.timestamp;
+        return reaches ? [{ ...marker, afterId: undefined, afterTimestamp: -Infinity }] : [];
+      });
+    }
     // Compact once the dead prefix is as large as the live range: amortised O(1) per line.
     if (this.head >= this.capacity) {
       this.lines = this.lines.slice(this.head);

@@ -1,5 +1,5 @@
 // Which buffered lines the log pane shows, and how a search or filter term matches a line.
-import type { LogBuffer } from "../logs/log-buffer.js";
+import { EVICTED, type LogBuffer } from "../logs/log-buffer.js";
 import { compareLines, type LineList, type LogLine } from "../logs/log-line.js";
 
 /** A case-insensitive pattern matching a search or filter term literally (no regex syntax). */
@@ -52,8 +52,14 @@ export class ShownLines {
     const { buffer } = this;
     // Evicted lines leave from the top.
     const first = buffer.at(0);
-    while (state.head < state.matches.length && first && compareLines(state.matches[state.head]!, first) < 0)
+    while (
+      state.head < state.matches.length &&
+      first &&
+      compareLines(state.matches[state.head]!, first) < 0
+    ) {
+      state.matches[state.head] = EVICTED; // not kept alive until the next compaction
       state.head += 1;
+    }
     const changedFrom = buffer.firstChangeSince(state.version);
     state.version = buffer.version;
     if (!changedFrom) return;

@@ -65,4 +65,12 @@ describe("text columns", () => {
     expect(cutColumns("plain text", 6, 3)).toEqual({ start: 6, end: 9, lead: 0 });
     expect(cutColumns("short", 10, 5)).toEqual({ start: 5, end: 5, lead: 0 });
   });
+
+  it("cuts the start of a long wide line as it cuts a short one, and measures it whole after", () => {
+    const long = "日".repeat(5_000);
+    expect(cutColumns(long, 10, 20)).toEqual({ start: 5, end: 15, lead: 0 });
+    expect(cutColumns(long, 11, 20)).toEqual({ start: 6, end: 15, lead: 1 });
+    expect(textColumns(long)).toBe(10_000);
+    expect(cutColumns(long, 9_990, 20)).toEqual({ start: 4_995, end: 5_000, lead: 0 });
+  });
 });

@@ -125,4 +125,38 @@ describe("LogBuffer", () => {
       { afterId: "c", kind: "sampled", count: 1 },
     ]);
   });
+
+  it("counts lines older than a full buffer as dropped without taking them in", () => {
+    const buffer = new LogBuffer(2);
+    buffer.add([line("b", 20), line("c", 30)]);
+    const version = buffer.version;
+    expect(buffer.add([line("a", 10), line("d", 40)])).toBe(1);
+    expect(ids(buffer)).toEqual(["c", "d"]);
+    expect(buffer.dropped).toBe(2); // "a" and then "b"
+    expect(buffer.added).toBe(3);
+    expect(buffer.firstChangeSince(version)?.id).toBe("d");
+    expect(buffer.add([line("a", 10)])).toBe(0);
+    expect(buffer.version).toBe(version + 1);
+  });
+
+  it("keeps a skipped range at the top while it reaches into what is buffered", () => {
+    const buffer = new LogBuffer(3);
+    buffer.add([line("a", 10), line("b", 20), line("c", 30)]);
+    buffer.add([line("d", 40)]); // "a" evicted: the live range starts after the array's start
+    buffer.markSkipped("/ecs/web", 5, 35);
+    buffer.markSkipped("/ecs/web", 1, 4);
+    expect(buffer.markers().filter((m) => m.kind === "skipped")).toEqual([
+      { afterId: undefined, kind: "skipped", count: 1, skipped: { group: "/ecs/web", from: 5, to: 35 } },
+      { afterId: undefined, kind: "skipped", count: 1, skipped: { group: "/ecs/web", from: 1, to: 4 } },
+    ]);
+    buffer.add([line("e", 50)]); // "b" evicted; 1-4 is long gone, 5-35 still reaches "c"
+    expect(
+      buffer
+        .markers()
+        .filter((m) => m.kind === "skipped")
+        .map((m) => m.skipped?.from),
+    ).toEqual([5]);
+    buffer.add([line("f", 60)]); // "c" evicted: 5-35 no longer reaches anything buffered
+    expect(buffer.markers().filter((m) => m.kind === "skipped")).toEqual([]);
+  });
 });

@@ -13,19 +13,38 @@ interface Boundaries {
   column: number[];
 }
 
-function boundariesOf(text: string): Boundaries | undefined {
+/** Recently measured texts: the same lines are laid out again on every frame. */
+const measured = new Map<string, Boundaries>();
+const MEASURED_LIMIT = 512;
+
+/**
+ * Boundaries of `text`, or undefined for plain ASCII. With `upTo`, measuring may stop once past that
+ * column (the last boundary is then where it stopped, not the end of the text): a screen shows
+ * only the start of a 4,000-character line, and segmenting all of it costs milliseconds.
+ */
+function boundariesOf(text: string, upTo = Infinity): Boundaries | undefined {
   if (PLAIN.test(text)) return undefined;
+  const known = measured.get(text);
+  if (known) return known;
   const index: number[] = [];
   const column: number[] = [];
   let at = 0;
   for (const { segment, index: offset } of segmenter.segment(text)) {
+    if (at > upTo) {
+      index.push(offset);
+      column.push(at);
+      return { index, column };
+    }
     index.push(offset);
     column.push(at);
     at += stringWidth(segment);
   }
   index.push(text.length);
   column.push(at);
-  return { index, column };
+  if (measured.size >= MEASURED_LIMIT) measured.clear();
+  const boundaries = { index, column };
+  measured.set(text, boundaries);
+  return boundaries;
 }
 
 export function textColumns(text: string): number {
@@ -60,7 +79,7 @@ export function cutColumns(
   from: number,
   width: number,
 ): { start: number; end: number; lead: number } {
-  const boundaries = boundariesOf(text);
+  const boundaries = boundariesOf(text, from + width);
   if (!boundaries) {
     const start = Math.min(from, text.length);
     return { start, end: Math.min(text.length, from + width), lead: 0 };

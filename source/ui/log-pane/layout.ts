@@ -80,7 +80,8 @@ export function messageLines(message: string, pretty: boolean): string[] {
   if (message.length > MAX_LINE_CHARS) {
     // Not between the two halves of a surrogate pair.
     const cut = /[\uD800-\uDBFF]/.test(message[MAX_LINE_CHARS - 1]!) ? MAX_LINE_CHARS - 1 : MAX_LINE_CHARS;
-    capped = `${message.slice(0, cut)} … (${message.length - cut} more characters)`;
+    // ASCII, so that a long ASCII line stays on the fast path of column counting.
+    capped = `${message.slice(0, cut)} ... (${message.length - cut} more characters)`;
   }
   if (pretty && capped.trimStart().startsWith("{")) {
     try {
