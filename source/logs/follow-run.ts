@@ -2,6 +2,7 @@
 // when it cannot), loads history, follows a service's tasks as they come and go, fills gaps after a
 // Live Tail session drops, and says in the state when lines may be missing. Everything it starts
 // ends with stop() (one AbortController).
+import type { FilteredLogEvent } from "@aws-sdk/client-cloudwatch-logs";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import type { AwsFailure } from "../aws/failure.js";
 import type { LogsGateway } from "../aws/logs-gateway.js";
@@ -36,6 +37,8 @@ const SAMPLED_HOLD_MS = 10_000;
 const SAMPLED_REASON = "sampled: more than 500 events/s";
 /** Polling that has paged a minute and is still a minute behind skips ahead (and says so). */
 const POLL_MAX_BEHIND_MS = 60_000;
+/** Polled events taken into the buffer per turn of the event loop. */
+const INTAKE_CHUNK = 2_000;
 /** The state keeps the most recent skipped ranges only. */
 const MAX_SKIPPED = 20;
 
@@ -59,6 +62,8 @@ export class FollowRun {
   private historyWindowMs: number;
   /** The mode reason shown while a Live Tail session is being replaced. */
   private reconnecting: string | undefined;
+  private readonly polled: { target: GroupTarget; event: FilteredLogEvent }[][] = [];
+  private draining = false;
 
   constructor(
     private readonly scope: FollowScope,
@@ -245,9 +250,7 @@ export class FollowRun {
       intervalMs: this.settings.pollIntervalMs,
       lagMs: this.settings.pollLagMs,
       maxBehindMs: POLL_MAX_BEHIND_MS,
-      onEvents: (target, events) => {
-        if (this.intake.addFiltered(events.map((event) => ({ target, event }))) > 0) this.changed();
-      },
+      onEvents: (target, events) => this.takePolled(target, events),
       onResult: (_target, failure) => {
         if (failure) this.update({ failure });
         else if (this.state().failure) this.update({ failure: undefined });
@@ -256,6 +259,29 @@ export class FollowRun {
     });
     const since = this.followStart || this.settings.now();
     this.poller.follow(this.streams.targets(), (target) => this.intake.newest(target.key) ?? since);
+  }
+
+  /**
+   * A busy group's page holds up to 10,000 events. They are taken in a few thousand at a time, one
+   * turn of the event loop each, so that a key pressed meanwhile is answered between two of them.
+   */
+  private takePolled(target: GroupTarget, events: FilteredLogEvent[]): void {
+    for (let at = 0; at < events.length; at += INTAKE_CHUNK) {
+      this.polled.push(events.slice(at, at + INTAKE_CHUNK).map((event) => ({ target, event })));
+    }
+    if (!this.draining) this.drainPolled();
+  }
+
+  private drainPolled(): void {
+    const chunk = this.polled.shift();
+    this.draining = chunk !== undefined && !this.signal.aborted;
+    if (!this.draining) {
+      this.polled.length = 0;
+      return;
+    }
+    if (this.intake.addFiltered(chunk!) > 0) this.changed();
+    if (this.polled.length > 0) setImmediate(() => this.drainPolled());
+    else this.draining = false;
   }
 
   /** After a Live Tail session dropped and came back: read what happened in between. */
