@@ -1,5 +1,6 @@
-// Real CloudWatchLogsClient and ECSClient on one fresh simulated account with a fake clock: the
-// SDK path of --demo, for the simulator's CloudWatch Logs tests.
+// Real CloudWatch Logs, ECS and Application Auto Scaling clients on one fresh simulated account with
+// a fake clock: the SDK path of --demo, for the simulator's tests.
+import { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { createFakeClock, createSimulatedAccount, type SimOptions } from "../../source/sim/index.js";
@@ -14,7 +15,13 @@ export function simulatedLogs(options: SimOptions = {}) {
     // One attempt: the SDK would otherwise retry throttled and failed calls and hide them.
     maxAttempts: 1,
   };
-  return { clock, sim, logs: new CloudWatchLogsClient(config), ecs: new ECSClient(config) };
+  return {
+    clock,
+    sim,
+    logs: new CloudWatchLogsClient(config),
+    ecs: new ECSClient(config),
+    scaling: new ApplicationAutoScalingClient(config),
+  };
 }
 
 /** The error a promise rejects with; fails the test if it resolves. */

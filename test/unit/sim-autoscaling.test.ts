@@ -3,7 +3,6 @@
 // with AWS's validation, and a desired count set outside [min, max] being scaled back within a
 // minute (with a service event and a scaling activity), as AWS's auto scaling does.
 import {
-  ApplicationAutoScalingClient,
   DescribeScalableTargetsCommand,
   DescribeScalingActivitiesCommand,
   DescribeScalingPoliciesCommand,
@@ -12,19 +11,11 @@ import {
 } from "@aws-sdk/client-application-auto-scaling";
 import { DescribeServicesCommand, ECSClient, UpdateServiceCommand, type Service } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
-import { createFakeClock, createSimulatedAccount, type SimOptions } from "../../source/sim/index.js";
-import { failure } from "../helpers/sim-logs-client.js";
+import type { SimOptions } from "../../source/sim/index.js";
+import { failure, simulatedLogs } from "../helpers/sim-logs-client.js";
 
 function setup(options: SimOptions = {}) {
-  const clock = createFakeClock();
-  const sim = createSimulatedAccount({ now: clock.now, throttle: false, ...options });
-  const config = {
-    region: sim.region,
-    credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "test" },
-    requestHandler: sim.requestHandler,
-    maxAttempts: 1,
-  };
-  return { clock, sim, ecs: new ECSClient(config), scaling: new ApplicationAutoScalingClient(config) };
+  return simulatedLogs({ throttle: false, ...options });
 }
 
 const ECS = { ServiceNamespace: "ecs", ScalableDimension: "ecs:service:DesiredCount" } as const;

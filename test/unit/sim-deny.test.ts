@@ -5,13 +5,11 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  ApplicationAutoScalingClient,
   DescribeScalableTargetsCommand,
   RegisterScalableTargetCommand,
 } from "@aws-sdk/client-application-auto-scaling";
 import {
   DescribeServicesCommand,
-  ECSClient,
   ListServiceDeploymentsCommand,
   ListTasksCommand,
   StopServiceDeploymentCommand,
@@ -26,21 +24,13 @@ import {
   type SimOptions,
 } from "../../source/sim/index.js";
 import { SIMULATED_OPERATIONS } from "../../source/sim/iam.js";
-import { failure } from "../helpers/sim-logs-client.js";
+import { failure, simulatedLogs } from "../helpers/sim-logs-client.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "deckhand-sim-deny-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function setup(options: SimOptions = {}) {
-  const clock = createFakeClock();
-  const sim = createSimulatedAccount({ now: clock.now, throttle: false, ...options });
-  const config = {
-    region: sim.region,
-    credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "test" },
-    requestHandler: sim.requestHandler,
-    maxAttempts: 1,
-  };
-  return { clock, sim, ecs: new ECSClient(config), scaling: new ApplicationAutoScalingClient(config) };
+  return simulatedLogs({ throttle: false, ...options });
 }
 
 const denied = (action: string, resource: string): string =>
