@@ -24,6 +24,13 @@ const { options } = parsed;
 if (!process.stdout.isTTY || !process.stdin.isTTY) {
   usageError("needs an interactive terminal: stdin and stdout must be a TTY");
 }
+{
+  // A config file that cannot be read must stop start-up: ignoring it could drop a read-only setting.
+  const { loadSettings } = await import("./settings/settings.js");
+  const loaded = await loadSettings(process.env);
+  if (!loaded.ok) usageError(loaded.message);
+  options.settings = loaded.settings;
+}
 if (options.demo) {
   const { simOptionsFromEnv } = await import("./sim/options.js");
   try {

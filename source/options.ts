@@ -1,6 +1,7 @@
 // Command-line flags: parsed and validated before anything heavy is loaded, so a bad flag costs
 // nothing and ends with exit code 2 and one line saying what is wrong.
 import { parseArgs } from "node:util";
+import type { Settings } from "./settings/settings.js";
 
 export interface Options {
   demo: boolean;
@@ -10,6 +11,10 @@ export interface Options {
   refreshMs: number;
   /** Lines the log pane keeps in memory before it drops the oldest. */
   logBufferLines: number;
+  /** Refuse every call that changes something (scale, restart, stop…). */
+  readOnly: boolean;
+  /** The config file's settings, read by cli.ts before start-up (absent: the defaults). */
+  settings?: Settings;
 }
 
 export type ParsedCommand =
@@ -35,6 +40,7 @@ Options
   --endpoint-url <url>   Send ECS calls to this endpoint (also $AWS_ENDPOINT_URL_ECS, $AWS_ENDPOINT_URL)
   --refresh <seconds>    How often the view on screen is refreshed (default ${DEFAULT_REFRESH_SECONDS}, minimum ${MIN_REFRESH_SECONDS})
   --log-buffer <lines>   Log lines kept in memory by the log pane (default ${DEFAULT_LOG_BUFFER_LINES})
+  --readonly             Look, never touch: every action that would change something is refused
   -h, --help             Show this help
   -v, --version          Show the version
 
@@ -54,6 +60,7 @@ export function parseOptions(argv: string[]): ParsedCommand {
         "endpoint-url": { type: "string" },
         refresh: { type: "string" },
         "log-buffer": { type: "string" },
+        readonly: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -106,6 +113,7 @@ export function parseOptions(argv: string[]): ParsedCommand {
       endpointUrl,
       refreshMs: Math.round(refreshSeconds * 1000),
       logBufferLines,
+      readOnly: values.readonly ?? false,
     },
   };
 }

@@ -26,7 +26,7 @@ export async function runTui(
   store.start();
   const firstLoad = accountModule
     .then(({ openAccount }) => openAccount(options))
-    .then((account) => store.attach(account.gateway, account.context, account.openFollower))
+    .then((account) => store.attach(account.gateway, account.context, account.openFollower, account.actions))
     .catch((error: unknown) => store.failSetup(error instanceof Error ? error.message : String(error)));
   // Painting twice costs more than waiting a moment: when the first rows come quickly the first
   // frame already has them; a slow network gets a "loading…" frame instead.

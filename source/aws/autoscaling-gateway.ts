@@ -17,6 +17,8 @@ import { classifyError, fail, ok, type AwsFailure, type Result } from "./failure
 export const ECS_NAMESPACE = "ecs";
 export const ECS_DESIRED_COUNT = "ecs:service:DesiredCount";
 const PAGE_SIZE = 50;
+/** DescribeScalingPolicies takes at most 10 a page (the other Describe calls 50). */
+const POLICY_PAGE_SIZE = 10;
 
 /** The RegisterScalableTarget input deckhand sends: min and max, nothing else. */
 export interface ScalableTargetRange {
@@ -60,7 +62,7 @@ export class AutoScalingGateway {
           ServiceNamespace: ECS_NAMESPACE,
           ResourceId: resourceId,
           ScalableDimension: ECS_DESIRED_COUNT,
-          MaxResults: PAGE_SIZE,
+          MaxResults: POLICY_PAGE_SIZE,
           NextToken,
         }),
       );

@@ -10,13 +10,23 @@ export interface BucketSpec {
 }
 
 export type EcsCategory =
-  "cluster-read" | "service-read" | "cluster-resource-read" | "task-definition-read" | "other";
+  | "cluster-read"
+  | "service-read"
+  | "service-modify"
+  | "service-deployment"
+  | "cluster-resource-read"
+  | "cluster-resource-modify"
+  | "task-definition-read"
+  | "other";
 
 /** The published ECS buckets (burst, sustained per second), per account and region. */
 export const ECS_PUBLISHED_BUCKETS: Record<EcsCategory, BucketSpec> = {
   "cluster-read": { burst: 50, perSecond: 20 },
   "service-read": { burst: 100, perSecond: 20 },
+  "service-modify": { burst: 50, perSecond: 5 },
+  "service-deployment": { burst: 50, perSecond: 20 },
   "cluster-resource-read": { burst: 100, perSecond: 20 },
+  "cluster-resource-modify": { burst: 100, perSecond: 40 },
   "task-definition-read": { burst: 50, perSecond: 20 },
   other: { burst: 20, perSecond: 1 },
 };
@@ -38,10 +48,16 @@ const CATEGORY_OF: Record<string, EcsCategory> = {
   DescribeClusters: "cluster-read",
   ListServices: "service-read",
   DescribeServices: "service-read",
+  UpdateService: "service-modify",
+  // Not in the published table; it changes a service, like UpdateService (and the simulator agrees).
+  StopServiceDeployment: "service-modify",
+  ListServiceDeployments: "service-deployment",
+  DescribeServiceDeployments: "service-deployment",
   ListTasks: "cluster-resource-read",
   DescribeTasks: "cluster-resource-read",
   ListContainerInstances: "cluster-resource-read",
   DescribeContainerInstances: "cluster-resource-read",
+  StopTask: "cluster-resource-modify",
   DescribeTaskDefinition: "task-definition-read",
   ListTaskDefinitions: "task-definition-read",
   ListTaskDefinitionFamilies: "task-definition-read",
@@ -85,7 +101,8 @@ export class TokenBucket {
 }
 
 export interface RequestBudgetOptions {
-  buckets?: Record<EcsCategory, BucketSpec>;
+  /** Buckets to use instead of ECS_BUCKETS; categories left out keep theirs. */
+  buckets?: Partial<Record<EcsCategory, BucketSpec>>;
   concurrency?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -101,7 +118,7 @@ export class RequestBudget {
   private readonly specs: Record<EcsCategory, BucketSpec>;
 
   constructor(options: RequestBudgetOptions = {}) {
-    this.specs = options.buckets ?? ECS_BUCKETS;
+    this.specs = { ...ECS_BUCKETS, ...options.buckets };
     this.slots = new ConcurrencyLimit(options.concurrency ?? 8);
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? defaultSleep;

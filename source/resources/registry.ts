@@ -1,5 +1,7 @@
+import { autoscalingKind } from "./autoscaling.js";
 import { clusterKind } from "./cluster.js";
 import { containerKind } from "./container.js";
+import { deploymentKind } from "./deployment.js";
 import { serviceKind } from "./service.js";
 import { taskKind } from "./task.js";
 import type { KindId, ResourceKind } from "./types.js";
@@ -13,4 +15,6 @@ export const KINDS: Record<KindId, AnyKind> = {
   services: serviceKind,
   tasks: taskKind,
   containers: containerKind,
+  deployments: deploymentKind,
+  autoscaling: autoscalingKind,
 };

@@ -21,15 +21,21 @@ export const RELIST_MS = 60_000;
 export const POLL_BATCHES = 6;
 const BATCH = 10;
 
-function primaryDeployment(service: Service | undefined) {
+export function primaryDeployment(service: Service | undefined) {
   return service?.deployments?.find((d) => d.status === "PRIMARY");
 }
 
-function rollout(service: Service | undefined): string {
+/**
+ * The rollout at a glance: the PRIMARY deployment's state, and while older deployments still have
+ * tasks, how far the new one is ("IN_PROGRESS 2/6 new, 4 old").
+ */
+export function rolloutText(service: Service | undefined): string {
   const primary = primaryDeployment(service);
   if (!primary?.rolloutState) return service ? "-" : "";
-  const others = (service?.deployments?.length ?? 1) - 1;
-  return others > 0 ? `${primary.rolloutState} (+${others})` : primary.rolloutState;
+  const others = (service?.deployments ?? []).filter((d) => d !== primary);
+  if (others.length === 0) return primary.rolloutState;
+  const old = others.reduce((sum, d) => sum + (d.runningCount ?? 0), 0);
+  return `${primary.rolloutState} ${primary.runningCount ?? 0}/${primary.desiredCount ?? 0} new, ${old} old`;
 }
 
 function launch(service: Service | undefined): string {
@@ -64,8 +70,9 @@ export const serviceKind: ResourceKind<ServiceRow> = {
     },
     {
       header: "ROLLOUT",
-      value: (r) => rollout(r.service),
+      value: (r) => rolloutText(r.service),
       tone: (r) => statusTone(primaryDeployment(r.service)?.rolloutState),
+      pendingSlot: true,
     },
     {
       header: "TASK DEFINITION",
@@ -73,6 +80,7 @@ export const serviceKind: ResourceKind<ServiceRow> = {
       flexible: true,
     },
     { header: "LAUNCH", value: (r) => launch(r.service) },
+    { header: "EXEC", value: (r) => (r.service ? (r.service.enableExecuteCommand ? "on" : "off") : "") },
     { header: "AGE", value: (r, now) => formatAge(r.service?.createdAt, now), align: "right" },
   ],
   filterText: (r) => `${r.name} ${r.service?.status ?? ""} ${orDash(arnName(r.service?.taskDefinition))}`,

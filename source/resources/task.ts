@@ -44,8 +44,10 @@ export const taskKind: ResourceKind<TaskRow> = {
       value: (r) => r.task.stoppedReason ?? "",
       tone: (r) => (r.task.stopCode && r.task.stopCode !== "UserInitiated" ? "bad" : "muted"),
       flexible: true,
+      pendingSlot: true,
     },
   ],
+  markable: true,
   filterText: (r) =>
     [arnName(r.arn), r.task.lastStatus, r.task.healthStatus, privateIp(r.task), r.task.stoppedReason].join(
       " ",

@@ -1,8 +1,9 @@
+import type { AutoScalingGateway } from "../aws/autoscaling-gateway.js";
 import type { AwsFailure } from "../aws/failure.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import type { FollowScope } from "../logs/log-follower.js";
 
-export type KindId = "clusters" | "services" | "tasks" | "containers";
+export type KindId = "clusters" | "services" | "tasks" | "containers" | "deployments" | "autoscaling";
 
 /** Where a view points: each level adds the key of the row it was opened from. */
 export interface Scope {
@@ -21,10 +22,14 @@ export interface Column<Row> {
   align?: "right";
   /** Takes the width left over; at most one column per kind. */
   flexible?: boolean;
+  /** While an action on the row waits for a refresh to confirm it, this column says so instead. */
+  pendingSlot?: boolean;
 }
 
 export interface LoadContext<Row> {
   gateway: EcsGateway;
+  /** Application Auto Scaling, when the session has it (the autoscaling view needs it). */
+  autoscaling?: AutoScalingGateway;
   scope: Scope;
   now: number;
   previous: readonly Row[] | undefined;
@@ -57,4 +62,6 @@ export interface ResourceKind<Row> {
   logs?: (row: Row, scope: Scope) => { follow: FollowScope; title: string };
   /** Text matched by the / filter. */
   filterText: (row: Row) => string;
+  /** Rows can be marked with space (actions then apply to the marked rows). */
+  markable?: boolean;
 }

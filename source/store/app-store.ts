@@ -1,10 +1,16 @@
 // Domain state outside React: the navigation stack, the row cache per view, the poller for the view
-// on top, and the flash line. React reads it through useSyncExternalStore.
+// on top, the flash line, and actions (their dialog, marked rows, rows waiting for a refresh to
+// confirm a change). React reads it through useSyncExternalStore.
+import type { AutoScalingGateway } from "../aws/autoscaling-gateway.js";
 import { describeFailure, type AwsFailure } from "../aws/failure.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import { accountIdOf } from "../resources/format.js";
 import { KINDS, type AnyKind } from "../resources/registry.js";
+import type { ServiceRow } from "../resources/service.js";
 import type { KindId, Scope } from "../resources/types.js";
+import { ActionFlow, type ActionVerb, type DialogView, type FlashLevel } from "./action-flow.js";
+import { PENDING_MAX_MS, pendingKey, settleRows, type PendingChange } from "./pending.js";
+import type { ActionServices } from "./session-actions.js";
 import { filterRows } from "./row-filter.js";
 import { HIGHLIGHT_MS, markChanges } from "./row-changes.js";
 import { placeCursor, type ViewEntry } from "./view-cursor.js";
@@ -22,10 +28,14 @@ export interface CacheEntry {
 
 export type Mode = "table" | "filter" | "help";
 
+export type { ActionVerb };
+
 export interface Flash {
   text: string;
-  level: "info" | "error";
+  level: FlashLevel;
   at: number;
+  /** A failed refresh: cleared by the next refresh that works. */
+  fromRefresh?: boolean;
 }
 
 /** A line of the header's context block, e.g. Region: us-east-1. */
@@ -45,6 +55,14 @@ export interface AppState {
   logPane?: LogPaneStore;
   /** Why no account could be opened (bad region, bad simulator settings…); nothing loads then. */
   setupFailure?: string;
+  /** The action dialog on screen (prompt, list, confirmation), if any. */
+  dialog?: DialogView;
+  /** Changes sent and not yet seen in a refresh, by pendingKey(kind, row key). */
+  pending: ReadonlyMap<string, PendingChange>;
+  /** Marked rows (space), by view (cacheKey) then row key. */
+  marks: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Why every action is refused in this session (read-only), if it is. */
+  readOnly?: string;
   viewportRows: number;
   now: number;
 }
@@ -57,6 +75,12 @@ export interface AppStoreOptions {
 }
 
 const INFO_FLASH_MS = 4_000;
+/** Warnings and errors about actions stay longer: they say what to do next. */
+const ACTION_FLASH_MS = 30_000;
+/** While a change waits for confirmation, the view on top refreshes at least this often. */
+export const PENDING_REFRESH_MS = 2_000;
+
+const NO_MARKS: ReadonlySet<string> = new Set();
 
 export function cacheKey(kind: KindId, scope: Scope): string {
   return [kind, scope.clusterArn ?? "", scope.serviceName ?? "", scope.taskArn ?? ""].join("|");
@@ -73,6 +97,11 @@ export class AppStore {
   private readonly now: () => number;
   private gateway: EcsGateway | undefined;
   private openFollower: ((scope: FollowScope) => LogFollower) | undefined;
+  private autoscaling: AutoScalingGateway | undefined;
+  private flow: ActionFlow | undefined;
+  /** Loads started so far; a pending change counts only rows from loads started after it. */
+  private loads = 0;
+  private readonly pendingAfterLoad = new Map<string, number>();
 
   constructor(private readonly options: AppStoreOptions) {
     this.now = options.now ?? Date.now;
@@ -83,6 +112,8 @@ export class AppStore {
       cache: new Map(),
       mode: "table",
       filterDraft: "",
+      pending: new Map(),
+      marks: new Map(),
       viewportRows: 20,
       now: this.now(),
     };
@@ -107,15 +138,28 @@ export class AppStore {
     this.clock = setInterval(() => this.tick(), 1_000);
   }
 
-  /** Connects the store to an account; resolves when the first view has loaded (or failed). */
+  /**
+   * Connects the store to an account; resolves when the first view has loaded (or failed).
+   * `actions` (by default those open-account.ts bound to the gateway) make the action keys work.
+   */
   attach(
     gateway: EcsGateway,
     context: readonly ContextLine[],
     openFollower?: (scope: FollowScope) => LogFollower,
+    actions?: ActionServices,
   ): Promise<void> {
     this.gateway = gateway;
     this.openFollower = openFollower;
-    this.set({ context });
+    this.autoscaling = actions?.autoscaling;
+    this.flow = actions
+      ? new ActionFlow(actions, gateway, {
+          showDialog: (dialog) => this.set({ dialog }),
+          flash: (text, level) => this.showFlash(text, level),
+          applied: (changes) => this.applied(changes),
+          now: this.now,
+        })
+      : undefined;
+    this.set({ context, readOnly: actions?.runner.readOnlyReason });
     return this.refresh(false);
   }
 
@@ -145,8 +189,14 @@ export class AppStore {
   tick(): void {
     const now = this.now();
     const flash = this.state.flash;
-    const expired = flash?.level === "info" && now - flash.at > INFO_FLASH_MS;
-    this.set({ now, flash: expired ? undefined : flash });
+    const lasts = flash?.level === "info" ? INFO_FLASH_MS : flash?.fromRefresh ? Infinity : ACTION_FLASH_MS;
+    const expired = flash !== undefined && now - flash.at > lasts;
+    let pending = this.state.pending;
+    if ([...pending.values()].some((change) => now - change.since > PENDING_MAX_MS)) {
+      pending = new Map([...pending].filter(([, change]) => now - change.since <= PENDING_MAX_MS));
+      for (const id of this.pendingAfterLoad.keys()) if (!pending.has(id)) this.pendingAfterLoad.delete(id);
+    }
+    this.set({ now, flash: expired ? undefined : flash, pending });
   }
 
   // ---- selectors ----
@@ -203,8 +253,10 @@ export class AppStore {
     const kind = this.kindOf(view);
     let memo = this.memos.get(key);
     if (!memo) this.memos.set(key, (memo = {}));
+    const load = ++this.loads;
     const outcome = await kind.load({
       gateway,
+      autoscaling: this.autoscaling,
       scope: view.scope,
       now: this.now(),
       previous: this.state.cache.get(key)?.rows,
@@ -212,24 +264,30 @@ export class AppStore {
       forced,
       memo,
       publish: (rows) => {
-        if (open) this.receiveRows(key, kind, rows);
+        if (open) this.receiveRows(key, kind, rows, load);
       },
     });
     open = false;
-    if (outcome.rows) this.receiveRows(key, kind, outcome.rows);
+    if (outcome.rows) this.receiveRows(key, kind, outcome.rows, load);
     if (outcome.ok) {
       this.patchEntry(key, { failure: undefined, updatedAt: this.now() });
-      if (this.state.flash?.level === "error") this.set({ flash: undefined });
+      if (this.state.flash?.fromRefresh) this.set({ flash: undefined });
     } else {
       this.patchEntry(key, { failure: outcome.failure });
-      this.showFlash(describeFailure(outcome.failure), "error");
+      this.showFlash(describeFailure(outcome.failure), "error", true);
     }
   }
 
   private schedule(): void {
     clearTimeout(this.timer);
     if (!this.clock || this.state.logPane) return; // stopped, or the log pane covers the table
-    this.timer = setTimeout(() => void this.refresh(false), this.options.refreshMs);
+    const kind = this.top().kind;
+    // A service's deployments view shows the rollout a pending service change waits for.
+    const watching = [...this.state.pending.values()].some(
+      (change) => change.kind === kind || (kind === "deployments" && change.kind === "services"),
+    );
+    const delay = watching ? Math.min(this.options.refreshMs, PENDING_REFRESH_MS) : this.options.refreshMs;
+    this.timer = setTimeout(() => void this.refresh(false), delay);
   }
 
   private keysOnScreen(key: string, rows: readonly unknown[]): ReadonlySet<string> {
@@ -240,13 +298,40 @@ export class AppStore {
     return new Set(filtered.slice(view.top, view.top + this.state.viewportRows).map((r) => kind.key(r)));
   }
 
-  private receiveRows(key: string, kind: AnyKind, rows: readonly unknown[]): void {
+  private receiveRows(key: string, kind: AnyKind, rows: readonly unknown[], load: number): void {
     const entry = this.state.cache.get(key);
     const now = this.now();
     const changed = markChanges(kind, entry?.rows, rows, entry?.changed ?? new Map(), now);
     this.patchEntry(key, { rows, changed });
     this.repositionViews(key);
     this.learnAccount(kind, rows);
+    this.settlePending(kind, entry?.rows, rows, load);
+  }
+
+  /** Clears the pending changes that these rows, read by load number `load`, show done. */
+  private settlePending(
+    kind: AnyKind,
+    before: readonly unknown[] | undefined,
+    rows: readonly unknown[],
+    load: number,
+  ): void {
+    if (this.state.pending.size === 0) return;
+    const { settled, messages } = settleRows(
+      this.state.pending,
+      this.pendingAfterLoad,
+      kind,
+      before,
+      rows,
+      load,
+    );
+    if (settled.length === 0) return;
+    const pending = new Map(this.state.pending);
+    for (const id of settled) {
+      pending.delete(id);
+      this.pendingAfterLoad.delete(id);
+    }
+    this.set({ pending });
+    for (const message of messages) this.showFlash(message.text ?? "", message.level ?? "info");
   }
 
   /** Fills an empty "Account" header line from the first ARN seen. */
@@ -326,7 +411,9 @@ export class AppStore {
       return;
     }
     if (this.state.stack.length <= 1) return;
-    this.set({ stack: this.state.stack.slice(0, -1) });
+    const marks = new Map(this.state.marks);
+    marks.delete(cacheKey(view.kind, view.scope));
+    this.set({ stack: this.state.stack.slice(0, -1), marks });
     void this.refresh(false);
   }
 
@@ -373,8 +460,90 @@ export class AppStore {
     this.set({ mode: this.state.mode === "help" ? "table" : "help" });
   }
 
-  showFlash(text: string, level: Flash["level"] = "info"): void {
-    this.set({ flash: { text, level, at: this.now() } });
+  showFlash(text: string, level: Flash["level"] = "info", fromRefresh = false): void {
+    this.set({ flash: { text, level, at: this.now(), ...(fromRefresh ? { fromRefresh } : {}) } });
+  }
+
+  // ---- actions ----
+
+  /** What a row shows while a change to it waits for a refresh to confirm it. */
+  pendingLabel(kind: KindId, key: string, row: unknown): string | undefined {
+    return this.state.pending.get(pendingKey(kind, key))?.label(row);
+  }
+
+  marksOf(view: ViewEntry): ReadonlySet<string> {
+    return this.state.marks.get(cacheKey(view.kind, view.scope)) ?? NO_MARKS;
+  }
+
+  /** space: marks or unmarks the row under the cursor; actions then apply to the marked rows. */
+  toggleMark(): void {
+    const view = this.top();
+    const kind = this.kindOf(view);
+    const row = this.visibleRows(view)[view.cursor];
+    if (!kind.markable || row === undefined) return;
+    const key = kind.key(row);
+    const marked = new Set(this.marksOf(view));
+    if (!marked.delete(key)) marked.add(key);
+    const marks = new Map(this.state.marks);
+    const viewKey = cacheKey(view.kind, view.scope);
+    if (marked.size > 0) marks.set(viewKey, marked);
+    else marks.delete(viewKey);
+    this.set({ marks });
+  }
+
+  /** `z` / `a` on a service: its deployments or its auto scaling, opened like a drill-down. */
+  openServiceView(kind: "deployments" | "autoscaling"): void {
+    const view = this.top();
+    const row = this.visibleRows(view)[view.cursor] as ServiceRow | undefined;
+    if (view.kind !== "services" || !row) return;
+    const next: ViewEntry = {
+      kind,
+      scope: { ...view.scope, serviceName: row.name },
+      cursor: 0,
+      top: 0,
+      filter: "",
+    };
+    this.set({ stack: [...this.state.stack, next] });
+    void this.refresh(false);
+  }
+
+  /** An action key: refused at once in read-only mode (the runner would refuse it anyway). */
+  startAction(verb: ActionVerb): void {
+    const flow = this.flow;
+    if (!flow) {
+      return this.showFlash(
+        this.gateway ? "actions are not available in this session" : "not connected",
+        "error",
+      );
+    }
+    const view = this.top();
+    const refused = flow.start(verb, {
+      kind: view.kind,
+      row: this.visibleRows(view)[view.cursor],
+      rows: this.entryOf(view)?.rows ?? [],
+      marked: this.marksOf(view),
+    });
+    if (refused) this.showFlash(refused.text, refused.level);
+  }
+
+  /** Keys while the action dialog is open. */
+  dialogKey(key: string, input: string): void {
+    this.flow?.handleKey(key, input);
+  }
+
+  private applied(changes: PendingChange[]): void {
+    const pending = new Map(this.state.pending);
+    for (const change of changes) {
+      const id = pendingKey(change.kind, change.key);
+      pending.set(id, change);
+      this.pendingAfterLoad.set(id, this.loads);
+    }
+    // The marked rows were acted on: the marks have done their job.
+    const view = this.top();
+    const marks = new Map(this.state.marks);
+    if (changes.some((change) => change.kind === view.kind)) marks.delete(cacheKey(view.kind, view.scope));
+    this.set({ pending, marks });
+    void this.refresh(true);
   }
 
   isHighlighted(entry: CacheEntry | undefined, key: string): boolean {

@@ -4,13 +4,14 @@ import type { AppStore, CacheEntry } from "../store/app-store.js";
 import type { Scope, Tone } from "../resources/types.js";
 import { arnName, formatAge } from "../resources/format.js";
 import { Crumbs } from "./crumbs.js";
+import { Dialog, dialogHeight } from "./dialog.js";
 import { dispatchKey } from "./dispatch.js";
 import { FilterBar } from "./filter-bar.js";
-import { Flash } from "./flash.js";
-import { Header, HEADER_ROWS } from "./header.js";
+import { Flash, flashLines } from "./flash.js";
+import { Header, HEADER_ROWS, type HeaderHint } from "./header.js";
 import { Help } from "./help.js";
 import { splitKeys } from "./key-names.js";
-import { BINDINGS } from "./keymap.js";
+import { appliesTo, BINDINGS } from "./keymap.js";
 import { LogPane } from "./log-pane/log-pane.js";
 import { PANE_BINDINGS } from "../store/log-pane.js";
 import { Table } from "./table.js";
@@ -22,6 +23,8 @@ export interface AppProps {
 
 /** Table chrome: top border, column header, bottom border. */
 const TABLE_CHROME = 3;
+/** Rows the table keeps under an open dialog (chrome and two rows), when the screen allows. */
+const TABLE_UNDER_DIALOG = TABLE_CHROME + 2;
 
 export function App({ store }: AppProps) {
   const { exit } = useApp();
@@ -31,7 +34,14 @@ export function App({ store }: AppProps) {
   // Ink 6 clears and repaints the whole screen on every frame that is as tall as the terminal.
   const height = Math.max(8, terminalRows - 1);
   const filterRows = state.mode === "filter" ? 1 : 0;
-  const tableHeight = height - HEADER_ROWS - 2 - filterRows;
+  const flashRows = flashLines(state.flash, columns).length;
+  const areaHeight = height - HEADER_ROWS - 1 - flashRows - filterRows;
+  // An open dialog sits above the table and takes what it needs, leaving the table a few rows
+  // (the row acted on stays in sight); when both do not fit, the dialog has the whole area.
+  const dialog = state.dialog;
+  const wanted = dialog ? dialogHeight(dialog, columns, areaHeight) : 0;
+  const dialogRows = !dialog ? 0 : wanted + TABLE_UNDER_DIALOG <= areaHeight ? wanted : areaHeight;
+  const tableHeight = areaHeight - dialogRows;
   const bodyRows = Math.max(1, tableHeight - TABLE_CHROME);
 
   useEffect(() => store.setViewportRows(bodyRows), [store, bodyRows]);
@@ -45,18 +55,23 @@ export function App({ store }: AppProps) {
   const entry = store.entryOf(view);
   const rows = store.visibleRows(view);
   const total = entry?.rows?.length ?? 0;
-  const count = view.filter ? `${rows.length}/${total}` : `${rows.length}`;
+  const marked = store.marksOf(view);
+  const count = `${view.filter ? `${rows.length}/${total}` : `${rows.length}`}${marked.size > 0 ? `, ${marked.size} marked` : ""}`;
   const filterTag = view.filter ? ` </${view.filter}>` : "";
   const pane = state.logPane;
   const paneView = useSyncExternalStore(
     pane?.subscribe ?? subscribeNothing,
     pane?.getSnapshot ?? nothing,
   )?.view;
-  const hints = pane
+  const hints: HeaderHint[] = pane
     ? PANE_BINDINGS.filter((b) => b.hint)
     : BINDINGS.filter(
-        (b) => b.hint && (b.action !== "drill" || kind.drill) && (b.action !== "logs" || kind.logs),
-      );
+        (b) =>
+          b.hint &&
+          appliesTo(b, kind.id) &&
+          (b.action !== "drill" || kind.drill) &&
+          (b.action !== "logs" || kind.logs),
+      ).map((b) => ({ ...b, refused: Boolean(b.mutates && state.readOnly !== undefined) }));
   const [status, statusTone] = freshness(entry, state.now, store.refreshMs);
 
   if (pane && paneView?.fullscreen) {
@@ -73,9 +88,11 @@ export function App({ store }: AppProps) {
         info={[...state.context, { label: "Scope", value: scopeLabel(view.scope) }]}
         hints={hints}
         width={columns}
+        readOnly={state.readOnly !== undefined}
       />
       {state.mode === "filter" ? <FilterBar draft={state.filterDraft} /> : null}
-      {state.mode === "help" ? (
+      {dialog ? <Dialog view={dialog} width={columns} height={dialogRows} /> : null}
+      {tableHeight <= 0 ? null : state.mode === "help" ? (
         <Help width={columns} height={tableHeight} />
       ) : pane ? (
         <LogPane pane={pane} width={columns} height={tableHeight} now={state.now} />
@@ -89,6 +106,9 @@ export function App({ store }: AppProps) {
           rowKey={kind.key}
           isPlaceholder={kind.isPlaceholder}
           isHighlighted={(key) => store.isHighlighted(entry, key)}
+          markable={kind.markable}
+          isMarked={(key) => marked.has(key)}
+          pendingLabel={(key, row) => store.pendingLabel(kind.id, key, row)}
           cursor={view.cursor}
           top={view.top}
           height={bodyRows}
@@ -98,7 +118,7 @@ export function App({ store }: AppProps) {
         />
       )}
       <Crumbs crumbs={state.stack.map((v) => store.kindOf(v).crumb(v.scope))} />
-      <Flash flash={state.flash} />
+      <Flash flash={state.flash} width={columns} />
     </Box>
   );
 }

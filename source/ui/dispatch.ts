@@ -1,7 +1,7 @@
-import type { AppStore } from "../store/app-store.js";
+import type { ActionVerb, AppStore } from "../store/app-store.js";
 import { osc52, saveLines } from "../logs/log-outputs.js";
 import type { LogPaneOutputs } from "../store/log-pane-store.js";
-import { actionFor, type ActionId } from "./keymap.js";
+import { appliesTo, bindingFor, keyLabel, type ActionId, type Binding } from "./keymap.js";
 
 const LOG_OUTPUTS: LogPaneOutputs = {
   save: saveLines,
@@ -10,12 +10,14 @@ const LOG_OUTPUTS: LogPaneOutputs = {
 
 /**
  * The one place keys turn into intents. Modes are checked from the top of the stack down:
- * log pane > help > filter prompt > table; a key not consumed by a mode falls through to the key
- * bindings.
+ * action dialog > log pane > help > filter prompt > table; a key not consumed by a mode falls
+ * through to the key bindings.
  */
 export function dispatchKey(store: AppStore, key: string, input: string, quit: () => void): void {
-  const { mode, filterDraft, logPane } = store.getState();
+  const { mode, filterDraft, logPane, dialog } = store.getState();
   if (key === "ctrl-c") return quit();
+
+  if (dialog) return store.dialogKey(key === " " ? "space" : key, input);
 
   if (logPane) {
     return logPane.handleKey(key, input);
@@ -33,12 +35,31 @@ export function dispatchKey(store: AppStore, key: string, input: string, quit: (
       store.editFilter(filterDraft + input);
     return;
   }
-  const action = actionFor(key);
-  if (action) run(store, action, quit);
+  const binding = bindingFor(key === " " ? "space" : key);
+  if (!binding) return;
+  const kind = store.top().kind;
+  if (!appliesTo(binding, kind)) {
+    return store.showFlash(
+      `${keyLabel(binding)} ${binding.description}: in the ${binding.kinds!.join(" or ")} view`,
+    );
+  }
+  run(store, binding, quit);
 }
 
-function run(store: AppStore, action: ActionId, quit: () => void): void {
-  switch (action) {
+const VERBS: Partial<Record<ActionId, ActionVerb>> = {
+  scale: "scale",
+  restart: "restart",
+  rollback: "rollback",
+  revision: "revision",
+  toggleExec: "toggleExec",
+  editScaling: "editScaling",
+  stopTasks: "stopTasks",
+};
+
+function run(store: AppStore, binding: Binding, quit: () => void): void {
+  const verb = VERBS[binding.action];
+  if (verb) return store.startAction(verb);
+  switch (binding.action) {
     case "down":
       return store.moveCursor(1);
     case "up":
@@ -67,5 +88,10 @@ function run(store: AppStore, action: ActionId, quit: () => void): void {
       return store.toggleHelp();
     case "quit":
       return quit();
+    case "deployments":
+    case "autoscaling":
+      return store.openServiceView(binding.action);
+    case "mark":
+      return store.toggleMark();
   }
 }

@@ -1,13 +1,45 @@
-import { Text } from "ink";
+import { Box, Text } from "ink";
 import type { Flash as FlashMessage } from "../store/app-store.js";
+import { wrapText } from "./dialog-lines.js";
 import { sanitizeCell } from "./sanitize.js";
+import { fit } from "./text-fit.js";
 import { theme } from "./theme.js";
 
-export function Flash({ flash }: { flash: FlashMessage | undefined }) {
-  if (!flash) return <Text> </Text>;
+/** An action's error can be long (what failed, why, what to do): it may take a second line. */
+export const MAX_FLASH_ROWS = 2;
+
+export function flashLines(flash: FlashMessage | undefined, width: number): string[] {
+  if (!flash) return [" "];
+  const lines = wrapText(sanitizeCell(flash.text), width);
+  if (lines.length <= MAX_FLASH_ROWS) return lines;
+  const shown = lines.slice(0, MAX_FLASH_ROWS);
+  shown[MAX_FLASH_ROWS - 1] = fit(
+    `${shown[MAX_FLASH_ROWS - 1]!} ${lines.slice(MAX_FLASH_ROWS).join(" ")}`,
+    width,
+  );
+  return shown;
+}
+
+const COLOR: Record<FlashMessage["level"], string> = {
+  info: theme.info,
+  warn: theme.warn,
+  error: theme.error,
+};
+
+export function Flash({ flash, width }: { flash: FlashMessage | undefined; width: number }) {
+  const lines = flashLines(flash, width);
   return (
-    <Text wrap="truncate-end" color={flash.level === "error" ? theme.error : theme.info}>
-      {sanitizeCell(flash.text)}
-    </Text>
+    <Box flexDirection="column">
+      {lines.map((line, i) => (
+        <Text
+          key={i}
+          wrap="truncate-end"
+          color={flash ? COLOR[flash.level] : undefined}
+          bold={flash?.level === "warn"}
+        >
+          {line}
+        </Text>
+      ))}
+    </Box>
   );
 }

@@ -7,18 +7,26 @@ import { fit } from "./text-fit.js";
 
 export const HEADER_ROWS = 6;
 
+export interface HeaderHint extends KeyHint {
+  /** Refused here (read-only): shown dimmed. */
+  refused?: boolean;
+}
+
 export function Header({
   info,
   hints,
   width,
+  readOnly,
 }: {
   info: readonly ContextLine[];
-  hints: readonly KeyHint[];
+  hints: readonly HeaderHint[];
   width: number;
+  /** Set in read-only sessions: a badge that cannot be missed. */
+  readOnly?: boolean;
 }) {
   const labelWidth = Math.max(0, ...info.map((item) => item.label.length)) + 2;
   const infoWidth = Math.min(44, Math.max(24, Math.floor(width / 3)));
-  const columns: KeyHint[][] = [];
+  const columns: HeaderHint[][] = [];
   for (let i = 0; i < hints.length; i += HEADER_ROWS) columns.push(hints.slice(i, i + HEADER_ROWS));
   return (
     <Box height={HEADER_ROWS} width={width} overflow="hidden">
@@ -34,11 +42,25 @@ export function Header({
         <Box key={c} flexDirection="column" marginLeft={2} flexShrink={1}>
           {column.map((binding) => (
             <Text key={binding.action} wrap="truncate-end">
-              <Text color={theme.key}>{keyLabel(binding)}</Text> <Text dimColor>{binding.description}</Text>
+              <Text color={binding.refused ? "gray" : theme.key}>{keyLabel(binding)}</Text>{" "}
+              <Text dimColor strikethrough={binding.refused}>
+                {binding.description}
+              </Text>
             </Text>
           ))}
         </Box>
       ))}
+      {readOnly ? (
+        <>
+          <Box flexGrow={1} />
+          <Box flexDirection="column" flexShrink={0} marginLeft={2} alignItems="center">
+            <Text backgroundColor="red" color="whiteBright" bold>
+              {" RO "}
+            </Text>
+            <Text color={theme.error}>read-only</Text>
+          </Box>
+        </>
+      ) : null}
     </Box>
   );
 }

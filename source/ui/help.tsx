@@ -15,13 +15,17 @@ function Column({ title, bindings, rows }: { title: string; bindings: readonly K
         <Text key={binding.action} wrap="truncate-end">
           <Text color={theme.key}>{fit(keyLabel(binding), keyWidth)}</Text>
           {binding.description}
+          {binding.kinds ? <Text dimColor>{` (${binding.kinds.join(", ")})`}</Text> : null}
         </Text>
       ))}
     </Box>
   );
 }
 
-/** Every key, from the same lists the dispatcher uses: tables on the left, the log pane on the right. */
+/**
+ * Every key, from the same lists the dispatcher uses: moving around the tables, the actions of
+ * each kind of row, and the log pane.
+ */
 export function Help({ width, height }: { width: number; height: number }) {
   const rows = Math.max(1, height - 3);
   return (
@@ -31,7 +35,8 @@ export function Help({ width, height }: { width: number; height: number }) {
         <Text dimColor>(esc or ? to close)</Text>
       </Text>
       <Box height={rows} overflow="hidden">
-        <Column title="tables" bindings={BINDINGS} rows={rows} />
+        <Column title="tables" bindings={BINDINGS.filter((binding) => !binding.kinds)} rows={rows} />
+        <Column title="actions" bindings={BINDINGS.filter((binding) => binding.kinds)} rows={rows} />
         <Column title="log pane" bindings={PANE_BINDINGS} rows={rows} />
       </Box>
     </Box>

@@ -1,5 +1,7 @@
 // The one list of key bindings: the dispatcher, the header's hint grid, the help screen and the
-// README's key table are all generated from it.
+// README's key table are all generated from it. A binding names the views it applies to; one that
+// changes something in AWS says so, and is refused in read-only mode.
+import type { KindId } from "../resources/types.js";
 
 export type ActionId =
   | "down"
@@ -14,7 +16,17 @@ export type ActionId =
   | "filter"
   | "refresh"
   | "help"
-  | "quit";
+  | "quit"
+  | "scale"
+  | "restart"
+  | "rollback"
+  | "revision"
+  | "toggleExec"
+  | "deployments"
+  | "autoscaling"
+  | "editScaling"
+  | "mark"
+  | "stopTasks";
 
 /** What a hint or help line needs to know about a binding. */
 export interface KeyHint {
@@ -22,6 +34,8 @@ export interface KeyHint {
   keys: string[];
   description: string;
   hint: boolean;
+  /** The views it works in (all when absent). */
+  kinds?: readonly string[];
 }
 
 export interface Binding extends KeyHint {
@@ -31,6 +45,9 @@ export interface Binding extends KeyHint {
   description: string;
   /** Shown in the header's hint grid (the rest are in help). */
   hint: boolean;
+  kinds?: readonly KindId[];
+  /** Sends a mutating AWS call (after confirmation): refused in read-only mode. */
+  mutates?: boolean;
 }
 
 export const BINDINGS: Binding[] = [
@@ -41,6 +58,58 @@ export const BINDINGS: Binding[] = [
   { action: "refresh", keys: ["ctrl-r"], description: "Refresh", hint: true },
   { action: "help", keys: ["?"], description: "Help", hint: true },
   { action: "quit", keys: ["q", "ctrl-c"], description: "Quit", hint: true },
+  { action: "scale", keys: ["s"], description: "Scale", hint: true, kinds: ["services"], mutates: true },
+  {
+    action: "restart",
+    keys: ["r"],
+    description: "Restart",
+    hint: true,
+    kinds: ["services"],
+    mutates: true,
+  },
+  {
+    action: "rollback",
+    keys: ["ctrl-l"],
+    description: "Roll back",
+    hint: true,
+    kinds: ["services"],
+    mutates: true,
+  },
+  {
+    action: "revision",
+    keys: ["v"],
+    description: "Change revision",
+    hint: true,
+    kinds: ["services"],
+    mutates: true,
+  },
+  {
+    action: "toggleExec",
+    keys: ["X"],
+    description: "Exec on/off",
+    hint: true,
+    kinds: ["services"],
+    mutates: true,
+  },
+  { action: "deployments", keys: ["z"], description: "Deployments", hint: true, kinds: ["services"] },
+  { action: "autoscaling", keys: ["a"], description: "Auto scaling", hint: true, kinds: ["services"] },
+  {
+    action: "editScaling",
+    keys: ["e"],
+    description: "Edit min/max",
+    hint: true,
+    kinds: ["autoscaling"],
+    mutates: true,
+  },
+  { action: "mark", keys: ["space"], description: "Mark", hint: true, kinds: ["tasks"] },
+  {
+    action: "stopTasks",
+    keys: ["ctrl-k"],
+    description: "Stop task(s)",
+    hint: true,
+    kinds: ["tasks"],
+    mutates: true,
+  },
   { action: "down", keys: ["j", "down"], description: "Down", hint: false },
   { action: "up", keys: ["k", "up"], description: "Up", hint: false },
   { action: "first", keys: ["g", "home"], description: "Top", hint: false },
@@ -49,10 +118,23 @@ export const BINDINGS: Binding[] = [
   { action: "pageUp", keys: ["pgup", "ctrl-b"], description: "Page up", hint: false },
 ];
 
-const BY_KEY = new Map(BINDINGS.flatMap((binding) => binding.keys.map((key) => [key, binding.action])));
+const BY_KEY = new Map(BINDINGS.flatMap((binding) => binding.keys.map((key) => [key, binding])));
 
 export function actionFor(key: string): ActionId | undefined {
+  return BY_KEY.get(key)?.action;
+}
+
+export function bindingFor(key: string): Binding | undefined {
   return BY_KEY.get(key);
+}
+
+export function bindingOf(action: ActionId): Binding {
+  return BINDINGS.find((binding) => binding.action === action)!;
+}
+
+/** Whether a binding works in a view of this kind. */
+export function appliesTo(binding: Binding, kind: KindId): boolean {
+  return !binding.kinds || binding.kinds.includes(kind);
 }
 
 /** "<ctrl-r>" style labels, as k9s shows them. */
@@ -62,9 +144,14 @@ export function keyLabel(binding: KeyHint): string {
 
 /** A Markdown key table for the README, generated so it cannot drift from the bindings. */
 export function keyTableMarkdown(bindings: readonly KeyHint[] = BINDINGS): string {
-  const lines = ["| Keys | Action |", "| --- | --- |"];
+  const where = bindings.some((binding) => binding.kinds);
+  const lines = where
+    ? ["| Keys | Action | Where |", "| --- | --- | --- |"]
+    : ["| Keys | Action |", "| --- | --- |"];
   for (const binding of bindings) {
-    lines.push(`| ${binding.keys.map((key) => `\`${key}\``).join(", ")} | ${binding.description} |`);
+    const keys = binding.keys.map((key) => `\`${key}\``).join(", ");
+    const place = where ? ` ${binding.kinds?.join(", ") ?? "any list"} |` : "";
+    lines.push(`| ${keys} | ${binding.description} |${place}`);
   }
   return lines.join("\n");
 }

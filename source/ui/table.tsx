@@ -16,6 +16,11 @@ export interface TableProps<Row> {
   rowKey: (row: Row) => string;
   isPlaceholder?: (row: Row) => boolean;
   isHighlighted: (key: string) => boolean;
+  /** Rows can be marked: a narrow first column shows marks (✓) and pending changes (⟳). */
+  markable?: boolean;
+  isMarked?: (key: string) => boolean;
+  /** What a row shows in the column with `pendingSlot` while a change to it is unconfirmed. */
+  pendingLabel?: (key: string, row: Row) => string | undefined;
   cursor: number;
   top: number;
   /** Rows of data that fit (the table itself is 3 lines taller: borders and column header). */
@@ -82,20 +87,42 @@ function topBorder(
 export function Table<Row>(props: TableProps<Row>) {
   const { columns, rows, cursor, top, height, width, now } = props;
   const inner = Math.max(0, width - 2);
+  const gutter = props.markable ? GUTTER + COLUMN_GAP : 0;
   const windowRows = rows.slice(top, top + height);
-  const raw = windowRows.map((row) => columns.map((column) => sanitizeCell(column.value(row, now))));
-  const widths = columnWidths(columns, raw, inner);
-  const headerLine = columns
-    .map((column, c) => fit(column.header, widths[c]!, column.align))
-    .join(" ".repeat(COLUMN_GAP));
+  const keys = windowRows.map((row) => props.rowKey(row));
+  const pending = windowRows.map((row, r) => props.pendingLabel?.(keys[r]!, row));
+  const raw = windowRows.map((row, r) =>
+    columns.map((column) =>
+      sanitizeCell(column.pendingSlot && pending[r] !== undefined ? pending[r] : column.value(row, now)),
+    ),
+  );
+  const widths = columnWidths(columns, raw, inner - gutter);
+  const headerLine =
+    " ".repeat(gutter) +
+    columns.map((column, c) => fit(column.header, widths[c]!, column.align)).join(" ".repeat(COLUMN_GAP));
   const border = topBorder(sanitizeCell(props.title), props.status, inner);
 
   const lines = windowRows.map((row, r) => {
-    const key = props.rowKey(row);
+    const key = keys[r]!;
+    const marked = props.isMarked?.(key) ?? false;
     const cells: Cell[] = columns.map((column, c) => ({
       text: fit(raw[r]![c]!, widths[c]!, column.align),
-      color: toneColor(column.tone?.(row)),
+      color:
+        column.pendingSlot && pending[r] !== undefined
+          ? theme.progress
+          : marked
+            ? theme.marked
+            : toneColor(column.tone?.(row)),
     }));
+    if (props.markable) {
+      cells.unshift(
+        pending[r] !== undefined
+          ? { text: "⟳", color: theme.progress }
+          : marked
+            ? { text: "✓", color: theme.marked }
+            : { text: " " },
+      );
+    }
     // Pad the last cell so the cursor bar spans the whole row.
     const used =
       cells.reduce((sum, cell) => sum + stringWidth(cell.text), 0) + COLUMN_GAP * (cells.length - 1);
@@ -142,6 +169,9 @@ export function Table<Row>(props: TableProps<Row>) {
     </Box>
   );
 }
+
+/** Width of the mark column of markable tables. */
+const GUTTER = 1;
 
 function toneColor(tone: Tone | undefined): string | undefined {
   return tone ? TONE_COLOR[tone] : undefined;

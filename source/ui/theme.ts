@@ -16,4 +16,8 @@ export const theme = {
   info: "yellow",
   highlight: "yellowBright",
   error: "red",
+  warn: "yellowBright",
+  ok: "green",
+  progress: "cyan",
+  marked: "magenta",
 };

@@ -59,7 +59,7 @@ describe("views", () => {
     );
     const text = ui.text();
     expect(text).toMatch(
-      /NAME\s+STATUS\s+DESIRED\s+RUNNING\s+PENDING\s+ROLLOUT\s+TASK DEFINITION\s+LAUNCH\s+AGE/,
+      /NAME\s+STATUS\s+DESIRED\s+RUNNING\s+PENDING\s+ROLLOUT\s+TASK DEFINITION\s+LAUNCH\s+EXEC\s+AGE/,
     );
     expect(text).toMatch(/ACTIVE\s+\d+\s+\d+\s+\d+\s+\S+.*\S+:\d+\s+FARGATE/);
     expect(text).toContain("<prod>");

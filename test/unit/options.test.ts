@@ -12,6 +12,7 @@ describe("parseOptions", () => {
         endpointUrl: undefined,
         refreshMs: 5000,
         logBufferLines: 100_000,
+        readOnly: false,
       },
     });
   });
@@ -28,6 +29,7 @@ describe("parseOptions", () => {
       "2.5",
       "--log-buffer",
       "20000",
+      "--readonly",
     ]);
     expect(parsed).toEqual({
       command: "run",
@@ -38,6 +40,7 @@ describe("parseOptions", () => {
         endpointUrl: "http://127.0.0.1:5000",
         refreshMs: 2500,
         logBufferLines: 20_000,
+        readOnly: true,
       },
     });
   });

@@ -33,6 +33,16 @@ describe("RequestBudget", () => {
     expect(ecsCategory("ListClusters")).not.toBe(ecsCategory("ListServices"));
   });
 
+  it("knows the buckets of the calls actions make and prepare (aws-api.md §1.2)", () => {
+    expect(ecsCategory("UpdateService")).toBe("service-modify");
+    expect(ecsCategory("StopServiceDeployment")).toBe("service-modify");
+    expect(ecsCategory("StopTask")).toBe("cluster-resource-modify");
+    expect(ecsCategory("ListServiceDeployments")).toBe("service-deployment");
+    expect(ecsCategory("DescribeServiceDeployments")).toBe("service-deployment");
+    expect(ecsCategory("ListTaskDefinitions")).toBe(ecsCategory("DescribeTaskDefinition"));
+    expect(ecsCategory("ListServiceDeployments")).not.toBe(ecsCategory("other"));
+  });
+
   it("sleeps for the debt and caps requests in flight", async () => {
     const now = 0;
     const slept: number[] = [];

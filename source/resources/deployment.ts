@@ -1,0 +1,100 @@
+// The deployments of one service, as DescribeServices reports them: the PRIMARY one (new tasks)
+// and the ACTIVE ones it is replacing (old tasks), with their counts, rollout state and the
+// service's circuit breaker. The view a restart, a rollback or a revision change is watched from.
+import type { Deployment, Service } from "@aws-sdk/client-ecs";
+import { arnName, count, formatAge } from "./format.js";
+import { statusTone } from "./tone.js";
+import type { ResourceKind, Tone } from "./types.js";
+
+export interface DeploymentRow {
+  id: string;
+  deployment: Deployment;
+  service: Service;
+}
+
+const STATUS_TONE: Record<string, Tone> = { PRIMARY: "ok", ACTIVE: "warn", INACTIVE: "muted" };
+
+/** The circuit breaker: "rollback", "stop" (fails the deployment only) or "off". */
+export function circuitBreakerText(service: Service): string {
+  const breaker = service.deploymentConfiguration?.deploymentCircuitBreaker;
+  if (!breaker?.enable) return "off";
+  return breaker.rollback ? "rollback" : "stop";
+}
+
+export const deploymentKind: ResourceKind<DeploymentRow> = {
+  id: "deployments",
+  title: (scope) => `deployments(${scope.clusterName ?? ""}/${scope.serviceName ?? ""})`,
+  crumb: () => "deployments",
+  key: (row) => row.id,
+  columns: [
+    { header: "ID", value: (r) => r.id },
+    {
+      header: "STATUS",
+      value: (r) => r.deployment.status ?? "",
+      tone: (r) => STATUS_TONE[r.deployment.status ?? ""],
+    },
+    { header: "TASK DEFINITION", value: (r) => arnName(r.deployment.taskDefinition) },
+    {
+      header: "TASKS",
+      // Running of desired, like k9s's READY.
+      value: (r) => `${r.deployment.runningCount ?? 0}/${r.deployment.desiredCount ?? 0}`,
+      align: "right",
+      tone: (r) => ((r.deployment.runningCount ?? 0) < (r.deployment.desiredCount ?? 0) ? "warn" : undefined),
+    },
+    {
+      header: "PENDING",
+      value: (r) => count(r.deployment.pendingCount),
+      align: "right",
+      tone: (r) => ((r.deployment.pendingCount ?? 0) > 0 ? "progress" : undefined),
+    },
+    {
+      header: "FAILED",
+      value: (r) => count(r.deployment.failedTasks),
+      align: "right",
+      tone: (r) => ((r.deployment.failedTasks ?? 0) > 0 ? "bad" : undefined),
+    },
+    {
+      header: "ROLLOUT",
+      value: (r) => r.deployment.rolloutState ?? "-",
+      tone: (r) => statusTone(r.deployment.rolloutState),
+    },
+    { header: "BREAKER", value: (r) => circuitBreakerText(r.service) },
+    { header: "AGE", value: (r, now) => formatAge(r.deployment.createdAt, now), align: "right" },
+    {
+      header: "REASON",
+      value: (r) => r.deployment.rolloutStateReason ?? "",
+      tone: (r) => (r.deployment.rolloutState === "FAILED" ? "bad" : "muted"),
+      flexible: true,
+    },
+  ],
+  filterText: (r) =>
+    [r.id, r.deployment.status, arnName(r.deployment.taskDefinition), r.deployment.rolloutState].join(" "),
+  async load({ gateway, scope }) {
+    const described = await gateway.describeServices(scope.clusterArn ?? "", [scope.serviceName ?? ""]);
+    if (!described.ok) return described;
+    const service = described.value[0];
+    if (!service) {
+      return {
+        ok: false,
+        failure: {
+          kind: "not-found",
+          operation: "DescribeServices",
+          code: "MISSING",
+          message: `service ${scope.serviceName ?? ""} is gone`,
+        },
+      };
+    }
+    const rows = (service.deployments ?? [])
+      .filter((deployment): deployment is Deployment & { id: string } => Boolean(deployment.id))
+      .map((deployment) => ({ id: deployment.id, deployment, service }))
+      .sort(primaryThenNewest);
+    return { ok: true, rows };
+  },
+};
+
+function primaryThenNewest(a: DeploymentRow, b: DeploymentRow): number {
+  const primaryA = a.deployment.status === "PRIMARY";
+  const primaryB = b.deployment.status === "PRIMARY";
+  if (primaryA !== primaryB) return primaryA ? -1 : 1;
+  return (b.deployment.createdAt?.getTime() ?? 0) - (a.deployment.createdAt?.getTime() ?? 0);
+}

@@ -1,0 +1,13 @@
+// What a session needs to act on the account: the runner (the only way a mutation is sent), the
+// reads that prepare actions, and where the calls go. open-account.ts makes them.
+import type { ActionRunner } from "../actions/runner.js";
+import type { AwsScope } from "../actions/types.js";
+import type { AutoScalingGateway } from "../aws/autoscaling-gateway.js";
+
+export interface ActionServices {
+  runner: ActionRunner;
+  autoscaling: AutoScalingGateway;
+  scope: AwsScope;
+  /** Who is at the keyboard, for StopTask reasons (default: the local user name). */
+  user?: string;
+}
