@@ -12,10 +12,14 @@ import { OverlapFilter } from "./overlap-filter.js";
 const WITH_EVENT_ID = "id";
 /** After Live Tail closes, events with ids are still checked against its last events this long. */
 const AFTER_LIVE_MS = 60_000;
+/** How long the eventIds of events dropped as Live Tail repeats are remembered. */
+const REPEAT_MEMORY_MS = 5 * 60_000;
 
 export class LineIntake {
   private readonly overlap = new OverlapFilter();
   private readonly newestByGroup = new Map<string, number>();
+  /** eventIds of events dropped as repeats of Live Tail lines, and when. */
+  private readonly repeats = new Map<string, number>();
   private liveSequence = 0;
   private sequenceAtOpen = 0;
   private liveOpen = false;
@@ -47,6 +51,7 @@ export class LineIntake {
 
   /** Events from FilterLogEvents; `older` = history above the buffer's top. Returns lines added. */
   addFiltered(items: readonly { target: GroupTarget; event: FilteredLogEvent }[], older = false): number {
+    this.forgetOldRepeats();
     const lines: LogLine[] = [];
     const checkOverlap = this.liveOpen || this.now() < this.liveUntil;
     for (const { target, event } of items) {
@@ -55,8 +60,11 @@ export class LineIntake {
       const timestamp = event.timestamp ?? 0;
       const message = event.message ?? "";
       const id = event.eventId ?? `${target.group}/${streamName}/${timestamp}/${lines.length}`;
-      if (!followed || this.buffer.has(timestamp, id)) continue;
+      if (!followed || this.buffer.has(timestamp, id) || this.repeats.has(id)) continue;
       if (checkOverlap && !this.overlap.accept(WITH_EVENT_ID, target.group, streamName, timestamp, message)) {
+        // Live Tail brought it already, under another id: a later re-read (polling looks back)
+        // must not take it in again once the overlap check is off.
+        this.repeats.set(id, this.now());
         continue;
       }
       this.noteNewest(target.key, timestamp);
@@ -82,6 +90,15 @@ export class LineIntake {
       lines.push(toLogLine(followed.source, { id, timestamp, message }));
     }
     return this.buffer.add(lines);
+  }
+
+  /** Repeats are re-read within a poll's look-back, seconds: after a few minutes they are not. */
+  private forgetOldRepeats(): void {
+    const horizon = this.now() - REPEAT_MEMORY_MS;
+    for (const [id, at] of this.repeats) {
+      if (at >= horizon) break; // in insertion order, so the rest are newer
+      this.repeats.delete(id);
+    }
   }
 
   private noteNewest(key: string, timestamp: number): void {
