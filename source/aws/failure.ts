@@ -22,6 +22,17 @@ export interface AwsFailure {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; failure: AwsFailure };
 
+/** The one resource a Describe call was asked for, or "not found" when it came back without it. */
+export function onlyOne<T>(result: Result<T[]>, operation: string, what: string): Result<T> {
+  if (!result.ok) return result;
+  const [value] = result.value;
+  if (value !== undefined) return { ok: true, value };
+  return {
+    ok: false,
+    failure: { kind: "not-found", operation, code: "MISSING", message: `${what} is gone` },
+  };
+}
+
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T>(failure: AwsFailure): Result<T> => ({ ok: false, failure });
 

@@ -7,7 +7,7 @@ import type {
 } from "@aws-sdk/client-application-auto-scaling";
 import type { Service } from "@aws-sdk/client-ecs";
 import { serviceResourceId } from "../aws/autoscaling-gateway.js";
-import type { AwsFailure } from "../aws/failure.js";
+import { onlyOne, type AwsFailure } from "../aws/failure.js";
 import { formatAge } from "./format.js";
 import type { ResourceKind, Tone } from "./types.js";
 
@@ -154,27 +154,16 @@ export const autoscalingKind: ResourceKind<ScalingRow> = {
       autoscaling.describeScalingPolicies(resourceId),
       autoscaling.describeScheduledActions(resourceId),
     ]);
-    if (!described.ok) return described;
+    const service = onlyOne(described, "DescribeServices", `service ${name}`);
+    if (!service.ok) return service;
     if (!target.ok) return target;
-    const service = described.value[0];
-    if (!service) {
-      return {
-        ok: false,
-        failure: {
-          kind: "not-found",
-          operation: "DescribeServices",
-          code: "MISSING",
-          message: `service ${name} is gone`,
-        },
-      };
-    }
     const rows: ScalingRow[] = [
       {
         key: targetKey(resourceId),
         type: "target",
         name: resourceId,
         resourceId,
-        service,
+        service: service.value,
         target: target.value,
       },
       ...(policies.ok ? policies.value : []).map((policy): ScalingRow => ({

@@ -1,3 +1,4 @@
+import { onlyOne } from "../aws/failure.js";
 import type { Container, NetworkBinding, PortMapping, Task } from "@aws-sdk/client-ecs";
 import { arnName, orDash } from "./format.js";
 import { statusTone } from "./tone.js";
@@ -58,15 +59,13 @@ export const containerKind: ResourceKind<ContainerRow> = {
   }),
   filterText: (r) => `${r.name} ${r.container.image ?? ""} ${r.container.lastStatus ?? ""}`,
   async load({ gateway, scope }) {
-    const described = await gateway.describeTasks(scope.clusterArn ?? "", [scope.taskArn ?? ""]);
+    const described = onlyOne(
+      await gateway.describeTasks(scope.clusterArn ?? "", [scope.taskArn ?? ""]),
+      "DescribeTasks",
+      "task",
+    );
     if (!described.ok) return described;
-    const task = described.value[0];
-    if (!task) {
-      return {
-        ok: false,
-        failure: { kind: "not-found", operation: "DescribeTasks", code: "MISSING", message: "task is gone" },
-      };
-    }
+    const task = described.value;
     // Port mappings live in the (cached, immutable) task definition for awsvpc tasks.
     const definition = task.taskDefinitionArn
       ? await gateway.describeTaskDefinition(task.taskDefinitionArn)

@@ -1,6 +1,7 @@
 // The deployments of one service, as DescribeServices reports them: the PRIMARY one (new tasks)
 // and the ACTIVE ones it is replacing (old tasks), with their counts, rollout state and the
 // service's circuit breaker. The view a restart, a rollback or a revision change is watched from.
+import { onlyOne } from "../aws/failure.js";
 import type { Deployment, Service } from "@aws-sdk/client-ecs";
 import { arnName, count, formatAge } from "./format.js";
 import { statusTone } from "./tone.js";
@@ -70,20 +71,13 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
   filterText: (r) =>
     [r.id, r.deployment.status, arnName(r.deployment.taskDefinition), r.deployment.rolloutState].join(" "),
   async load({ gateway, scope }) {
-    const described = await gateway.describeServices(scope.clusterArn ?? "", [scope.serviceName ?? ""]);
+    const described = onlyOne(
+      await gateway.describeServices(scope.clusterArn ?? "", [scope.serviceName ?? ""]),
+      "DescribeServices",
+      `service ${scope.serviceName ?? ""}`,
+    );
     if (!described.ok) return described;
-    const service = described.value[0];
-    if (!service) {
-      return {
-        ok: false,
-        failure: {
-          kind: "not-found",
-          operation: "DescribeServices",
-          code: "MISSING",
-          message: `service ${scope.serviceName ?? ""} is gone`,
-        },
-      };
-    }
+    const service = described.value;
     const rows = (service.deployments ?? [])
       .filter((deployment): deployment is Deployment & { id: string } => Boolean(deployment.id))
       .map((deployment) => ({ id: deployment.id, deployment, service }))

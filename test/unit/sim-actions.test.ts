@@ -3,7 +3,6 @@
 // tasks started afterwards, and validates like ECS; StopTask stops a task with the caller's reason and
 // the service replaces it; ListTaskDefinitions offers a family's revisions for a rollback picker.
 import {
-  DescribeServicesCommand,
   DescribeTasksCommand,
   ECSClient,
   ListTaskDefinitionFamiliesCommand,
@@ -16,18 +15,11 @@ import {
 } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
 import type { FakeClock } from "../../source/sim/index.js";
-import { simulatedEcs } from "../helpers/sim-client.js";
+import { describeService, simulatedEcs } from "../helpers/sim-client.js";
 import { failure } from "../helpers/sim-logs-client.js";
 
 function setup() {
   return simulatedEcs({ throttle: false });
-}
-
-async function service(ecs: ECSClient, name: string, cluster = "prod"): Promise<Service> {
-  const result = await ecs.send(new DescribeServicesCommand({ cluster, services: [name] }));
-  const found = result.services?.[0];
-  if (found === undefined) throw new Error(`no service ${name}`);
-  return found;
 }
 
 async function tasksOf(
@@ -50,10 +42,10 @@ async function until(
   done: (service: Service) => boolean,
   limitMs = 10 * 60_000,
 ): Promise<Service> {
-  let current = await service(ecs, name);
+  let current = await describeService(ecs, name);
   for (let waited = 0; !done(current) && waited < limitMs; waited += 5000) {
     clock.advance(5000);
-    current = await service(ecs, name);
+    current = await describeService(ecs, name);
   }
   return current;
 }
@@ -67,7 +59,7 @@ const steady = (desired: number) => (svc: Service) =>
 describe("simulated ECS: UpdateService", () => {
   it("scales out and in over time through the scheduler, without a new deployment", async () => {
     const { ecs, clock } = setup();
-    const before = await service(ecs, "pricing");
+    const before = await describeService(ecs, "pricing");
     expect(before.desiredCount).toBe(4);
     const deploymentId = before.deployments?.[0]?.id;
 
@@ -85,7 +77,7 @@ describe("simulated ECS: UpdateService", () => {
     expect((await tasksOf(ecs, "pricing")).every((task) => task.startedBy === deploymentId)).toBe(true);
 
     await ecs.send(new UpdateServiceCommand({ cluster: "prod", service: "pricing", desiredCount: 1 }));
-    const scaledIn = await service(ecs, "pricing");
+    const scaledIn = await describeService(ecs, "pricing");
     expect(scaledIn.desiredCount).toBe(1);
     expect(scaledIn.events?.slice(0, 3).map((event) => event.message)).toContainEqual(
       expect.stringMatching(/^\(service pricing\) has stopped 6 running tasks: /),
@@ -102,7 +94,7 @@ describe("simulated ECS: UpdateService", () => {
 
   it("restarts with forceNewDeployment: a new PRIMARY deployment of the same revision rolls every task", async () => {
     const { ecs, clock } = setup();
-    const before = await service(ecs, "pricing");
+    const before = await describeService(ecs, "pricing");
     const oldTasks = (await tasksOf(ecs, "pricing")).map((task) => task.taskArn);
     const response = await ecs.send(
       new UpdateServiceCommand({ cluster: "prod", service: "pricing", forceNewDeployment: true }),
@@ -117,12 +109,12 @@ describe("simulated ECS: UpdateService", () => {
     const newId = deployments[0]?.id;
 
     // minimumHealthyPercent 100 and maximumPercent 200: never fewer than 4 serving, at most 8 tasks.
-    let current = await service(ecs, "pricing");
+    let current = await describeService(ecs, "pricing");
     for (let waited = 0; !steady(4)(current) && waited < 10 * 60_000; waited += 5000) {
       expect((current.runningCount ?? 0) + (current.pendingCount ?? 0)).toBeLessThanOrEqual(8);
       expect(current.runningCount).toBeGreaterThanOrEqual(4);
       clock.advance(5000);
-      current = await service(ecs, "pricing");
+      current = await describeService(ecs, "pricing");
     }
     expect(steady(4)(current)).toBe(true);
     expect(current.deployments?.[0]?.id).toBe(newId);
@@ -134,7 +126,7 @@ describe("simulated ECS: UpdateService", () => {
 
   it("deploys another revision of the task definition, by family:revision or ARN", async () => {
     const { ecs, clock } = setup();
-    const before = await service(ecs, "pricing");
+    const before = await describeService(ecs, "pricing");
     const current = before.taskDefinition ?? "";
     const revision = Number(current.split(":").pop());
     const previous = `pricing:${revision - 1}`;
@@ -161,7 +153,7 @@ describe("simulated ECS: UpdateService", () => {
 
   it("turns exec on for tasks started afterwards; running tasks keep what they had", async () => {
     const { ecs, clock } = setup();
-    const before = await service(ecs, "email-sender");
+    const before = await describeService(ecs, "email-sender");
     expect(before.enableExecuteCommand).toBe(false);
     const response = await ecs.send(
       new UpdateServiceCommand({ cluster: "prod", service: "email-sender", enableExecuteCommand: true }),
@@ -251,7 +243,7 @@ describe("simulated ECS: UpdateService", () => {
     ]);
     pricing.status = "ACTIVE";
 
-    const after = await service(ecs, "pricing");
+    const after = await describeService(ecs, "pricing");
     expect(after.desiredCount).toBe(4);
     expect(after.deployments).toHaveLength(1);
     expect(sim.calls.mutations().map((mutation) => mutation.outcome)).toEqual([

@@ -5,30 +5,21 @@
 import {
   DescribeServiceDeploymentsCommand,
   DescribeServiceRevisionsCommand,
-  DescribeServicesCommand,
   DescribeTasksCommand,
   ECSClient,
   ListServiceDeploymentsCommand,
   ListTasksCommand,
   StopServiceDeploymentCommand,
   UpdateServiceCommand,
-  type Service,
   type ServiceDeployment,
 } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
 import type { FakeClock } from "../../source/sim/index.js";
-import { simulatedEcs } from "../helpers/sim-client.js";
+import { describeService, simulatedEcs } from "../helpers/sim-client.js";
 import { failure } from "../helpers/sim-logs-client.js";
 
 function setup() {
   return simulatedEcs({ throttle: false });
-}
-
-async function service(ecs: ECSClient, name: string, cluster = "prod"): Promise<Service> {
-  const result = await ecs.send(new DescribeServicesCommand({ cluster, services: [name] }));
-  const found = result.services?.[0];
-  if (found === undefined) throw new Error(`no service ${name}`);
-  return found;
 }
 
 async function history(ecs: ECSClient, name: string, cluster = "prod") {
@@ -73,7 +64,7 @@ async function advanceUntil(
 describe("simulated ECS: service deployments", () => {
   it("shows a steady service's last deployment as SUCCESSFUL, with its revisions", async () => {
     const { ecs } = setup();
-    const pricing = await service(ecs, "pricing");
+    const pricing = await describeService(ecs, "pricing");
     const [last, ...older] = await history(ecs, "pricing");
     expect(older).toEqual([]);
     expect(last).toMatchObject({
@@ -110,7 +101,7 @@ describe("simulated ECS: service deployments", () => {
 
   it("lists checkout's rollout IN_PROGRESS, newest first, and the one before SUCCESSFUL", async () => {
     const { ecs } = setup();
-    const checkout = await service(ecs, "checkout");
+    const checkout = await describeService(ecs, "checkout");
     const [rollout, previous] = await history(ecs, "checkout");
     expect(rollout?.status).toBe("IN_PROGRESS");
     expect(previous?.status).toBe("SUCCESSFUL");
@@ -145,7 +136,7 @@ describe("simulated ECS: service deployments", () => {
 
   it("rolls an in-progress deployment back on StopServiceDeployment: REQUESTED, IN_PROGRESS, SUCCESSFUL", async () => {
     const { ecs, clock, sim } = setup();
-    const checkout = await service(ecs, "checkout");
+    const checkout = await describeService(ecs, "checkout");
     const newTaskDefinition = checkout.taskDefinition;
     const oldTaskDefinition = checkout.deployments?.[1]?.taskDefinition;
     expect(oldTaskDefinition).not.toBe(newTaskDefinition);
@@ -175,7 +166,7 @@ describe("simulated ECS: service deployments", () => {
     expect(rollingBack.rollback?.serviceRevisionArn).toBe(previous?.targetServiceRevisionArn);
     expect(rollingBack.rollback?.reason).toBeTruthy();
     expect(rollingBack.rollback?.startedAt?.getTime()).toBeLessThanOrEqual(clock.now());
-    const during = await service(ecs, "checkout");
+    const during = await describeService(ecs, "checkout");
     expect(during.taskDefinition).toBe(oldTaskDefinition);
     expect(during.deployments?.[0]?.taskDefinition).toBe(oldTaskDefinition);
     expect(during.events?.map((event) => event.message)).toContainEqual(
@@ -192,7 +183,7 @@ describe("simulated ECS: service deployments", () => {
     );
     expect(done.status).toBe("ROLLBACK_SUCCESSFUL");
     expect(done.finishedAt?.getTime()).toBeLessThanOrEqual(clock.now());
-    const after = await service(ecs, "checkout");
+    const after = await describeService(ecs, "checkout");
     expect(after.deployments).toHaveLength(1);
     expect(after.deployments?.[0]?.rolloutState).toBe("COMPLETED");
     expect(after.runningCount).toBe(6);
@@ -218,7 +209,9 @@ describe("simulated ECS: service deployments", () => {
     expect(superseded?.statusReason).toBeTruthy();
     expect((await describeDeployment(ecs, superseded?.serviceDeploymentArn)).stoppedAt).toBeInstanceOf(Date);
     expect(forced?.status).toBe("IN_PROGRESS");
-    expect((await service(ecs, "checkout")).currentServiceDeployment).toBe(forced?.serviceDeploymentArn);
+    expect((await describeService(ecs, "checkout")).currentServiceDeployment).toBe(
+      forced?.serviceDeploymentArn,
+    );
     const source = (await describeDeployment(ecs, forced?.serviceDeploymentArn)).sourceServiceRevisions ?? [];
     expect(source).toHaveLength(2);
     const done = await advanceUntil(
