@@ -13,8 +13,9 @@ export interface ActionLogEntry {
   region: string;
   action: ActionId;
   title: string;
-  call: AwsCall["operation"];
-  parameters: AwsCall["parameters"];
+  /** Null when refused at the key, before a call was formed (read-only). */
+  call: AwsCall["operation"] | null;
+  parameters: AwsCall["parameters"] | null;
   result: "ok" | "error" | "refused" | "cancelled";
   error?: { code: string; message: string };
   /** Why a call was refused. */

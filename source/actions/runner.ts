@@ -9,7 +9,7 @@ import type { EcsGateway } from "../aws/ecs-gateway.js";
 import type { AwsFailure, Result } from "../aws/failure.js";
 import type { ActionLog, ActionLogEntry } from "./action-log.js";
 import { accountOf } from "./arn.js";
-import type { Action, AwsScope, PlannedCall } from "./types.js";
+import type { Action, ActionId, AwsScope, PlannedCall } from "./types.js";
 
 export interface RunnerGateways {
   ecs: Pick<EcsGateway, "updateService" | "stopTask" | "stopServiceDeployment">;
@@ -77,6 +77,28 @@ export class ActionRunner {
     // A copy: changing the action object after confirmation cannot change what is sent.
     this.confirmed.set(token, structuredClone(action));
     return { ok: true, token };
+  }
+
+  /**
+   * Logs an action refused at its key in read-only mode, before any call was formed, and returns
+   * why the log could not be written, if it could not.
+   */
+  async refuseAtKey(action: ActionId, title: string): Promise<string | undefined> {
+    const reason = this.options.readOnly;
+    if (reason === undefined) return undefined;
+    const { scope } = this.options;
+    return this.write({
+      time: this.now().toISOString(),
+      profile: scope.profile ?? null,
+      account: null,
+      region: scope.region,
+      action,
+      title,
+      call: null,
+      parameters: null,
+      result: "refused",
+      reason,
+    });
   }
 
   async cancel(action: Action): Promise<ActionOutcome> {

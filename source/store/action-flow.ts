@@ -11,6 +11,7 @@ import { planRollback, rollbackAction } from "../actions/rollback.js";
 import { scaleAction } from "../actions/scale.js";
 import { stopTasksAction } from "../actions/stop-tasks.js";
 import { toggleExecAction } from "../actions/toggle-exec.js";
+import type { ActionId } from "../actions/types.js";
 import { serviceResourceId } from "../aws/autoscaling-gateway.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import { describeFailure } from "../aws/failure.js";
@@ -26,6 +27,17 @@ export type { ActionHost, DialogView, FlashLevel, PickItem, PromptField } from "
 /** What an action key asks for; every one of them ends in a mutating call, after confirmation. */
 export type ActionVerb =
   "scale" | "restart" | "rollback" | "revision" | "toggleExec" | "editScaling" | "stopTasks";
+
+/** The action a key starts, as the action log names it. */
+const VERB_ACTIONS: Record<ActionVerb, ActionId> = {
+  scale: "scale",
+  restart: "restart",
+  rollback: "rollback",
+  revision: "change-revision",
+  toggleExec: "toggle-exec",
+  editScaling: "autoscaling-range",
+  stopTasks: "stop-tasks",
+};
 
 const VERB_NAMES: Record<ActionVerb, string> = {
   scale: "scaling",
@@ -76,6 +88,7 @@ export class ActionFlow {
   start(verb: ActionVerb, at: ActionTarget): { text: string; level: FlashLevel } | undefined {
     const reason = this.readOnlyReason;
     if (reason !== undefined) {
+      void this.services.runner.refuseAtKey(VERB_ACTIONS[verb], `${VERB_NAMES[verb]} (refused at the key)`);
       return { text: `read-only: ${reason}; no ${VERB_NAMES[verb]}, nothing was sent`, level: "warn" };
     }
     if (verb === "stopTasks") {

@@ -264,7 +264,7 @@ describe("actions on --demo in a real terminal", () => {
   });
 
   it("--readonly: an RO badge; action keys are refused and nothing is sent", async () => {
-    const { app, mutations } = session({ args: ["--readonly"] });
+    const { app, mutations, actionLog } = session({ args: ["--readonly"] });
     await openCluster(app, "prod");
     expect(app.screen()).toMatch(/ RO \s*\n.*read-only/);
     await selectService(app, "pricing");
@@ -284,6 +284,15 @@ describe("actions on --demo in a real terminal", () => {
     await app.waitForText("no stopping tasks, nothing was sent");
     expect(app.screen()).not.toContain("Sends:");
     expect(mutations()).toEqual([]);
+    // Every refused attempt is in the action log.
+    await app.waitUntil(() => actionLog().length === 5, "five refusals in the action log");
+    expect(actionLog().map((entry) => [entry.action, entry.result])).toEqual([
+      ["scale", "refused"],
+      ["restart", "refused"],
+      ["rollback", "refused"],
+      ["toggle-exec", "refused"],
+      ["stop-tasks", "refused"],
+    ]);
   });
 
   it("a config file's readOnlyProfiles pattern makes a matching profile read-only", async () => {

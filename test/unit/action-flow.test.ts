@@ -2,7 +2,7 @@
 // confirmations that only y (or the exact typed text) passes, cancellation, and the runner's
 // read-only refusal even when the UI lets an action through.
 import type { Service, TaskDefinition } from "@aws-sdk/client-ecs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ActionRunner } from "../../source/actions/runner.js";
 import type { AutoScalingGateway } from "../../source/aws/autoscaling-gateway.js";
 import type { EcsGateway } from "../../source/aws/ecs-gateway.js";
@@ -168,6 +168,24 @@ describe("action flow", () => {
       level: "warn",
     });
     expect(log.entries.map((entry) => entry.result)).toEqual(["refused"]);
+  });
+
+  it("read-only: an action key is refused at once and the refusal is logged", async () => {
+    const { flow, sent, log } = setup({ readOnly: "profile prod-admin matches prod*" });
+    const refused = flow.start("scale", { kind: "services", row: undefined, rows: [], marked: new Set() });
+    expect(refused).toEqual({
+      text: "read-only: profile prod-admin matches prod*; no scaling, nothing was sent",
+      level: "warn",
+    });
+    await vi.waitFor(() => expect(log.entries).toHaveLength(1));
+    expect(log.entries[0]).toMatchObject({
+      action: "scale",
+      call: null,
+      parameters: null,
+      result: "refused",
+      reason: "profile prod-admin matches prod*",
+    });
+    expect(sent).toEqual([]);
   });
 
   it("a denied call is an error naming the IAM action to ask for", async () => {
