@@ -133,7 +133,11 @@ describe("actions in the app", () => {
     await ui.press("e");
     await ui.waitFor((text) => text.includes("no changing auto scaling, nothing was sent"));
     expect(sim.calls.mutations()).toEqual([]);
-    expect(log.entries).toEqual([]);
+    // Refused attempts are logged, with no call: none was formed.
+    expect(log.entries.map((entry) => [entry.action, entry.call, entry.result])).toEqual([
+      ["scale", null, "refused"],
+      ["autoscaling-range", null, "refused"],
+    ]);
   });
 
   it("a key outside its view says where it works", async () => {
