@@ -3,7 +3,7 @@
 // which costs what lies after them, not the whole buffer. When full,
 // the oldest lines go and a "dropped" marker at the top says how many; Live Tail sampling leaves
 // "sampled" markers after the line where it happened.
-import { compareLines, type LineList, type LogLine } from "./log-line.js";
+import { compareLines, firstAtOrAfter, type LineList, type LogLine } from "./log-line.js";
 
 export const DEFAULT_CAPACITY = 100_000;
 /** How many recent changes `firstChangeSince` remembers; an older reader starts again from the top. */
@@ -189,15 +189,7 @@ export class LogBuffer implements LineList {
 
   /** The absolute index of the first live line at or after (timestamp, id). */
   private search(timestamp: number, id: string): number {
-    let low = this.head;
-    let high = this.lines.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      const line = this.lines[mid]!;
-      if (line.timestamp < timestamp || (line.timestamp === timestamp && line.id < id)) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return this.head + firstAtOrAfter(this, timestamp, id);
   }
 
   /**

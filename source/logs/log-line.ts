@@ -25,3 +25,16 @@ export interface LineList {
   readonly length: number;
   at(index: number): LogLine | undefined;
 }
+
+/** The index of the first line at or after (timestamp, id) in lines sorted by compareLines. */
+export function firstAtOrAfter(lines: LineList, timestamp: number, id: string): number {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const line = lines.at(mid)!;
+    if (line.timestamp < timestamp || (line.timestamp === timestamp && line.id < id)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

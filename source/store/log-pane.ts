@@ -1,7 +1,7 @@
 // How the user reads the log pane, as pure state: follow or pause, the current line, search
 // (highlights, n/N) versus filter (hides lines), wrap, timestamps, JSON, horizontal scroll, full
 // screen, help and the history window.
-import type { LineList, LogLine } from "../logs/log-line.js";
+import { firstAtOrAfter, type LineList, type LogLine } from "../logs/log-line.js";
 import { HISTORY_PRESETS_MS, parseDuration } from "./durations.js";
 import { termMatcher } from "./shown-lines.js";
 
@@ -71,15 +71,7 @@ export function isPretty(view: Pick<PaneView, "pretty" | "prettyFlipped">, line:
  * one before where it was if it has gone.
  */
 function indexOfKey(shown: LineList, key: LineKey): number {
-  let low = 0;
-  let high = shown.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    const line = shown.at(mid)!;
-    const before = line.timestamp < key.timestamp || (line.timestamp === key.timestamp && line.id < key.id);
-    if (before) low = mid + 1;
-    else high = mid;
-  }
+  const low = firstAtOrAfter(shown, key.timestamp, key.id);
   const exact = shown.at(low)?.id === key.id;
   return Math.max(0, Math.min(shown.length - 1, exact ? low : low - 1));
 }

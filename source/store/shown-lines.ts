@@ -1,6 +1,6 @@
 // Which buffered lines the log pane shows, and how a search or filter term matches a line.
 import { EVICTED, type LogBuffer } from "../logs/log-buffer.js";
-import { compareLines, type LineList, type LogLine } from "../logs/log-line.js";
+import { compareLines, firstAtOrAfter, type LineList, type LogLine } from "../logs/log-line.js";
 
 /** A case-insensitive pattern matching a search or filter term literally (no regex syntax). */
 export function termPattern(term: string, flags = "i"): RegExp {
@@ -98,14 +98,8 @@ function listOf(state: { matches: LogLine[]; head: number }): LineList {
   };
 }
 
-/** The index in `lines` of the first line after `line` (binary search on the sort order). */
+/** The index in `lines` of the first line after `line`. */
 function indexAfter(lines: LineList, line: LogLine): number {
-  let low = 0;
-  let high = lines.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (compareLines(lines.at(mid)!, line) <= 0) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  const at = firstAtOrAfter(lines, line.timestamp, line.id);
+  return lines.at(at)?.id === line.id ? at + 1 : at;
 }
