@@ -4,7 +4,7 @@
 // The services' operation tables are checked against this list by the unit tests.
 import { SimError } from "./protocol.js";
 
-export type IamService = "ecs" | "logs" | "application-autoscaling";
+export type IamService = "ecs" | "logs" | "application-autoscaling" | "ssm";
 
 export const SIMULATED_OPERATIONS: Readonly<
   Record<IamService, { reads: readonly string[]; mutations: readonly string[] }>
@@ -26,7 +26,7 @@ export const SIMULATED_OPERATIONS: Readonly<
       "DescribeServiceDeployments",
       "DescribeServiceRevisions",
     ],
-    mutations: ["UpdateService", "StopTask", "StopServiceDeployment"],
+    mutations: ["UpdateService", "StopTask", "StopServiceDeployment", "ExecuteCommand"],
   },
   logs: {
     reads: ["DescribeLogGroups", "DescribeLogStreams", "GetLogEvents", "FilterLogEvents", "StartLiveTail"],
@@ -40,6 +40,10 @@ export const SIMULATED_OPERATIONS: Readonly<
       "DescribeScalingActivities",
     ],
     mutations: ["RegisterScalableTarget"],
+  },
+  ssm: {
+    reads: [],
+    mutations: ["StartSession", "TerminateSession"],
   },
 };
 

@@ -1,6 +1,6 @@
 // The simulated AWS account behind `deckhand --demo`: plug `requestHandler` into an SDK v3
-// client and it answers the real ECS, CloudWatch Logs and Application Auto Scaling JSON 1.1
-// protocols from a deterministic, time-driven world.
+// client and it answers the real ECS, CloudWatch Logs, Application Auto Scaling and SSM (sessions
+// only) JSON 1.1 protocols from a deterministic, time-driven world.
 //
 //   const sim = createSimulatedAccount();
 //   const ecs = new ECSClient({ region: sim.region, credentials, requestHandler: sim.requestHandler });
@@ -16,9 +16,14 @@ import { createLogsService } from "./logs/index.js";
 import type { LogRegistry } from "./logs/registry.js";
 import { resolveSimOptions, type SimOptions } from "./options.js";
 import { createRequestHandler, type SimRequestHandler } from "./request-handler.js";
+import { createSsmService } from "./ssm/index.js";
+import { SessionRegistry } from "./ssm/sessions.js";
 import { TokenBuckets } from "./token-buckets.js";
 
 export type { CallCounter, MutationRecord } from "./call-counter.js";
+export { execCases, type ExecCase, type ExecCases } from "./ecs/exec-cases.js";
+export { decodeSessionToken, type SimSessionToken } from "./session-token.js";
+export type { SessionRegistry, SimSessionRecord } from "./ssm/sessions.js";
 export { createFakeClock, type FakeClock } from "./fake-clock.js";
 export { simOptionsFromEnv, type LiveTailMode, type SimOptions } from "./options.js";
 
@@ -34,6 +39,8 @@ export interface SimulatedAccount {
   readonly logs: LogRegistry;
   /** Application Auto Scaling's targets, policies and activities, for tests that look behind the API. */
   readonly autoScaling: ScalingRegistry;
+  /** Session Manager sessions opened by ExecuteCommand and StartSession (`sim.ssm.sessions()`). */
+  readonly ssm: SessionRegistry;
 }
 
 export function createSimulatedAccount(options: SimOptions = {}): SimulatedAccount {
@@ -47,8 +54,14 @@ export function createSimulatedAccount(options: SimOptions = {}): SimulatedAccou
   }
   const logs = createLogsService(world, resolved);
   const autoScaling = createAutoScalingService(world, resolved.now);
+  const sessions = new SessionRegistry(world, () => world.time);
   const requestHandler = createRequestHandler({
-    services: [createEcsService(world, resolved.now), logs.service, autoScaling.service],
+    services: [
+      createEcsService(world, resolved.now, sessions),
+      logs.service,
+      autoScaling.service,
+      createSsmService(world, resolved.now, sessions),
+    ],
     calls,
     buckets: resolved.throttle ? new TokenBuckets(resolved.now) : undefined,
     latencyMs: resolved.latencyMs,
@@ -64,5 +77,6 @@ export function createSimulatedAccount(options: SimOptions = {}): SimulatedAccou
     world,
     logs: logs.registry,
     autoScaling: autoScaling.registry,
+    ssm: sessions,
   };
 }

@@ -234,6 +234,7 @@ describe("DECKHAND_SIM_DENY", () => {
       ecs: "AmazonEC2ContainerServiceV20141113",
       logs: "Logs_20140328",
       "application-autoscaling": "AnyScaleFrontendService",
+      ssm: "AmazonSSM",
     } as const;
     return Promise.all(
       Object.entries(SIMULATED_OPERATIONS).flatMap(([service, { reads, mutations }]) =>

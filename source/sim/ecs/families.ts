@@ -51,6 +51,7 @@ export function buildFamily(world: World, plan: FamilyPlan): TaskFamily {
     memory,
     networkMode: bridge ? "bridge" : "awsvpc",
     compatibility: plan.compatibility,
+    operatingSystemFamily: "LINUX",
     containers: [app, ...sidecars],
     taskRoleArn: iamRoleArn(world, `${plan.family}-task`),
     executionRoleArn: iamRoleArn(world, "ecsTaskExecutionRole"),
@@ -124,6 +125,13 @@ const WORKER_HEALTH_CHECK = ["CMD-SHELL", "test -f /tmp/healthy || exit 1"];
 export function imageFor(family: TaskFamily, spec: ContainerSpec, revision: number): string {
   const tag = spec.pinnedTag ?? `v${family.majorVersion}.${Math.floor(revision / 10)}.${revision % 10}`;
   return `${spec.repository}:${tag}`;
+}
+
+/** Fargate's platform family and version for a task definition family's tasks. */
+export function fargatePlatform(family: TaskFamily): { platformFamily: string; platformVersion: string } {
+  return family.operatingSystemFamily === "LINUX"
+    ? { platformFamily: "Linux", platformVersion: "1.4.0" }
+    : { platformFamily: family.operatingSystemFamily, platformVersion: "1.0.0" };
 }
 
 /** Records when a revision was registered and, for a broken one, how its tasks die. */

@@ -18,7 +18,9 @@ import {
   listTaskDefinitionFamilies,
   listTaskDefinitions,
 } from "./ops-task-definitions.js";
+import { executeCommand } from "./ops-execute-command.js";
 import { describeTasks, listTasks, stopTaskOperation } from "./ops-tasks.js";
+import type { SessionRegistry } from "../ssm/sessions.js";
 import { updateService } from "./ops-update-service.js";
 import type { World } from "./world.js";
 
@@ -87,9 +89,17 @@ const OPERATIONS: Readonly<Record<string, EcsOperation>> = {
   StopServiceDeployment: stopServiceDeployment,
 };
 
-export function createEcsService(world: World, now: () => number): SimulatedService {
+export function createEcsService(
+  world: World,
+  now: () => number,
+  sessions: SessionRegistry,
+): SimulatedService {
+  const all: Record<string, EcsOperation> = {
+    ...OPERATIONS,
+    ExecuteCommand: (w, input) => executeCommand(w, input, sessions),
+  };
   const operations: Record<string, Operation> = {};
-  for (const [name, operation] of Object.entries(OPERATIONS)) {
+  for (const [name, operation] of Object.entries(all)) {
     operations[name] = (input) => {
       world.advance(now());
       return operation(world, input);
@@ -121,7 +131,7 @@ function resourceFor(world: World, operation: string, input: JsonObject): string
   const specific =
     operation === "UpdateService" || operation === "ListServiceDeployments"
       ? named(text("service"), (name) => serviceArn(world, cluster, name))
-      : operation === "StopTask"
+      : operation === "StopTask" || operation === "ExecuteCommand"
         ? named(text("task"), (id) => taskArn(world, cluster, id))
         : operation === "StopServiceDeployment"
           ? text("serviceDeploymentArn")

@@ -47,6 +47,8 @@ export interface TaskFamily {
   memory: number;
   networkMode: "awsvpc" | "bridge";
   compatibility: LaunchType;
+  /** runtimePlatform.operatingSystemFamily; Windows tasks need powershell.exe for exec. */
+  operatingSystemFamily: "LINUX" | "WINDOWS_SERVER_2022_CORE";
   containers: ContainerSpec[];
   taskRoleArn: string;
   executionRoleArn: string;
@@ -89,6 +91,8 @@ export interface SimTask {
   network: TaskNetwork | undefined;
   instance: SimContainerInstance | undefined;
   enableExecuteCommand: boolean;
+  /** Set when the task's ExecuteCommandAgent stopped while its containers run (see exec-agent.ts). */
+  execAgentStoppedReason: string | undefined;
   createdAt: number;
   connectivityAt?: number;
   pullStartedAt?: number;
@@ -222,6 +226,11 @@ export interface SimService {
   maximumPercent: number;
   circuitBreaker: { enable: boolean; rollback: boolean };
   enableExecuteCommand: boolean;
+  /**
+   * Why one running task's ExecuteCommandAgent has stopped: the demo's broken agent. While the
+   * service has any running task, exactly one of them (the oldest) carries it.
+   */
+  execAgentFault?: string;
   loadBalancer: LoadBalancerBinding | undefined;
   healthCheckGracePeriodSeconds: number | undefined;
   tags: Array<{ key: string; value: string }>;

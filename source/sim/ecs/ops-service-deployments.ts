@@ -18,7 +18,7 @@ import { optionalInteger, optionalObject, optionalString, stringList } from "../
 import { pageRequest, paginate } from "../pagination.js";
 import { SimError, invalidParameter, type JsonObject } from "../protocol.js";
 import { serviceChildRef, taskDefinitionArn } from "./arns.js";
-import { imageFor } from "./families.js";
+import { fargatePlatform, imageFor } from "./families.js";
 import type { SimService, SimServiceDeployment, SimServiceRevision } from "./model.js";
 import { checkBatch, requireCluster, requireService } from "./ops-common.js";
 import {
@@ -251,8 +251,7 @@ function renderServiceRevision(
   if (service.capacityProvider !== undefined)
     out.capacityProviderStrategy = [{ capacityProvider: service.capacityProvider, weight: 1, base: 0 }];
   if (service.cluster.launchType === "FARGATE") {
-    out.platformVersion = "1.4.0";
-    out.platformFamily = "Linux";
+    Object.assign(out, fargatePlatform(family));
   }
   if (family.networkMode === "awsvpc") {
     out.networkConfiguration = {

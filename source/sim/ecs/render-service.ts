@@ -1,6 +1,7 @@
 // A simulated service as DescribeServices returns it; counts come from its tasks.
 import type { Deployment, Service } from "@aws-sdk/client-ecs";
 import { iamRoleArn, taskDefinitionArn } from "./arns.js";
+import { fargatePlatform } from "./families.js";
 import type { SimDeployment, SimService, SimTask } from "./model.js";
 import { currentServiceDeploymentArn, liveCounts, revisionArn } from "./service-deployments.js";
 import { serviceEvents } from "./service-events.js";
@@ -86,7 +87,7 @@ export function renderService(world: World, service: SimService, includeTags: bo
   if (strategy !== undefined) out.capacityProviderStrategy = strategy;
   if (service.cluster.launchType === "FARGATE") {
     out.platformVersion = "LATEST";
-    out.platformFamily = "Linux";
+    out.platformFamily = fargatePlatform(service.family).platformFamily;
   }
   if (network !== undefined) out.networkConfiguration = network;
   if (service.healthCheckGracePeriodSeconds !== undefined) {
@@ -131,8 +132,7 @@ function renderDeployment(
   if (service.launchType !== undefined) out.launchType = service.launchType;
   if (strategy !== undefined) out.capacityProviderStrategy = strategy;
   if (service.cluster.launchType === "FARGATE") {
-    out.platformVersion = "1.4.0";
-    out.platformFamily = "Linux";
+    Object.assign(out, fargatePlatform(deployment.family));
   }
   if (network !== undefined) out.networkConfiguration = network;
   return out;

@@ -32,7 +32,7 @@ export function renderTaskDefinition(world: World, family: TaskFamily, revision:
     ],
     placementConstraints: [],
     compatibilities: fargate ? ["EC2", "FARGATE"] : ["EC2"],
-    runtimePlatform: { cpuArchitecture: "X86_64", operatingSystemFamily: "LINUX" },
+    runtimePlatform: { cpuArchitecture: "X86_64", operatingSystemFamily: family.operatingSystemFamily },
     requiresCompatibilities: [family.compatibility],
     cpu: String(family.cpu),
     memory: String(family.memory),

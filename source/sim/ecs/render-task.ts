@@ -2,7 +2,8 @@
 import type { Container, Task } from "@aws-sdk/client-ecs";
 import { formatUuid, hashHex } from "../random.js";
 import { containerArn, taskDefinitionArn } from "./arns.js";
-import { imageFor } from "./families.js";
+import { execAgentOf, runtimeIdOf } from "./exec-agent.js";
+import { fargatePlatform, imageFor } from "./families.js";
 import type { SimContainer, SimTask } from "./model.js";
 import { isPendingStatus } from "./task-lifecycle.js";
 import type { World } from "./world.js";
@@ -48,8 +49,7 @@ export function renderTask(world: World, task: SimTask, includeTags: boolean): T
   if (task.capacityProviderName !== undefined) out.capacityProviderName = task.capacityProviderName;
   if (task.instance !== undefined) out.containerInstanceArn = task.instance.arn;
   if (task.launchType === "FARGATE") {
-    out.platformVersion = "1.4.0";
-    out.platformFamily = "Linux";
+    Object.assign(out, fargatePlatform(task.family));
     out.ephemeralStorage = { sizeInGiB: 20 };
     out.fargateEphemeralStorage = { sizeInGiB: 20 };
   }
@@ -87,6 +87,11 @@ function eniAttachment(task: SimTask, attachmentId: string): NonNullable<Task["a
   };
 }
 
+export function simContainerArn(world: World, task: SimTask, container: SimContainer): string {
+  const id = formatUuid(hashHex(`${task.id}/${container.spec.name}`, 32));
+  return containerArn(world, task.cluster.name, task.id, id);
+}
+
 function renderContainer(
   world: World,
   task: SimTask,
@@ -94,10 +99,9 @@ function renderContainer(
   attachmentId: string | undefined,
 ): Container {
   const { spec } = container;
-  const key = `${task.id}/${spec.name}`;
   const started = task.startedAt !== undefined;
   const out: Container = {
-    containerArn: containerArn(world, task.cluster.name, task.id, formatUuid(hashHex(key, 32))),
+    containerArn: simContainerArn(world, task, container),
     taskArn: task.arn,
     name: spec.name,
     image: imageFor(task.family, spec, task.revision),
@@ -110,8 +114,8 @@ function renderContainer(
   if (!isPendingStatus(task.lastStatus) || task.pullStoppedAt !== undefined) {
     out.imageDigest = `sha256:${hashHex(`${task.family.name}:${task.revision}/${spec.name}`, 64)}`;
   }
-  if (started)
-    out.runtimeId = task.launchType === "FARGATE" ? `${task.id}-${hashSeedDigits(key)}` : hashHex(key, 64);
+  const runtimeId = runtimeIdOf(task, container);
+  if (runtimeId !== undefined) out.runtimeId = runtimeId;
   if (spec.memory !== undefined) out.memory = String(spec.memory);
   if (spec.memoryReservation !== undefined) out.memoryReservation = String(spec.memoryReservation);
   if (container.exitCode !== undefined) out.exitCode = container.exitCode;
@@ -126,19 +130,16 @@ function renderContainer(
       protocol: "tcp",
     }));
   }
-  if (task.enableExecuteCommand) {
-    const agentStatus = !started ? "PENDING" : container.lastStatus === "RUNNING" ? "RUNNING" : "STOPPED";
+  const agent = execAgentOf(task, container);
+  if (agent !== undefined) {
     out.managedAgents = [
       {
         name: "ExecuteCommandAgent",
-        lastStatus: agentStatus,
+        lastStatus: agent.lastStatus,
         ...(started ? { lastStartedAt: new Date((task.startedAt ?? 0) + 1500) } : {}),
+        ...(agent.reason !== undefined ? { reason: agent.reason } : {}),
       },
     ];
   }
   return out;
-}
-
-function hashSeedDigits(key: string): string {
-  return String(parseInt(hashHex(key, 8), 16) % 10_000_000_000).padStart(10, "0");
 }

@@ -2,6 +2,7 @@
 // its tasks running since then, a completed deployment and the events that go with it.
 import { Rng, formatUuid, hashHex } from "../random.js";
 import { serviceArn } from "./arns.js";
+import { makeWindows } from "./exec-scenario.js";
 import { buildFamily } from "./families.js";
 import type { LaunchType, SimCluster, SimDeployment, SimService, SimServiceEvent, SimTask } from "./model.js";
 import { newServiceRevision } from "./service-deployments.js";
@@ -24,6 +25,8 @@ export interface ServicePlan {
   faultyDeployChance?: number;
   taskLifetimeMs: number;
   lean?: boolean;
+  /** Windows Server tasks, exec enabled (see exec-scenario.ts). */
+  windows?: boolean;
   team: string;
 }
 
@@ -47,6 +50,7 @@ export function buildService(world: World, plan: ServicePlan, at: number): SimSe
     rng,
     ...(plan.lean !== undefined ? { lean: plan.lean } : {}),
   });
+  if (plan.windows) makeWindows(family);
   const deploymentId = `ecs-svc/${rng.digits(19)}`;
   const serviceRevision = newServiceRevision(deploymentId, family, latestRevision, lastDeployAt);
   const deployment: SimDeployment = {
@@ -85,7 +89,8 @@ export function buildService(world: World, plan: ServicePlan, at: number): SimSe
     minimumHealthyPercent: web ? 100 : rng.pick([50, 100]),
     maximumPercent: 200,
     circuitBreaker: { enable: true, rollback: (plan.faultyDeployChance ?? 0) > 0 || rng.chance(0.7) },
-    enableExecuteCommand: rng.chance(0.85),
+    // The draw comes first so that a Windows service leaves every other service as it was.
+    enableExecuteCommand: rng.chance(0.85) || plan.windows === true,
     loadBalancer: web
       ? {
           targetGroupArn: `arn:aws:elasticloadbalancing:${world.region}:${world.accountId}:targetgroup/${`${cluster.name}-${plan.name}`.slice(0, 32)}/${rng.hex(16)}`,

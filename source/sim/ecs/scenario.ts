@@ -8,6 +8,7 @@ import { Rng } from "../random.js";
 import { BATCH_SERVICES, STAGING_SERVICE_NAMES, isWebService, prodServiceNames } from "./catalog.js";
 import type { Fault, SimService } from "./model.js";
 import { startBatchJobs } from "./batch-jobs.js";
+import { EXEC_SCRIPTED, breakExecAgent } from "./exec-scenario.js";
 import { addContainerInstances, buildCluster } from "./scenario-cluster.js";
 import { buildService } from "./scenario-service.js";
 import { startServiceActivity } from "./service-activity.js";
@@ -70,10 +71,13 @@ export function buildWorld(options: ResolvedSimOptions, now: number): World {
         deployEveryMs: names.length * 5 * MINUTE,
         taskLifetimeMs: 6 * HOUR,
         team: rng.pick(TEAMS),
+        windows: name === EXEC_SCRIPTED.windows,
       },
       start,
     );
   });
+  const brokenAgent = prod.servicesByName.get(EXEC_SCRIPTED.agentStopped);
+  if (brokenAgent !== undefined) breakExecAgent(brokenAgent);
 
   const staging = buildCluster(world, {
     name: "staging",

@@ -3,6 +3,7 @@
 // queue; cluster counters change only in setLastStatus, so they always agree with the tasks.
 import type { Rng } from "../random.js";
 import { taskArn } from "./arns.js";
+import { carryAgentFault } from "./exec-agent.js";
 import type { SimContainer, SimTask, TaskCounts, TaskStatus } from "./model.js";
 import { SECOND, STOPPED_TASK_RETENTION_MS } from "./time.js";
 import type { World } from "./world.js";
@@ -77,6 +78,7 @@ function createTask(world: World, plan: TaskPlan, createdAt: number, status: Tas
     network: undefined,
     instance: undefined,
     enableExecuteCommand: plan.enableExecuteCommand,
+    execAgentStoppedReason: undefined,
     createdAt,
     // Every field is present from the start so all tasks share one object shape.
     connectivityAt: undefined,
@@ -100,6 +102,7 @@ function createTask(world: World, plan: TaskPlan, createdAt: number, status: Tas
   if (counter !== undefined) cluster.counts[task.launchType][counter]++;
   cluster.tasks.push(task);
   cluster.tasksById.set(id, task);
+  if (plan.service !== undefined) carryAgentFault(plan.service, task);
   plan.service?.tasks.push(task);
   return task;
 }
