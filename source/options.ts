@@ -2,6 +2,7 @@
 // nothing and ends with exit code 2 and one line saying what is wrong.
 import { parseArgs } from "node:util";
 import type { Settings } from "./settings/settings.js";
+import { shellProblem } from "./settings/shell.js";
 
 export interface Options {
   demo: boolean;
@@ -13,6 +14,8 @@ export interface Options {
   logBufferLines: number;
   /** Refuse every call that changes something (scale, restart, stop…). */
   readOnly: boolean;
+  /** The command exec shells run (`s`), instead of the config file's or /bin/sh. */
+  shell?: string;
   /** The config file's settings, read by cli.ts before start-up (absent: the defaults). */
   settings?: Settings;
 }
@@ -41,10 +44,31 @@ Options
   --refresh <seconds>    How often the view on screen is refreshed (default ${DEFAULT_REFRESH_SECONDS}, minimum ${MIN_REFRESH_SECONDS})
   --log-buffer <lines>   Log lines kept in memory by the log pane (default ${DEFAULT_LOG_BUFFER_LINES})
   --readonly             Look, never touch: every action that would change something is refused
+  --shell <command>      What an exec shell runs in a container (default: the config file's "shell", else
+                         /bin/sh, or powershell.exe in Windows containers)
   -h, --help             Show this help
   -v, --version          Show the version
 
 Inside, press ? for the keys.`;
+
+/**
+ * Which session-manager-plugin `--demo` runs (DECKHAND_SIM_PLUGIN): the simulated one bundled with
+ * deckhand (unset), the one found on PATH as on AWS (`path`: tests put a fake first on PATH), or
+ * none, to show what happens when the plugin is not installed (`none`).
+ */
+export type SimPlugin = "bundled" | "path" | "none";
+
+export function simPluginFromEnv(
+  env: NodeJS.ProcessEnv,
+): { ok: true; plugin: SimPlugin } | { ok: false; message: string } {
+  const value = env.DECKHAND_SIM_PLUGIN;
+  if (value === undefined || value === "") return { ok: true, plugin: "bundled" };
+  if (value === "path" || value === "none") return { ok: true, plugin: value };
+  return {
+    ok: false,
+    message: `DECKHAND_SIM_PLUGIN must be "path" (the session-manager-plugin on PATH) or "none" (as if not installed), not "${value}"`,
+  };
+}
 
 export function parseOptions(argv: string[]): ParsedCommand {
   let values;
@@ -61,6 +85,7 @@ export function parseOptions(argv: string[]): ParsedCommand {
         refresh: { type: "string" },
         "log-buffer": { type: "string" },
         readonly: { type: "boolean" },
+        shell: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -91,6 +116,8 @@ export function parseOptions(argv: string[]): ParsedCommand {
       return { command: "error", message: `--${flag} needs a value` };
     }
   }
+  const shell = values.shell === undefined ? undefined : shellProblem(values.shell);
+  if (shell !== undefined) return { command: "error", message: `--shell ${shell}` };
   if (values.region !== undefined && !/^[a-z]{2,4}(-[a-z]+)+-\d+$/.test(values.region)) {
     return { command: "error", message: `--region "${values.region}" is not a region name like us-east-1` };
   }
@@ -114,6 +141,7 @@ export function parseOptions(argv: string[]): ParsedCommand {
       refreshMs: Math.round(refreshSeconds * 1000),
       logBufferLines,
       readOnly: values.readonly ?? false,
+      ...(values.shell !== undefined ? { shell: values.shell } : {}),
     },
   };
 }

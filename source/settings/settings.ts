@@ -5,12 +5,15 @@ import type { Schema } from "conf";
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
+import { shellProblem } from "./shell.js";
 
 export interface StoredSettings {
   /** Refuse every action, in every profile. */
   readOnly: boolean;
   /** AWS profile name patterns (`*` any characters, `?` one) in which every action is refused. */
   readOnlyProfiles: string[];
+  /** The command an exec shell runs (default: /bin/sh, or powershell.exe on Windows containers). */
+  shell?: string;
 }
 
 export interface Settings extends StoredSettings {
@@ -25,7 +28,10 @@ const defaults = (): StoredSettings => ({ readOnly: false, readOnlyProfiles: [] 
 const schema: Schema<StoredSettings> = {
   readOnly: { type: "boolean" },
   readOnlyProfiles: { type: "array", items: { type: "string", minLength: 1 } },
+  shell: { type: "string" },
 };
+
+const KNOWN: readonly (keyof StoredSettings)[] = ["readOnly", "readOnlyProfiles", "shell"];
 
 /** The same place on every OS, like the action log's state directory. */
 export function settingsDirectory(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
@@ -58,14 +64,15 @@ export async function loadSettings(
   } catch (error) {
     return { ok: false, message: explain(path, error) };
   }
-  const known = Object.keys(defaults());
-  const unknown = Object.keys(stored).filter((key) => !known.includes(key));
+  const unknown = Object.keys(stored).filter((key) => !(KNOWN as readonly string[]).includes(key));
   if (unknown.length > 0) {
     return {
       ok: false,
-      message: `${path}: unknown setting ${unknown.map((k) => `"${k}"`).join(", ")} (known: ${known.join(", ")})`,
+      message: `${path}: unknown setting ${unknown.map((k) => `"${k}"`).join(", ")} (known: ${KNOWN.join(", ")})`,
     };
   }
+  const shell = stored.shell === undefined ? undefined : shellProblem(stored.shell);
+  if (shell !== undefined) return { ok: false, message: `${path}: shell ${shell}` };
   return { ok: true, settings: { ...defaults(), ...stored, path } };
 }
 
