@@ -1,7 +1,10 @@
 import { Box, Text } from "ink";
 import { memo } from "react";
 import type { Column, Tone } from "../resources/types.js";
+import type { MatchRange } from "../store/row-filter.js";
 import { COLUMN_GAP, columnWidths } from "./column-widths.js";
+import { highlightSegments, type Segment } from "./highlight.js";
+import { HighlightText } from "./highlight-text.js";
 import { sanitizeCell } from "./sanitize.js";
 import { fit, stringWidth } from "./text-fit.js";
 import { TONE_COLOR, theme } from "./theme.js";
@@ -28,11 +31,15 @@ export interface TableProps<Row> {
   width: number;
   now: number;
   emptyText: string;
+  /** Where the filter matched in a cell's text, to highlight it. */
+  matches?: (text: string, column: number) => readonly MatchRange[];
 }
 
 interface Cell {
   text: string;
   color?: string;
+  /** The text cut where the filter matched, when it did. */
+  segments?: Segment[];
 }
 
 interface RowLineProps {
@@ -55,7 +62,7 @@ const RowLine = memo(function RowLine({ cells, selected, highlighted, placeholde
         {cells.map((cell, i) => (
           <Text key={i} color={selected || highlighted || placeholder ? undefined : cell.color}>
             {i > 0 ? gap : ""}
-            {cell.text}
+            {cell.segments ? <HighlightText segments={cell.segments} /> : cell.text}
           </Text>
         ))}
       </Text>
@@ -69,7 +76,20 @@ function sameRow(a: RowLineProps, b: RowLineProps): boolean {
     a.highlighted === b.highlighted &&
     a.placeholder === b.placeholder &&
     a.cells.length === b.cells.length &&
-    a.cells.every((cell, i) => cell.text === b.cells[i]!.text && cell.color === b.cells[i]!.color)
+    a.cells.every(
+      (cell, i) =>
+        cell.text === b.cells[i]!.text &&
+        cell.color === b.cells[i]!.color &&
+        sameSegments(cell.segments, b.cells[i]!.segments),
+    )
+  );
+}
+
+function sameSegments(a: Segment[] | undefined, b: Segment[] | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.length === b.length &&
+    a.every((segment, i) => segment.text === b[i]!.text && segment.match === b[i]!.match)
   );
 }
 
@@ -107,6 +127,7 @@ export function Table<Row>(props: TableProps<Row>) {
     const marked = props.isMarked?.(key) ?? false;
     const cells: Cell[] = columns.map((column, c) => ({
       text: fit(raw[r]![c]!, widths[c]!, column.align),
+      segments: segmentsOf(props.matches, raw[r]![c]!, c, widths[c]!, column.align),
       color:
         column.pendingSlot && pending[r] !== undefined
           ? theme.progress
@@ -127,7 +148,11 @@ export function Table<Row>(props: TableProps<Row>) {
     const used =
       cells.reduce((sum, cell) => sum + stringWidth(cell.text), 0) + COLUMN_GAP * (cells.length - 1);
     const last = cells[cells.length - 1];
-    if (last && used < inner) last.text += " ".repeat(inner - used);
+    if (last && used < inner) {
+      const padding = " ".repeat(inner - used);
+      last.text += padding;
+      last.segments?.push({ text: padding, match: false });
+    }
     return (
       <RowLine
         key={key}
@@ -168,6 +193,19 @@ export function Table<Row>(props: TableProps<Row>) {
       <Text color={theme.border}>└{"─".repeat(inner)}┘</Text>
     </Box>
   );
+}
+
+function segmentsOf(
+  matches: TableProps<unknown>["matches"],
+  text: string,
+  column: number,
+  width: number,
+  align: "right" | undefined,
+): Segment[] | undefined {
+  const ranges = matches?.(text, column);
+  if (!ranges?.length) return undefined;
+  const segments = highlightSegments(text, fit(text, width, align), ranges);
+  return segments.some((segment) => segment.match) ? segments : undefined;
 }
 
 /** Width of the mark column of markable tables. */
