@@ -33,7 +33,7 @@ const yogaWithoutFetch = {
 };
 
 rmSync("dist", { recursive: true, force: true });
-await build({
+const app = build({
   entryPoints: { cli: "source/cli.ts" },
   outdir: "dist",
   bundle: true,
@@ -58,3 +58,21 @@ await build({
   },
   logLevel: "warning",
 });
+
+// The simulated session-manager-plugin for --demo and the tests: a program of its own, run by the
+// test/helpers/fake-plugin launcher, sharing nothing with the UI bundle.
+const simulatedPlugin = build({
+  entryPoints: { "sim-session-plugin": "source/sim/session-plugin/main.ts" },
+  outdir: "dist",
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  minify: process.env.DECKHAND_BUILD_MINIFY !== "0",
+  legalComments: "none",
+  logLevel: "warning",
+});
+
+// Both run to the end even when one fails, so a broken app build still leaves the plugin usable.
+const failed = (await Promise.allSettled([app, simulatedPlugin])).find(({ status }) => status === "rejected");
+if (failed) throw failed.reason;
