@@ -11,7 +11,15 @@ import type { KindId, Scope } from "../resources/types.js";
 import { ActionFlow, type ActionVerb, type DialogView, type FlashLevel } from "./action-flow.js";
 import { PENDING_MAX_MS, pendingKey, settleRows, type PendingChange } from "./pending.js";
 import type { ActionServices } from "./session-actions.js";
-import { filterRows } from "./row-filter.js";
+import { filterHint, filterRows } from "./row-filter.js";
+import {
+  commandLineKey,
+  EMPTY_COMMAND_LINE,
+  openCommandLine,
+  remember,
+  type CommandLine,
+} from "./command-mode.js";
+import { runCommand, stackFor } from "./commands.js";
 import { HIGHLIGHT_MS, markChanges } from "./row-changes.js";
 import { placeCursor, type ViewEntry } from "./view-cursor.js";
 import type { FollowScope, LogFollower } from "../logs/log-follower.js";
@@ -26,7 +34,7 @@ export interface CacheEntry {
   changed: ReadonlyMap<string, number>;
 }
 
-export type Mode = "table" | "filter" | "help";
+export type Mode = "table" | "filter" | "help" | "command";
 
 export type { ActionVerb };
 
@@ -50,6 +58,8 @@ export interface AppState {
   cache: ReadonlyMap<string, CacheEntry>;
   mode: Mode;
   filterDraft: string;
+  /** The `:` line (shown in "command" mode) and the session's command history. */
+  commandLine: CommandLine;
   flash?: Flash;
   /** The open log pane, if any: it replaces the table until closed. */
   logPane?: LogPaneStore;
@@ -112,6 +122,7 @@ export class AppStore {
       cache: new Map(),
       mode: "table",
       filterDraft: "",
+      commandLine: EMPTY_COMMAND_LINE,
       pending: new Map(),
       marks: new Map(),
       viewportRows: 20,
@@ -214,7 +225,7 @@ export class AppStore {
 
   /** The rows of a view after its filter: what the table shows. */
   visibleRows(view: ViewEntry): readonly unknown[] {
-    return filterRows(this.kindOf(view), this.entryOf(view)?.rows ?? [], view.filter);
+    return filterRows(this.kindOf(view), this.entryOf(view)?.rows ?? [], view.filter, this.state.now);
   }
 
   // ---- polling ----
@@ -294,7 +305,7 @@ export class AppStore {
     const view = this.top();
     if (cacheKey(view.kind, view.scope) !== key) return new Set();
     const kind = this.kindOf(view);
-    const filtered = filterRows(kind, rows, view.filter);
+    const filtered = filterRows(kind, rows, view.filter, this.state.now);
     return new Set(filtered.slice(view.top, view.top + this.state.viewportRows).map((r) => kind.key(r)));
   }
 
@@ -424,6 +435,8 @@ export class AppStore {
   editFilter(draft: string): void {
     this.set({ filterDraft: draft });
     this.applyFilter(draft);
+    const hint = filterHint(this.kindOf(this.top()), draft);
+    if (hint) this.showFlash(hint);
   }
 
   closeFilter(keep: boolean): void {
@@ -454,6 +467,42 @@ export class AppStore {
     follower.start(follow);
     clearTimeout(this.timer); // the pane covers the table: only the pane refreshes
     this.set({ logPane: pane });
+  }
+
+  /** `:` opens the command line; commands themselves are in commands.ts. */
+  openCommand(): void {
+    this.set({ mode: "command", commandLine: openCommandLine(this.state.commandLine) });
+  }
+
+  /** A key on the command line; says "quit" when the command run asks for it. */
+  commandKey(key: string, input: string): "quit" | undefined {
+    const { line, done } = commandLineKey(this.state.commandLine, key, input);
+    if (!done) return void this.set({ commandLine: line });
+    this.set({ mode: "table", commandLine: openCommandLine(line) });
+    return done.run === undefined ? undefined : this.runCommand(done.run);
+  }
+
+  runCommand(text: string): "quit" | undefined {
+    const effect = runCommand(text, this.top());
+    // Like k9s, the history keeps the commands that did something, not typos or refusals.
+    if (effect.known && effect.type !== "flash") {
+      this.set({ commandLine: remember(this.state.commandLine, text) });
+    }
+    switch (effect.type) {
+      case "quit":
+        return "quit";
+      case "help":
+        return void this.set({ mode: "help" });
+      case "flash":
+        return void this.showFlash(effect.text, effect.level);
+      case "open": {
+        const stack = stackFor(effect.kind, effect.scope, this.state.stack);
+        const kept = new Set(stack.map((view) => cacheKey(view.kind, view.scope)));
+        const marks = new Map([...this.state.marks].filter(([key]) => kept.has(key)));
+        this.set({ stack, marks });
+        void this.refresh(false);
+      }
+    }
   }
 
   toggleHelp(): void {

@@ -3,6 +3,8 @@ import { useEffect, useSyncExternalStore } from "react";
 import type { AppStore, CacheEntry } from "../store/app-store.js";
 import type { Scope, Tone } from "../resources/types.js";
 import { arnName, formatAge } from "../resources/format.js";
+import { matchRanges, parsedFilter } from "../store/row-filter.js";
+import { CommandBar } from "./command-bar.js";
 import { Crumbs } from "./crumbs.js";
 import { Dialog, dialogHeight } from "./dialog.js";
 import { dispatchKey } from "./dispatch.js";
@@ -33,9 +35,9 @@ export function App({ store }: AppProps) {
 
   // Ink 6 clears and repaints the whole screen on every frame that is as tall as the terminal.
   const height = Math.max(8, terminalRows - 1);
-  const filterRows = state.mode === "filter" ? 1 : 0;
+  const promptRows = state.mode === "filter" || state.mode === "command" ? 1 : 0;
   const flashRows = flashLines(state.flash, columns).length;
-  const areaHeight = height - HEADER_ROWS - 1 - flashRows - filterRows;
+  const areaHeight = height - HEADER_ROWS - 1 - flashRows - promptRows;
   // An open dialog sits above the table and takes what it needs, leaving the table a few rows
   // (the row acted on stays in sight); when both do not fit, the dialog has the whole area.
   const dialog = state.dialog;
@@ -91,6 +93,7 @@ export function App({ store }: AppProps) {
         readOnly={state.readOnly !== undefined}
       />
       {state.mode === "filter" ? <FilterBar draft={state.filterDraft} /> : null}
+      {state.mode === "command" ? <CommandBar line={state.commandLine} /> : null}
       {dialog ? <Dialog view={dialog} width={columns} height={dialogRows} /> : null}
       {tableHeight <= 0 ? null : state.mode === "help" ? (
         <Help width={columns} height={tableHeight} />
@@ -115,6 +118,9 @@ export function App({ store }: AppProps) {
           width={columns}
           now={state.now}
           emptyText={emptyText(entry, view.filter, state.setupFailure)}
+          matches={
+            view.filter ? (text, c) => matchRanges(parsedFilter(kind, view.filter), text, c) : undefined
+          }
         />
       )}
       <Crumbs crumbs={state.stack.map((v) => store.kindOf(v).crumb(v.scope))} />

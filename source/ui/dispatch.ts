@@ -27,6 +27,10 @@ export function dispatchKey(store: AppStore, key: string, input: string, quit: (
     if (key === "esc" || key === "?" || key === "q") store.toggleHelp();
     return;
   }
+  if (mode === "command") {
+    if (store.commandKey(key, input) === "quit") quit();
+    return;
+  }
   if (mode === "filter") {
     if (key === "enter") store.closeFilter(true);
     else if (key === "esc") store.closeFilter(false);
@@ -80,6 +84,8 @@ function run(store: AppStore, binding: Binding, quit: () => void): void {
       return store.back();
     case "filter":
       return store.openFilter();
+    case "command":
+      return store.openCommand();
     case "refresh":
       if (!store.isAttached()) return;
       store.showFlash("refreshing…");

@@ -14,6 +14,7 @@ export type ActionId =
   | "logs"
   | "back"
   | "filter"
+  | "command"
   | "refresh"
   | "help"
   | "quit"
@@ -55,6 +56,7 @@ export const BINDINGS: Binding[] = [
   { action: "back", keys: ["esc"], description: "Back / clear filter", hint: true },
   { action: "logs", keys: ["l"], description: "Logs", hint: true },
   { action: "filter", keys: ["/"], description: "Filter", hint: true },
+  { action: "command", keys: [":"], description: "Command", hint: true },
   { action: "refresh", keys: ["ctrl-r"], description: "Refresh", hint: true },
   { action: "help", keys: ["?"], description: "Help", hint: true },
   { action: "quit", keys: ["q", "ctrl-c"], description: "Quit", hint: true },

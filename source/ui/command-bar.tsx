@@ -1,0 +1,29 @@
+import { Text } from "ink";
+import { ghostText, type CommandLine } from "../store/command-mode.js";
+import { findCommand } from "../store/commands.js";
+import { theme } from "./theme.js";
+
+/**
+ * The `:` line, at the top like the filter bar: the draft, the completion `tab` would take as dim
+ * ghost text (the cursor sits on its first character), and what the command would do.
+ */
+export function CommandBar({ line }: { line: CommandLine }) {
+  const ghost = ghostText(line);
+  const command = findCommand((line.draft + ghost).trim().split(/\s+/)[0] ?? "");
+  return (
+    <Text wrap="truncate-end">
+      <Text color={theme.key} bold>
+        {": "}
+      </Text>
+      {line.draft}
+      <Text inverse dimColor={ghost.length > 0}>
+        {ghost[0] ?? " "}
+      </Text>
+      <Text dimColor>{ghost.slice(1)}</Text>
+      <Text dimColor>
+        {command ? `   ${command.description}` : ""}
+        {"   tab to complete, enter to run, esc to cancel"}
+      </Text>
+    </Text>
+  );
+}
