@@ -2,10 +2,12 @@
 // AWS_PROFILE, --region / AWS_REGION / AWS_DEFAULT_REGION / the profile's region, --endpoint-url /
 // AWS_ENDPOINT_URL_ECS / AWS_ENDPOINT_URL_CLOUDWATCH_LOGS / AWS_ENDPOINT_URL, and the SDK's default
 // credential chain (env, SSO, credential_process, assume role). Application Auto Scaling follows
-// the same rules (AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING).
+// the same rules (AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING), and so does SSM (AWS_ENDPOINT_URL_SSM),
+// whose endpoint and the resolved credentials also go to session-manager-plugin.
 import { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
 import { CloudWatchLogsClient, type CloudWatchLogsClientConfig } from "@aws-sdk/client-cloudwatch-logs";
 import { ECSClient, type ECSClientConfig } from "@aws-sdk/client-ecs";
+import { SSMClient } from "@aws-sdk/client-ssm";
 
 export interface ConnectionOptions {
   profile?: string;
@@ -24,8 +26,27 @@ export interface Connection {
   logsIn(region: string): CloudWatchLogsClient;
   /** Application Auto Scaling in the connection's region. */
   autoscaling: ApplicationAutoScalingClient;
+  /** SSM in the connection's region (port forwarding: StartSession, TerminateSession). */
+  ssm: SSMClient;
+  /**
+   * The SSM endpoint session-manager-plugin gets as its last argument (for ResumeSession and
+   * TerminateSession): the one the SSM client uses, or https://ssm.<region>.amazonaws.com.
+   */
+  ssmEndpoint: string;
+  /**
+   * The ECS client's credentials, resolved (SSO, assume role, credential_process included), for
+   * session-manager-plugin's environment: it cannot read SSO profiles itself. Rejects with the
+   * SDK's error when there are none.
+   */
+  credentials(): Promise<ResolvedCredentials>;
   region: string;
   profile: string | undefined;
+}
+
+export interface ResolvedCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
 }
 
 export class ConnectionError extends Error {}
@@ -78,6 +99,7 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
     return client;
   };
   let autoscaling: ApplicationAutoScalingClient | undefined;
+  let ssm: SSMClient | undefined;
   return {
     ecs,
     // Made on first use: most sessions never open the log pane, and start-up time matters.
@@ -99,9 +121,43 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
       });
       return autoscaling;
     },
+    // Made on first use too: only port forwarding needs it.
+    get ssm() {
+      ssm ??= new SSMClient({
+        profile,
+        region,
+        retryMode: "adaptive",
+        maxAttempts: 5,
+        ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
+        ...(options.requestHandler
+          ? { requestHandler: options.requestHandler, credentials: config.credentials }
+          : {}),
+      });
+      return ssm;
+    },
+    ssmEndpoint: ssmEndpoint(options, env, region),
+    credentials: async () => {
+      const { accessKeyId, secretAccessKey, sessionToken } = await ecs.config.credentials();
+      return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+    },
     region,
     profile,
   };
+}
+
+/** Where the SDK sends SSM calls: --endpoint-url, then AWS_ENDPOINT_URL_SSM, then AWS_ENDPOINT_URL. */
+export function ssmEndpoint(
+  options: Pick<ConnectionOptions, "endpointUrl">,
+  env: NodeJS.ProcessEnv,
+  region: string,
+): string {
+  if (options.endpointUrl) return options.endpointUrl;
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS !== "true") {
+    const configured = env.AWS_ENDPOINT_URL_SSM || env.AWS_ENDPOINT_URL;
+    if (configured) return configured;
+  }
+  const suffix = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+  return `https://ssm.${region}.${suffix}`;
 }
 
 /** An endpoint the SDK will use instead of logs.<region>.amazonaws.com, or the simulator. */

@@ -6,6 +6,7 @@ import {
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
+  ExecuteCommandCommand,
   ListClustersCommand,
   ListServiceDeploymentsCommand,
   ListServicesCommand,
@@ -25,7 +26,8 @@ import {
   type TaskDefinition,
 } from "@aws-sdk/client-ecs";
 import type { MetadataBearer, MiddlewareStack } from "@smithy/types";
-import { classifyError, fail, ok, type Result } from "./failure.js";
+import { classifyExecError } from "./exec-failure.js";
+import { classifyError, fail, ok, type AwsFailure, type Result } from "./failure.js";
 import { RequestBudget } from "./request-budget.js";
 import { chunk } from "./chunk.js";
 
@@ -63,6 +65,22 @@ export interface TaskStop {
 export interface DeploymentStop {
   serviceDeploymentArn: string;
   stopType: "ROLLBACK";
+}
+
+/** An ECS exec request: `command` runs in `container` of `task` (name or ARN), always interactive. */
+export interface ExecRequest {
+  cluster: string;
+  task: string;
+  container: string;
+  command: string;
+}
+
+/** What session-manager-plugin needs to attach to the session ECS opened. */
+export interface ExecSession {
+  clusterArn: string;
+  taskArn: string;
+  containerName: string;
+  session: { sessionId: string; streamUrl: string; tokenValue: string };
 }
 
 /**
@@ -244,14 +262,47 @@ export class EcsGateway {
   }
 
   /**
+   * Opens an interactive exec session (ECS supports no other kind). Sent once: a retry would open
+   * a second session, and the failure (agent not connected, exec not enabled) is what the user needs.
+   */
+  executeCommand(request: ExecRequest): Promise<Result<ExecSession>> {
+    return this.mutate(
+      "ExecuteCommand",
+      async () => {
+        const command = new ExecuteCommandCommand({ ...request, interactive: true });
+        singleAttempt(command);
+        const out = await this.ecs.send(command);
+        const { session } = out;
+        if (!session?.sessionId || !session.streamUrl || !session.tokenValue)
+          throw new Error(`no session returned for ${request.task}`);
+        return {
+          clusterArn: out.clusterArn ?? request.cluster,
+          taskArn: out.taskArn ?? request.task,
+          containerName: out.containerName ?? request.container,
+          session: {
+            sessionId: session.sessionId,
+            streamUrl: session.streamUrl,
+            tokenValue: session.tokenValue,
+          },
+        };
+      },
+      classifyExecError,
+    );
+  }
+
+  /**
    * Mutations skip the budget: they draw from ECS buckets no poll uses (service modify, cluster
    * resource modify), and the budget's catch-all bucket (1/s) would stall a multi-task stop.
    */
-  private async mutate<T>(operation: string, call: () => Promise<T>): Promise<Result<T>> {
+  private async mutate<T>(
+    operation: string,
+    call: () => Promise<T>,
+    classify: (operation: string, error: unknown) => AwsFailure = classifyError,
+  ): Promise<Result<T>> {
     try {
       return ok(await call());
     } catch (error) {
-      return fail(classifyError(operation, error));
+      return fail(classify(operation, error));
     }
   }
 

@@ -58,6 +58,7 @@ const CATEGORY_OF: Record<string, EcsCategory> = {
   ListContainerInstances: "cluster-resource-read",
   DescribeContainerInstances: "cluster-resource-read",
   StopTask: "cluster-resource-modify",
+  ExecuteCommand: "cluster-resource-modify",
   DescribeTaskDefinition: "task-definition-read",
   ListTaskDefinitions: "task-definition-read",
   ListTaskDefinitionFamilies: "task-definition-read",

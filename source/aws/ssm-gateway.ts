@@ -1,0 +1,53 @@
+// SSM Session Manager for port forwarding to a task: StartSession opens the session that
+// session-manager-plugin then attaches to, TerminateSession closes it. Both are sent once: a
+// retried StartSession would leave a second session open that nobody terminates.
+import { StartSessionCommand, TerminateSessionCommand, type SSMClient } from "@aws-sdk/client-ssm";
+import { singleAttempt } from "./ecs-gateway.js";
+import { classifyExecError } from "./exec-failure.js";
+import { fail, ok, type Result } from "./failure.js";
+
+/** A port-forwarding StartSession: the task target `ecs:<cluster>_<taskId>_<runtimeId>` and a document. */
+export interface PortForwardTarget {
+  target: string;
+  documentName: "AWS-StartPortForwardingSession" | "AWS-StartPortForwardingSessionToRemoteHost";
+  /** e.g. { portNumber: ["5432"], localPortNumber: ["15432"], host: ["db.internal"] } */
+  parameters: Record<string, string[]>;
+}
+
+export interface SsmSession {
+  sessionId: string;
+  streamUrl: string;
+  tokenValue: string;
+}
+
+export class SsmGateway {
+  constructor(private readonly client: Pick<SSMClient, "send">) {}
+
+  async startSession(request: PortForwardTarget): Promise<Result<SsmSession>> {
+    try {
+      const command = new StartSessionCommand({
+        Target: request.target,
+        DocumentName: request.documentName,
+        Parameters: request.parameters,
+      });
+      singleAttempt(command);
+      const out = await this.client.send(command);
+      if (!out.SessionId || !out.StreamUrl || !out.TokenValue)
+        throw new Error(`no session returned for ${request.target}`);
+      return ok({ sessionId: out.SessionId, streamUrl: out.StreamUrl, tokenValue: out.TokenValue });
+    } catch (error) {
+      return fail(classifyExecError("StartSession", error));
+    }
+  }
+
+  async terminateSession(sessionId: string): Promise<Result<void>> {
+    try {
+      const command = new TerminateSessionCommand({ SessionId: sessionId });
+      singleAttempt(command);
+      await this.client.send(command);
+      return ok(undefined);
+    } catch (error) {
+      return fail(classifyExecError("TerminateSession", error));
+    }
+  }
+}
