@@ -1,18 +1,27 @@
 // Wires the data layer for a session: the simulated account behind --demo (loaded only then), or
-// AWS (or any ECS-compatible endpoint) otherwise; and the action runner that is the only way a
-// mutation is sent, read-only when the flag, the config file or the profile says so.
+// AWS (or any ECS-compatible endpoint) otherwise; the action runner that is the only way a
+// mutation is sent, read-only when the flag, the config file or the profile says so; and what ECS
+// exec and port forwarding need (SSM, the plugin, the running forwards).
 import type { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
+import type { SSMClient } from "@aws-sdk/client-ssm";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { fileActionLog } from "./actions/action-log.js";
 import { ActionRunner } from "./actions/runner.js";
 import { AutoScalingGateway } from "./aws/autoscaling-gateway.js";
 import { connect, type Connection } from "./aws/connection.js";
 import { LogsGateway } from "./aws/logs-gateway.js";
+import { SsmGateway } from "./aws/ssm-gateway.js";
+import { findPlugin, installHint } from "./exec/plugin-lookup.js";
+import { PortForwards } from "./exec/port-forwards.js";
 import { LogFollower, type FollowScope } from "./logs/log-follower.js";
 import { EcsGateway } from "./aws/ecs-gateway.js";
-import type { Options } from "./options.js";
+import { simPluginFromEnv, type Options } from "./options.js";
 import { readOnlyReason } from "./settings/read-only.js";
 import type { ContextLine } from "./store/app-store.js";
 import type { ActionServices } from "./store/session-actions.js";
+import { logExec } from "./store/exec-log.js";
+import type { ExecServices, PluginChoice } from "./store/exec-services.js";
 
 export interface Account {
   gateway: EcsGateway;
@@ -20,6 +29,8 @@ export interface Account {
   /** A follower for the log pane; all of them share one Logs request budget. */
   openFollower: (scope: FollowScope) => LogFollower;
   actions: ActionServices;
+  /** ECS exec and port forwarding; tui.tsx adds the terminal to hand over. */
+  exec: ExecServices;
 }
 
 function followers(
@@ -62,6 +73,86 @@ function sessionActions(
   return { runner, autoscaling, scope };
 }
 
+/** The simulated plugin, next to the bundle that is running (dist/, or dist/chunks/ for a chunk). */
+function bundledSimPlugin(): string | undefined {
+  return ["./sim-session-plugin.js", "../sim-session-plugin.js", "../dist/sim-session-plugin.js"]
+    .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
+    .find((path) => existsSync(path));
+}
+
+/** Which session-manager-plugin a session runs; looked up again for each session. */
+function pluginChooser(demo: boolean, env: NodeJS.ProcessEnv): () => PluginChoice {
+  const onPath = (): PluginChoice => {
+    const found = findPlugin(env, process.platform);
+    return "missing" in found ? found : { command: found.path, leadingArgs: [] };
+  };
+  if (!demo) return onPath;
+  const sim = simPluginFromEnv(env);
+  if (!sim.ok) return () => ({ missing: true, hint: sim.message });
+  if (sim.plugin === "path") return onPath;
+  if (sim.plugin === "none") {
+    return () => ({
+      missing: true,
+      hint: `${installHint(process.platform)} [demo: DECKHAND_SIM_PLUGIN=none acts as if it were not installed]`,
+    });
+  }
+  return () => {
+    const script = bundledSimPlugin();
+    return script
+      ? { command: process.execPath, leadingArgs: [script] }
+      : {
+          missing: true,
+          hint: "the simulated plugin dist/sim-session-plugin.js is missing: run npm run build",
+        };
+  };
+}
+
+function sessionExec(
+  gateway: EcsGateway,
+  connection: Connection,
+  options: Options,
+  profile: string | undefined,
+  env: NodeJS.ProcessEnv,
+): ExecServices {
+  // Made on first use, like the auto scaling client: most sessions never forward a port.
+  const ssm = new SsmGateway({
+    send(...args: unknown[]): unknown {
+      const real = connection.ssm;
+      return Reflect.apply(real.send, real, args);
+    },
+  } as Pick<SSMClient, "send">);
+  const log = fileActionLog();
+  const scope = { region: connection.region, ...(profile ? { profile } : {}) };
+  const forwards = new PortForwards({
+    terminate: async (sessionId) => {
+      const ended = await ssm.terminateSession(sessionId);
+      await logExec(log, scope, {
+        action: "stop-port-forward",
+        title: `End port forward session ${sessionId}`,
+        call: "TerminateSession",
+        parameters: { SessionId: sessionId },
+        result: ended.ok ? "ok" : "error",
+        ...(ended.ok ? {} : { error: ended.failure }),
+      });
+      return ended;
+    },
+  });
+  const shell = options.shell ?? options.settings?.shell;
+  return {
+    ecs: gateway,
+    ssm,
+    region: connection.region,
+    ssmEndpoint: connection.ssmEndpoint,
+    credentials: () => connection.credentials(),
+    plugin: pluginChooser(options.demo, env),
+    forwards,
+    ...(shell ? { shell } : {}),
+    log,
+    scope,
+    env,
+  };
+}
+
 export async function openAccount(options: Options, env: NodeJS.ProcessEnv = process.env): Promise<Account> {
   if (options.demo) {
     const { createSimulatedAccount, simOptionsFromEnv } = await import("./sim/index.js");
@@ -76,6 +167,7 @@ export async function openAccount(options: Options, env: NodeJS.ProcessEnv = pro
       // No profile is used, but readOnlyProfiles still applies to $AWS_PROFILE: a session that
       // looks like prod stays read-only even when it is only the demo.
       actions: sessionActions(gateway, connection, options, env.AWS_PROFILE || undefined),
+      exec: sessionExec(gateway, connection, options, undefined, env),
       openFollower: followers(connection, gateway, options.logBufferLines),
       context: [
         { label: "Account", value: `demo (simulated ${sim.accountId})` },
@@ -90,6 +182,7 @@ export async function openAccount(options: Options, env: NodeJS.ProcessEnv = pro
   return {
     gateway,
     actions: sessionActions(gateway, connection, options, connection.profile),
+    exec: sessionExec(gateway, connection, options, connection.profile, env),
     openFollower: followers(connection, gateway, options.logBufferLines),
     context: [
       { label: "Account", value: "" }, // learnt from the first ARN listed: no extra call (or IAM permission)

@@ -1,19 +1,73 @@
-// The full-screen session: alternate screen, the Ink app, and the data layer loaded behind it.
-import { render } from "ink";
+// The full-screen session: alternate screen, the Ink app, and the data layer loaded behind it. For
+// an exec session the terminal is handed over: Ink unmounted, the alternate screen left, cooked
+// mode; afterwards the same App is rendered again on the same store, so nothing is lost.
+import { render, type Instance } from "ink";
+import { ReadStream } from "node:tty";
 import { AppStore } from "./store/app-store.js";
+import type { HandedTerminal, TerminalHandover } from "./store/exec-services.js";
 import { App } from "./ui/app.js";
-import { enterFullScreen, restoreOnExit, restoreTerminal } from "./terminal.js";
+import {
+  enterFullScreen,
+  onExit,
+  restoreOnExit,
+  restoreTerminal,
+  runExitHooks,
+  setInputStream,
+} from "./terminal.js";
 import { limitHeapGrowth } from "./heap-growth.js";
-import type { Options } from "./options.js";
+import { simPluginFromEnv, type Options } from "./options.js";
 
 const FIRST_FRAME_WAIT_MS = 300;
+/** How long quitting waits for TerminateSession of open port forwards. */
+const TERMINATE_ON_EXIT_MS = 2_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A session waiting for the terminal, and how to tell its caller how it went. */
+interface Job {
+  session: (terminal: HandedTerminal) => Promise<unknown>;
+  settle: (outcome: { ok: true; value: unknown } | { ok: false; error: unknown }) => void;
+}
+
+/**
+ * A fresh stream on the terminal for each stretch of Ink (and for "press enter"). It is destroyed
+ * when the terminal is handed over, so that no reader is left in deckhand to take keystrokes meant
+ * for the plugin. process.stdin would keep reading once started, even unlistened.
+ */
+function openInput(): NodeJS.ReadStream {
+  return process.stdin.isTTY ? (new ReadStream(0) as unknown as NodeJS.ReadStream) : process.stdin;
+}
+
+function closeInput(stream: NodeJS.ReadStream): void {
+  if (stream === process.stdin) return void stream.pause();
+  if (stream.isTTY && stream.isRaw) stream.setRawMode(false);
+  stream.destroy();
+}
+
+const handedTerminal: HandedTerminal = {
+  write: (text) => void process.stdout.write(text),
+  waitForEnter: () =>
+    new Promise<void>((resolve) => {
+      const input = openInput();
+      input.setEncoding("utf8");
+      input.on("data", (chunk: string) => {
+        if (!chunk.includes("\n") && !chunk.includes("\r")) return;
+        closeInput(input);
+        resolve();
+      });
+      input.once("end", resolve);
+    }),
+};
 
 export async function runTui(
   options: Options,
   accountModule: Promise<typeof import("./open-account.js")>,
 ): Promise<void> {
+  const plugin = options.demo ? simPluginFromEnv(process.env) : undefined;
+  if (plugin && !plugin.ok) {
+    process.stderr.write(`deckhand: ${plugin.message}\n`);
+    process.exit(2);
+  }
   restoreOnExit((error) => {
     process.stderr.write(
       `deckhand crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
@@ -22,23 +76,63 @@ export async function runTui(
   enterFullScreen();
   limitHeapGrowth();
 
+  let ink: Instance | undefined;
+  const jobs: Job[] = [];
+  const terminal: TerminalHandover = {
+    run<T>(session: (handed: HandedTerminal) => Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        jobs.push({
+          session,
+          settle: (outcome) => (outcome.ok ? resolve(outcome.value as T) : reject(outcome.error)),
+        });
+        ink?.unmount();
+      });
+    },
+  };
+
   const store = new AppStore({ refreshMs: options.refreshMs });
   store.start();
   const firstLoad = accountModule
     .then(({ openAccount }) => openAccount(options))
-    .then((account) => store.attach(account.gateway, account.context, account.openFollower, account.actions))
+    .then((account) => {
+      const { forwards } = account.exec;
+      onExit({ now: () => forwards.stopAllNow(), finish: () => forwards.terminateAll(TERMINATE_ON_EXIT_MS) });
+      return store.attach(account.gateway, account.context, account.openFollower, account.actions, {
+        ...account.exec,
+        terminal,
+      });
+    })
     .catch((error: unknown) => store.failSetup(error instanceof Error ? error.message : String(error)));
   // Painting twice costs more than waiting a moment: when the first rows come quickly the first
   // frame already has them; a slow network gets a "loading…" frame instead.
   await Promise.race([firstLoad, sleep(FIRST_FRAME_WAIT_MS)]);
-  const ink = render(<App store={store} />, {
-    exitOnCtrlC: false,
-    patchConsole: false,
-    maxFps: 60,
-  });
 
-  await ink.waitUntilExit();
+  for (;;) {
+    const input = openInput();
+    setInputStream(input);
+    ink = render(<App store={store} />, {
+      stdin: input,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      maxFps: 60,
+    });
+    await ink.waitUntilExit();
+    ink = undefined;
+    closeInput(input);
+    setInputStream(undefined);
+    const job = jobs.shift();
+    if (!job) break;
+    restoreTerminal();
+    try {
+      job.settle({ ok: true, value: await job.session(handedTerminal) });
+    } catch (error) {
+      job.settle({ ok: false, error });
+    }
+    enterFullScreen();
+  }
+
   store.stop();
   restoreTerminal();
+  await runExitHooks();
   process.exit(0);
 }

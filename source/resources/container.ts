@@ -1,6 +1,7 @@
 import { onlyOne } from "../aws/failure.js";
 import type { Container, NetworkBinding, PortMapping, Task } from "@aws-sdk/client-ecs";
 import { arnName, orDash } from "./format.js";
+import { forwardsOf } from "./port-forward.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind } from "./types.js";
 
@@ -9,6 +10,8 @@ export interface ContainerRow {
   container: Container;
   task: Task;
   ports: string;
+  /** This session's live port forwards to it, e.g. "8080→80". */
+  forwards: string;
 }
 
 function bindingPorts(bindings: NetworkBinding[]): string {
@@ -47,6 +50,7 @@ export const containerKind: ResourceKind<ContainerRow> = {
     },
     { header: "REASON", value: (r) => r.container.reason ?? "", tone: () => "bad" },
     { header: "PORTS", value: (r) => orDash(r.ports) },
+    { header: "PF", value: (r) => r.forwards, tone: () => "ok" },
   ],
   logs: (row, scope) => ({
     follow: {
@@ -58,7 +62,7 @@ export const containerKind: ResourceKind<ContainerRow> = {
     title: `logs(${arnName(scope.taskArn)}/${row.name})`,
   }),
   filterText: (r) => `${r.name} ${r.container.image ?? ""} ${r.container.lastStatus ?? ""}`,
-  async load({ gateway, scope }) {
+  async load({ gateway, scope, forwards }) {
     const described = onlyOne(
       await gateway.describeTasks(scope.clusterArn ?? "", [scope.taskArn ?? ""]),
       "DescribeTasks",
@@ -80,7 +84,7 @@ export const containerKind: ResourceKind<ContainerRow> = {
       const name = container.name ?? "";
       const bound = container.networkBindings ?? [];
       const ports = bound.length > 0 ? bindingPorts(bound) : mappingPorts(mappings.get(name) ?? []);
-      return { name, container, task, ports };
+      return { name, container, task, ports, forwards: forwardsOf(forwards?.() ?? [], task.taskArn, name) };
     });
     return { ok: true, rows };
   },

@@ -2,6 +2,7 @@ import { autoscalingKind } from "./autoscaling.js";
 import { clusterKind } from "./cluster.js";
 import { containerKind } from "./container.js";
 import { deploymentKind } from "./deployment.js";
+import { portForwardKind } from "./port-forward.js";
 import { serviceKind } from "./service.js";
 import { taskKind } from "./task.js";
 import type { KindId, ResourceKind } from "./types.js";
@@ -17,4 +18,5 @@ export const KINDS: Record<KindId, AnyKind> = {
   containers: containerKind,
   deployments: deploymentKind,
   autoscaling: autoscalingKind,
+  portforwards: portForwardKind,
 };

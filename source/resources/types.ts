@@ -1,9 +1,11 @@
 import type { AutoScalingGateway } from "../aws/autoscaling-gateway.js";
 import type { AwsFailure } from "../aws/failure.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
+import type { PortForward } from "../exec/port-forwards.js";
 import type { FollowScope } from "../logs/log-follower.js";
 
-export type KindId = "clusters" | "services" | "tasks" | "containers" | "deployments" | "autoscaling";
+export type KindId =
+  "clusters" | "services" | "tasks" | "containers" | "deployments" | "autoscaling" | "portforwards";
 
 /** Where a view points: each level adds the key of the row it was opened from. */
 export interface Scope {
@@ -30,6 +32,8 @@ export interface LoadContext<Row> {
   gateway: EcsGateway;
   /** Application Auto Scaling, when the session has it (the autoscaling view needs it). */
   autoscaling?: AutoScalingGateway;
+  /** This session's port forwards, when it can open them (the PF column, the portforwards view). */
+  forwards?: () => readonly PortForward[];
   scope: Scope;
   now: number;
   previous: readonly Row[] | undefined;

@@ -33,9 +33,27 @@ export type DialogView =
       preview?: string;
       warnings: string[];
       error?: string;
+      /** What enter does, when it is not reviewing an action (exec: "enter opens the shell"). */
+      submit?: string;
     }
-  | { kind: "pick"; title: string; items: PickItem[]; cursor: number; notes: string[]; error?: string }
-  | { kind: "confirm"; action: Action; typed: string; error?: string; sending: boolean; scroll: number };
+  | {
+      kind: "pick";
+      title: string;
+      items: PickItem[];
+      cursor: number;
+      notes: string[];
+      error?: string;
+      submit?: string;
+    }
+  | { kind: "confirm"; action: Action; typed: string; error?: string; sending: boolean; scroll: number }
+  /** Something to read before going on (why exec cannot work here, and what to do about it). */
+  | { kind: "notice"; title: string; items: NoticeItem[]; notes: string[] };
+
+export interface NoticeItem {
+  text: string;
+  /** What to do about it. */
+  hint?: string;
+}
 
 export type FlashLevel = "info" | "warn" | "error";
 
@@ -95,6 +113,10 @@ export class ActionDialog {
     }
     if (view.kind === "prompt") return this.promptKey(view, key, input);
     if (view.kind === "pick") return this.pickKey(view, key);
+    if (view.kind === "notice") {
+      if (key === "esc" || key === "enter" || key === "q") this.close();
+      return;
+    }
     return this.confirmKey(view, key, input);
   }
 

@@ -22,7 +22,14 @@ import type { KindId } from "../resources/types.js";
 import { ActionDialog, type ActionHost, type FlashLevel } from "./action-dialog.js";
 import type { ActionServices } from "./session-actions.js";
 
-export type { ActionHost, DialogView, FlashLevel, PickItem, PromptField } from "./action-dialog.js";
+export type {
+  ActionHost,
+  DialogView,
+  FlashLevel,
+  NoticeItem,
+  PickItem,
+  PromptField,
+} from "./action-dialog.js";
 
 /** What an action key asks for; every one of them ends in a mutating call, after confirmation. */
 export type ActionVerb =

@@ -44,7 +44,19 @@ export function dialogLines(view: DialogView, width: number): DialogLines {
       return pickLines(view, w);
     case "confirm":
       return confirmLines(view, w);
+    case "notice":
+      return noticeLines(view, w);
   }
+}
+
+function noticeLines(view: Extract<DialogView, { kind: "notice" }>, w: number): DialogLines {
+  const body: Line[] = [];
+  for (const item of view.items) {
+    body.push(...wrapped(item.text, w, { color: theme.error, bold: true }, "✗ ", "  "));
+    if (item.hint) body.push(...wrapped(item.hint, w, { color: theme.warn }, "  → ", "    "));
+  }
+  for (const note of view.notes) body.push(...wrapped(note, w, { dim: true }));
+  return { title: view.title, body, footer: [[{ text: "enter or esc closes", dim: true }]] };
 }
 
 function promptLines(view: Extract<DialogView, { kind: "prompt" }>, w: number): DialogLines {
@@ -58,7 +70,9 @@ function promptLines(view: Extract<DialogView, { kind: "prompt" }>, w: number): 
   return {
     title: view.title,
     body,
-    footer: [[{ text: `enter review (nothing is sent yet) · esc cancel${tab}`, dim: true }]],
+    footer: [
+      [{ text: `${view.submit ?? "enter review (nothing is sent yet)"} · esc cancel${tab}`, dim: true }],
+    ],
   };
 }
 
@@ -87,7 +101,7 @@ function pickLines(view: Extract<DialogView, { kind: "pick" }>, w: number): Dial
   });
   const footer: Line[] = [];
   if (view.error) footer.push(...wrapped(view.error, w, { color: theme.error }));
-  footer.push([{ text: "enter review · j/k move · esc cancel", dim: true }]);
+  footer.push([{ text: `${view.submit ?? "enter review"} · j/k move · esc cancel`, dim: true }]);
   return { title: view.title, body, footer, focusLine: first + view.cursor };
 }
 

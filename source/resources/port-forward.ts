@@ -1,0 +1,55 @@
+import type { PortForward } from "../exec/port-forwards.js";
+import { arnName } from "./format.js";
+import type { ResourceKind, Tone } from "./types.js";
+
+/** A forward as its row: the manager's own record, which already knows everything shown. */
+export type PortForwardRow = PortForward;
+
+const STATE_TONES: Record<PortForward["state"], Tone> = {
+  starting: "progress",
+  open: "ok",
+  failed: "bad",
+  stopped: "muted",
+};
+
+/** "8080→80" (or "8080→db.internal:5432"), as the containers table's PF column shows a forward. */
+export function forwardLabel(forward: PortForward): string {
+  return `${forward.localPort}→${forward.remoteHost ? `${forward.remoteHost}:` : ""}${forward.remotePort}`;
+}
+
+/** The live forwards of one container, for its PF cell. */
+export function forwardsOf(
+  forwards: readonly PortForward[],
+  taskArn: string | undefined,
+  containerName: string,
+): string {
+  return forwards
+    .filter((f) => f.taskArn === taskArn && f.containerName === containerName)
+    .filter((f) => f.state === "open" || f.state === "starting")
+    .map(forwardLabel)
+    .join(",");
+}
+
+/**
+ * The port forwards of this session (`P`, `:pf`). Nothing is asked of AWS: the rows are the
+ * session's own plugins, whatever view they were opened from.
+ */
+export const portForwardKind: ResourceKind<PortForwardRow> = {
+  id: "portforwards",
+  title: () => "portforwards",
+  crumb: () => "portforwards",
+  key: (row) => row.id,
+  columns: [
+    { header: "LOCAL", value: (r) => `localhost:${r.localPort}` },
+    { header: "REMOTE", value: (r) => `${r.remoteHost ?? r.containerName}:${r.remotePort}` },
+    { header: "CONTAINER", value: (r) => r.containerName },
+    { header: "TASK", value: (r) => arnName(r.taskArn) },
+    { header: "STATE", value: (r) => r.state.toUpperCase(), tone: (r) => STATE_TONES[r.state] },
+    { header: "SESSION", value: (r) => r.sessionId },
+    { header: "MESSAGE", value: (r) => r.message ?? "", flexible: true },
+  ],
+  filterText: (r) => `${r.localPort} ${r.remotePort} ${r.remoteHost ?? ""} ${r.containerName} ${r.state}`,
+  async load({ forwards }) {
+    return { ok: true, rows: [...(forwards?.() ?? [])] };
+  },
+};

@@ -1,0 +1,205 @@
+// The dialog of exec and port forwarding: pick a container, type a command or ports (checked as
+// typed), wait while deckhand looks before it sends anything, or read why exec cannot work. Unlike
+// the action dialog there is no confirmation step: nothing here changes an AWS resource. The view
+// on screen is plain DialogView data; keys come in through handleKey.
+import type { DialogView, NoticeItem, PickItem } from "./action-dialog.js";
+
+export interface ExecPromptSpec {
+  title: string;
+  fields: { label: string; value: string }[];
+  notes: string[];
+  /** What enter does, for the footer. */
+  submit: string;
+  /** Why these values cannot be used (shown once typed), or the line that says what enter will do. */
+  check: (values: string[]) => { ok: true; preview: string } | { ok: false; message: string };
+  /** A slower check (is the local port free?) run after each change that passes `check`. */
+  checkLater?: (values: string[]) => Promise<string | undefined>;
+  /** Enter on valid values; an error message keeps the prompt open with it. */
+  accept: (values: string[]) => Promise<string | undefined> | string | undefined;
+}
+
+export interface ExecPickSpec {
+  title: string;
+  items: PickItem[];
+  notes: string[];
+  submit: string;
+  choose: (index: number) => void;
+}
+
+type Prompt = Extract<DialogView, { kind: "prompt" }>;
+type Pick = Extract<DialogView, { kind: "pick" }>;
+
+const PRINTABLE = (key: string, input: string) =>
+  input.length > 0 && !key.startsWith("ctrl-") && (key === input || key === "space");
+
+export class ExecDialog {
+  private view: DialogView | undefined;
+  private prompt: ExecPromptSpec | undefined;
+  private pick: ExecPickSpec | undefined;
+  /** Bumped at every step, so that late answers to an old step are dropped. */
+  private generation = 0;
+
+  constructor(
+    private readonly show: (view: DialogView | undefined) => void,
+    private readonly flash: (text: string) => void,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.view !== undefined;
+  }
+
+  /** The view on screen (for tests and for the store). */
+  get current(): DialogView | undefined {
+    return this.view;
+  }
+
+  handleKey(key: string, input: string): void {
+    const view = this.view;
+    if (!view) return;
+    if (view.kind === "prompt") return this.promptKey(view, key, input);
+    if (view.kind === "pick") return this.pickKey(view, key);
+    if (key === "esc" || (view.kind === "notice" && (key === "enter" || key === "q"))) {
+      const title = view.kind === "notice" || view.kind === "busy" ? view.title : "";
+      this.close();
+      if (view.kind === "busy") this.flash(`cancelled: ${title}`);
+    }
+  }
+
+  /** Shows a wait; the returned check says whether it is still the step on screen. */
+  wait(title: string, text: string): () => boolean {
+    this.step(undefined, undefined, { kind: "busy", title, text });
+    return this.still();
+  }
+
+  notice(title: string, items: NoticeItem[], notes: string[] = []): void {
+    this.step(undefined, undefined, { kind: "notice", title, items, notes });
+  }
+
+  openPick(spec: ExecPickSpec): void {
+    this.step(undefined, spec, {
+      kind: "pick",
+      title: spec.title,
+      items: spec.items,
+      cursor: 0,
+      notes: spec.notes,
+      submit: spec.submit,
+    });
+  }
+
+  /** Opens a prompt; the returned check says whether it is still the step on screen. */
+  openPrompt(spec: ExecPromptSpec): () => boolean {
+    const view: Prompt = {
+      kind: "prompt",
+      title: spec.title,
+      fields: spec.fields.map((field) => ({ ...field, fresh: true })),
+      focus: 0,
+      notes: spec.notes,
+      warnings: [],
+      submit: spec.submit,
+    };
+    this.step(spec, undefined, this.checked(spec, view, false));
+    return this.still();
+  }
+
+  close(): void {
+    this.generation += 1;
+    this.view = undefined;
+    this.prompt = undefined;
+    this.pick = undefined;
+    this.show(undefined);
+  }
+
+  private step(prompt: ExecPromptSpec | undefined, pick: ExecPickSpec | undefined, view: DialogView): void {
+    this.generation += 1;
+    this.prompt = prompt;
+    this.pick = pick;
+    this.view = view;
+    this.show(view);
+  }
+
+  private still(): () => boolean {
+    const generation = this.generation;
+    return () => generation === this.generation;
+  }
+
+  private update(view: DialogView): void {
+    this.view = view;
+    this.show(view);
+  }
+
+  private checked(spec: ExecPromptSpec, view: Prompt, touched: boolean): Prompt {
+    const checked = spec.check(view.fields.map((field) => field.value));
+    return {
+      ...view,
+      preview: checked.ok ? checked.preview : undefined,
+      error: !checked.ok && touched ? checked.message : undefined,
+    };
+  }
+
+  private promptKey(view: Prompt, key: string, input: string): void {
+    const spec = this.prompt;
+    if (!spec) return;
+    if (key === "esc") {
+      this.close();
+      return this.flash(`cancelled: ${spec.title}; nothing was sent`);
+    }
+    const fields = view.fields.map((field) => ({ ...field }));
+    if (key === "enter") return void this.accept(spec, view);
+    if (key === "tab" || key === "down" || key === "up") {
+      const focus = (view.focus + (key === "up" ? -1 : 1) + fields.length) % fields.length;
+      return this.update({ ...view, focus });
+    }
+    const field = fields[view.focus]!;
+    if (key === "backspace") field.value = field.fresh ? "" : field.value.slice(0, -1);
+    else if (key === "ctrl-u") field.value = "";
+    else if (PRINTABLE(key, input)) field.value = field.fresh ? input : field.value + input;
+    else return;
+    field.fresh = false;
+    const next = this.checked(spec, { ...view, fields }, true);
+    this.update(next);
+    if (spec.checkLater && next.error === undefined) void this.checkLater(spec, next);
+  }
+
+  private async checkLater(spec: ExecPromptSpec, view: Prompt): Promise<void> {
+    const still = this.still();
+    const error = await spec.checkLater!(view.fields.map((field) => field.value));
+    // Only if nothing was typed meanwhile: the answer is about these values.
+    if (error === undefined || !still() || this.view !== view) return;
+    this.update({ ...view, error, preview: undefined });
+  }
+
+  private async accept(spec: ExecPromptSpec, view: Prompt): Promise<void> {
+    const values = view.fields.map((field) => field.value);
+    const checked = spec.check(values);
+    if (!checked.ok) return this.update({ ...view, error: checked.message, preview: undefined });
+    const still = this.still();
+    const error = await spec.accept(values);
+    if (error !== undefined && still()) this.update({ ...view, error, preview: undefined });
+  }
+
+  private pickKey(view: Pick, key: string): void {
+    const spec = this.pick;
+    if (!spec) return;
+    const last = view.items.length - 1;
+    const move = (cursor: number) => this.update({ ...view, cursor: Math.max(0, Math.min(last, cursor)) });
+    switch (key) {
+      case "esc":
+        this.close();
+        return this.flash(`cancelled: ${spec.title}; nothing was sent`);
+      case "j":
+      case "down":
+        return move(view.cursor + 1);
+      case "k":
+      case "up":
+        return move(view.cursor - 1);
+      case "g":
+      case "home":
+        return move(0);
+      case "G":
+      case "end":
+        return move(last);
+      case "enter":
+        return spec.choose(view.cursor);
+    }
+  }
+}

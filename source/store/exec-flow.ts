@@ -1,0 +1,481 @@
+// What `s` (shell), `x` (run a command) and `F` (port forward) do: find the container, look before
+// sending anything (a fresh DescribeTasks, the service, the task definition, the plugin: the checks
+// of amazon-ecs-exec-checker), explain why exec cannot work when it cannot, and otherwise open the
+// session: ExecuteCommand and the terminal handed to session-manager-plugin, or SSM StartSession
+// and the plugin in the background. Nothing here changes an AWS resource, so read-only mode does
+// not refuse it; every attempt is in the action log all the same.
+import type { Service, Task, TaskDefinition } from "@aws-sdk/client-ecs";
+import { lastSegment, shortTaskId } from "../actions/arn.js";
+import { describeFailure, onlyOne, type AwsFailure } from "../aws/failure.js";
+import { diagnoseExec, type ExecDiagnosis } from "../exec/diagnose.js";
+import { runInteractive, watchTask, type InteractiveOutcome } from "../exec/interactive-session.js";
+import {
+  execTarget,
+  pluginInvocation,
+  portForwardTarget,
+  type PluginCredentials,
+  type PluginInvocation,
+  type PluginSession,
+  type SessionTarget,
+} from "../exec/plugin-invocation.js";
+import { parsePort, suggestLocalPort, validatePort, type PortForward } from "../exec/port-forwards.js";
+import type { ContainerRow } from "../resources/container.js";
+import type { TaskRow } from "../resources/task.js";
+import type { KindId, Scope } from "../resources/types.js";
+import type { DialogView, FlashLevel, NoticeItem } from "./action-dialog.js";
+import { ExecDialog } from "./exec-dialog.js";
+import { logExec, type ExecLogAction } from "./exec-log.js";
+import { pluginLookup, type ExecServices, type HandedTerminal, type PluginChoice } from "./exec-services.js";
+
+export type ExecMode = "shell" | "command" | "portForward";
+
+export interface ExecHost {
+  showDialog(view: DialogView | undefined): void;
+  flash(text: string, level: FlashLevel): void;
+}
+
+/** The container a key was pressed on. */
+interface Target {
+  clusterArn: string;
+  taskArn: string;
+  containerName: string;
+}
+
+/** What the look before sending found: all of it is needed to open the session. */
+interface Checked {
+  task: Task;
+  runtimeId: string;
+  taskDefinition?: TaskDefinition;
+  diagnosis: ExecDiagnosis;
+  plugin: Extract<PluginChoice, { command: string }>;
+}
+
+const DEFAULT_WATCH_MS = 5_000;
+
+const VERBS: Record<ExecMode, { log: ExecLogAction; what: string }> = {
+  shell: { log: "exec", what: "open a shell" },
+  command: { log: "run-command", what: "run a command" },
+  portForward: { log: "port-forward", what: "forward a port" },
+};
+
+export class ExecFlow {
+  readonly dialog: ExecDialog;
+
+  constructor(
+    private readonly services: ExecServices,
+    private readonly host: ExecHost,
+  ) {
+    this.dialog = new ExecDialog(host.showDialog, (text) => host.flash(text, "info"));
+  }
+
+  get isOpen(): boolean {
+    return this.dialog.isOpen;
+  }
+
+  handleKey(key: string, input: string): void {
+    this.dialog.handleKey(key, input);
+  }
+
+  /** A key on a row of the containers or tasks view; returns what to say instead when it cannot start. */
+  start(mode: ExecMode, kind: KindId, row: unknown, scope: Scope): string | undefined {
+    const clusterArn = scope.clusterArn ?? "";
+    if (kind === "containers" && row !== undefined) {
+      const { name, task } = row as ContainerRow;
+      return void this.go(mode, {
+        clusterArn,
+        taskArn: task.taskArn ?? scope.taskArn ?? "",
+        containerName: name,
+      });
+    }
+    if (kind !== "tasks" || row === undefined) return undefined;
+    const { arn, task } = row as TaskRow;
+    const names = (task.containers ?? []).map((container) => container.name ?? "");
+    if (names.length === 0) return `task ${shortTaskId(arn)} has no containers yet: try again in a moment`;
+    if (names.length === 1) return void this.go(mode, { clusterArn, taskArn: arn, containerName: names[0]! });
+    this.dialog.openPick({
+      title: `Which container of ${shortTaskId(arn)}? (${VERBS[mode].what})`,
+      items: (task.containers ?? []).map((container) => ({
+        label: container.name ?? "",
+        note: container.lastStatus,
+      })),
+      notes: [],
+      submit: "enter picks it",
+      choose: (index) => void this.go(mode, { clusterArn, taskArn: arn, containerName: names[index]! }),
+    });
+    return undefined;
+  }
+
+  /** ctrl-k in the port forwards view: ends the forward (the plugin, then TerminateSession). */
+  async stopForward(forward: PortForward): Promise<void> {
+    const where = `localhost:${forward.localPort} → ${forward.remoteHost ?? forward.containerName}:${forward.remotePort}`;
+    await this.services.forwards.stop(forward.id);
+    this.host.flash(`stopped port forward ${where}`, "info");
+  }
+
+  private go(mode: ExecMode, target: Target): Promise<void> {
+    switch (mode) {
+      case "shell":
+        return this.shell(target);
+      case "command":
+        return this.command(target);
+      case "portForward":
+        return this.portForward(target);
+    }
+  }
+
+  // ---- looking before sending ----
+
+  /**
+   * Describes the task afresh (and its service and task definition) and diagnoses exec. Shows why it
+   * cannot work and returns undefined then, or when the user gave up waiting.
+   */
+  private async check(mode: ExecMode, title: string, target: Target): Promise<Checked | undefined> {
+    const { clusterArn, taskArn, containerName } = target;
+    const still = this.dialog.wait(title, `checking ${containerName} in task ${shortTaskId(taskArn)}…`);
+    const described = onlyOne(
+      await this.services.ecs.describeTasks(clusterArn, [taskArn]),
+      "DescribeTasks",
+      `task ${shortTaskId(taskArn)}`,
+    );
+    if (!still()) return undefined;
+    if (!described.ok) return void this.failed(title, described.failure);
+    const task = described.value;
+    const [service, taskDefinition] = await Promise.all([
+      this.serviceOf(clusterArn, task),
+      task.taskDefinitionArn ? this.services.ecs.describeTaskDefinition(task.taskDefinitionArn) : undefined,
+    ]);
+    if (!still()) return undefined;
+    const plugin = this.services.plugin();
+    const diagnosis = diagnoseExec({
+      task,
+      containerName,
+      service,
+      taskDefinition: taskDefinition?.ok ? taskDefinition.value : undefined,
+      plugin: pluginLookup(plugin),
+      shell: this.services.shell,
+    });
+    const container = task.containers?.find((candidate) => candidate.name === containerName);
+    const problems: NoticeItem[] = diagnosis.problems.map((problem) => ({
+      text: problem.reason,
+      hint: problem.hint,
+    }));
+    if (problems.length === 0 && !container?.runtimeId) {
+      problems.push({
+        text: `container ${containerName} has no runtime ID yet`,
+        hint: "it is still starting: try again in a moment",
+      });
+    }
+    if (problems.length > 0 || "missing" in plugin || !container?.runtimeId) {
+      this.dialog.notice(`Cannot ${VERBS[mode].what} in ${containerName}`, problems, [
+        "Nothing was sent.",
+        ...diagnosis.notes,
+      ]);
+      void this.record({
+        action: VERBS[mode].log,
+        title,
+        call: null,
+        parameters: null,
+        resourceArn: taskArn,
+        result: "refused",
+        reason: problems.map((problem) => problem.text).join("; "),
+      });
+      return undefined;
+    }
+    return {
+      task,
+      runtimeId: container.runtimeId,
+      taskDefinition: taskDefinition?.ok ? taskDefinition.value : undefined,
+      diagnosis,
+      plugin,
+    };
+  }
+
+  /** The task's service, when it belongs to one and can be described (diagnosis only: optional). */
+  private async serviceOf(clusterArn: string, task: Task): Promise<Service | undefined> {
+    const group = task.group ?? "";
+    if (!group.startsWith("service:")) return undefined;
+    const described = await this.services.ecs.describeServices(clusterArn, [group.slice("service:".length)]);
+    return described.ok ? described.value[0] : undefined;
+  }
+
+  // ---- exec ----
+
+  private async shell(target: Target): Promise<void> {
+    const title = `Shell in ${target.containerName} (${shortTaskId(target.taskArn)})`;
+    const checked = await this.check("shell", title, target);
+    if (checked) await this.exec("shell", title, target, checked, checked.diagnosis.shell);
+  }
+
+  private async command(target: Target): Promise<void> {
+    const title = `Run a command in ${target.containerName} (${shortTaskId(target.taskArn)})`;
+    const checked = await this.check("command", title, target);
+    if (!checked) return;
+    this.dialog.openPrompt({
+      title,
+      fields: [{ label: "command", value: "" }],
+      notes: ["runs once in the container through ECS Exec; its output is shown, then deckhand comes back"],
+      submit: "enter runs it",
+      check: ([command = ""]) =>
+        command.trim() === ""
+          ? { ok: false, message: "type a command, e.g. ls -l /app" }
+          : { ok: true, preview: `ExecuteCommand in ${target.containerName}: ${command.trim()}` },
+      accept: ([command = ""]) => void this.exec("command", title, target, checked, command.trim()),
+    });
+  }
+
+  private async exec(mode: ExecMode, title: string, target: Target, checked: Checked, command: string) {
+    const { clusterArn, taskArn, containerName } = target;
+    const terminal = this.services.terminal;
+    if (!terminal) return this.dialog.notice(title, [{ text: "no terminal to hand over in this session" }]);
+    const parameters = { cluster: lastSegment(clusterArn), task: taskArn, container: containerName, command };
+    const still = this.dialog.wait(title, `ExecuteCommand: ${command}…`);
+    const opened = await this.services.ecs.executeCommand(parameters);
+    const logged = this.record({
+      action: VERBS[mode].log,
+      title,
+      call: "ExecuteCommand",
+      parameters: { ...parameters, interactive: true },
+      resourceArn: taskArn,
+      result: opened.ok ? "ok" : "error",
+      ...(opened.ok ? {} : { error: opened.failure }),
+    });
+    if (!opened.ok) return this.failed(title, opened.failure);
+    if (!still()) {
+      // Given up while ECS was opening it: nobody will attach to this session.
+      void this.services.ssm.terminateSession(opened.value.session.sessionId);
+      return;
+    }
+    const credentials = await this.credentials(title);
+    if (!credentials) return;
+    const invocation = this.invocation(checked.plugin, {
+      session: opened.value.session,
+      target: { target: execTarget(clusterArn, taskArn, checked.runtimeId) },
+      credentials,
+    });
+    this.dialog.close();
+    const ended = await terminal.run((handed) => this.attach(mode, target, invocation, handed));
+    const logError = await logged;
+    const what = mode === "shell" ? `shell in ${containerName}` : `"${command}" in ${containerName}`;
+    const [text, level] = endedText(what, ended.outcome, ended.stopped);
+    this.host.flash(logError ? `${text}; ${logError}` : text, logError ? "warn" : level);
+  }
+
+  /** With the terminal handed over: the plugin in the foreground, the task watched meanwhile. */
+  private async attach(
+    mode: ExecMode,
+    target: Target,
+    invocation: PluginInvocation,
+    handed: HandedTerminal,
+  ): Promise<{ outcome: InteractiveOutcome; stopped?: string }> {
+    const watching = new AbortController();
+    const session = new AbortController();
+    let stopped: string | undefined;
+    const watched = watchTask(
+      async () => {
+        const described = await this.services.ecs.describeTasks(target.clusterArn, [target.taskArn]);
+        if (!described.ok) throw new Error(describeFailure(described.failure));
+        return described.value[0]?.lastStatus ?? "STOPPED";
+      },
+      this.services.watchEveryMs ?? DEFAULT_WATCH_MS,
+      watching.signal,
+    ).then((status) => {
+      if (status === undefined) return;
+      stopped = status;
+      handed.write(
+        `\r\n\r\ndeckhand: task ${shortTaskId(target.taskArn)} is ${status}: ending the session\r\n`,
+      );
+      session.abort();
+    });
+    const outcome = await runInteractive(invocation, { signal: session.signal });
+    watching.abort();
+    await watched;
+    if (outcome.ended === "failed") handed.write(`\r\ndeckhand: ${outcome.error}\r\n`);
+    if (mode === "command" || outcome.ended === "failed") {
+      handed.write("\r\npress enter to return to deckhand");
+      await handed.waitForEnter();
+    }
+    return { outcome, ...(stopped ? { stopped } : {}) };
+  }
+
+  // ---- port forwarding ----
+
+  private async portForward(target: Target): Promise<void> {
+    const { containerName } = target;
+    const title = `Port forward to ${containerName} (${shortTaskId(target.taskArn)})`;
+    const checked = await this.check("portForward", title, target);
+    if (!checked) return;
+    const ports = containerPorts(checked, containerName);
+    const still = this.dialog.wait(title, "looking for a free local port…");
+    const local = await suggestLocalPort(ports[0]);
+    if (!still()) return;
+    this.dialog.openPrompt({
+      title,
+      fields: [
+        { label: "remote port", value: ports[0] === undefined ? "" : String(ports[0]) },
+        { label: "local port", value: String(local) },
+        { label: "remote host", value: "" },
+      ],
+      notes: [
+        ports.length > 0
+          ? `ports of ${containerName}: ${ports.join(", ")}`
+          : `${containerName} maps no ports: type the one it listens on`,
+        "remote host (optional): a host reached through the task, e.g. a database; empty: the container itself",
+      ],
+      submit: "enter starts the forward",
+      check: ([remote = "", localPort = "", remoteHost = ""]) => {
+        const problem = forwardProblem(remote, localPort, remoteHost);
+        if (problem) return { ok: false, message: problem };
+        return {
+          ok: true,
+          preview: `forward localhost:${localPort.trim()} → ${remoteHost.trim() || containerName}:${remote.trim()}`,
+        };
+      },
+      checkLater: async ([, localPort = ""]) => {
+        const free = await validatePort(localPort);
+        return free.ok ? undefined : `local port: ${free.message}`;
+      },
+      accept: async ([remote = "", localPort = "", remoteHost = ""]) => {
+        const free = await validatePort(localPort);
+        if (!free.ok) return `local port: ${free.message}`;
+        void this.forward(title, target, checked, Number(remote.trim()), free.port, remoteHost.trim());
+        return undefined;
+      },
+    });
+  }
+
+  private async forward(
+    title: string,
+    target: Target,
+    checked: Checked,
+    remotePort: number,
+    localPort: number,
+    remoteHost: string,
+  ): Promise<void> {
+    const { clusterArn, taskArn, containerName } = target;
+    const where = `localhost:${localPort} → ${remoteHost || containerName}:${remotePort}`;
+    this.dialog.close();
+    this.host.flash(`starting port forward ${where}…`, "info");
+    const request = portForwardTarget({
+      target: execTarget(clusterArn, taskArn, checked.runtimeId),
+      remotePort,
+      localPort,
+      ...(remoteHost ? { remoteHost } : {}),
+    });
+    const started = await this.services.ssm.startSession(request);
+    const logged = this.record({
+      action: "port-forward",
+      title: `${title}: ${where}`,
+      call: "StartSession",
+      parameters: { ...request },
+      resourceArn: taskArn,
+      result: started.ok ? "ok" : "error",
+      ...(started.ok ? {} : { error: started.failure }),
+    });
+    if (!started.ok) return this.failed(`port forward ${where}`, started.failure);
+    const { sessionId } = started.value;
+    const credentials = await this.credentials(`port forward ${where}`);
+    if (!credentials) {
+      void this.services.ssm.terminateSession(sessionId);
+      return;
+    }
+    const invocation = this.invocation(checked.plugin, {
+      session: started.value,
+      target: request,
+      credentials,
+    });
+    const forward = await this.services.forwards.start({
+      invocation,
+      sessionId,
+      taskArn,
+      containerName,
+      remotePort,
+      localPort,
+      ...(remoteHost ? { remoteHost } : {}),
+    });
+    const logError = await logged;
+    if (forward.state === "open") {
+      const text = `forwarding localhost:${forward.localPort} → ${remoteHost || containerName}:${remotePort} (P lists forwards)`;
+      this.host.flash(logError ? `${text}; ${logError}` : text, logError ? "warn" : "info");
+    } else {
+      this.host.flash(`port forward ${where} failed: ${forward.message ?? forward.state}`, "error");
+    }
+  }
+
+  // ---- shared ----
+
+  private invocation(
+    plugin: Checked["plugin"],
+    input: { session: PluginSession; target: SessionTarget; credentials: PluginCredentials },
+  ): PluginInvocation {
+    const invocation = pluginInvocation({
+      pluginPath: plugin.command,
+      region: this.services.region,
+      endpoint: this.services.ssmEndpoint,
+      parentEnv: this.services.env,
+      ...input,
+    });
+    // The simulated plugin is a script: node runs it, and its own argv starts after the script.
+    return { ...invocation, args: [...plugin.leadingArgs, ...invocation.args] };
+  }
+
+  private async credentials(title: string): Promise<PluginCredentials | undefined> {
+    try {
+      return await this.services.credentials();
+    } catch (error) {
+      this.dialog.close();
+      this.host.flash(
+        `${title}: no AWS credentials for session-manager-plugin: ${error instanceof Error ? error.message : String(error)}`,
+        "error",
+      );
+      return undefined;
+    }
+  }
+
+  /** An AWS error, with its hint, in the flash: the session did not open, deckhand goes on. */
+  private failed(title: string, failure: AwsFailure): void {
+    this.dialog.close();
+    this.host.flash(`${title}: ${describeFailure(failure)}`, "error");
+  }
+
+  private record(attempt: Parameters<typeof logExec>[2]): Promise<string | undefined> {
+    return logExec(this.services.log, this.services.scope, attempt);
+  }
+}
+
+/** The container's ports from its task definition (containerPort of each mapping), first one first. */
+function containerPorts(checked: Checked, containerName: string): number[] {
+  const definition = checked.taskDefinition?.containerDefinitions?.find((d) => d.name === containerName);
+  const bound = checked.task.containers?.find((c) => c.name === containerName)?.networkBindings ?? [];
+  const ports = [
+    ...(definition?.portMappings ?? []).map((mapping) => mapping.containerPort),
+    ...bound.map((binding) => binding.containerPort),
+  ].filter((port): port is number => port !== undefined);
+  return [...new Set(ports)];
+}
+
+const HOST_NAME = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^[0-9A-Fa-f:]+$/;
+
+/** Why these values cannot start a forward, or undefined. */
+export function forwardProblem(remote: string, local: string, remoteHost: string): string | undefined {
+  const remoteCheck = parsePort(remote);
+  if (!remoteCheck.ok) return `remote ${remoteCheck.message}`;
+  const localCheck = parsePort(local);
+  if (!localCheck.ok) return `local ${localCheck.message}`;
+  const host = remoteHost.trim();
+  if (host !== "" && (host.length > 253 || !HOST_NAME.test(host))) {
+    return `remote host "${host}" is not a host name or IP address`;
+  }
+  return undefined;
+}
+
+function endedText(
+  what: string,
+  outcome: InteractiveOutcome,
+  stopped: string | undefined,
+): [string, FlashLevel] {
+  if (stopped) return [`${what}: task ${stopped.toLowerCase()}: session ended`, "warn"];
+  if (outcome.ended === "failed") return [`${what}: ${outcome.error}`, "error"];
+  if (outcome.signal) return [`${what} ended by ${outcome.signal}`, "warn"];
+  if (outcome.exitCode === 0) return [`${what} ended (exit code 0)`, "info"];
+  return [`${what} ended with exit code ${outcome.exitCode}`, "warn"];
+}
