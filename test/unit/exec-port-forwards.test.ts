@@ -62,7 +62,7 @@ function invocation(
   });
   return pluginInvocation({
     pluginPath: FAKE_PLUGIN,
-    session: simSession(sessionId, { kind: "port", target: TARGET, container: "web" }),
+    session: simSession(sessionId, { kind: "port", target: TARGET }),
     region: "us-east-1",
     target,
     endpoint: "https://ssm.us-east-1.amazonaws.com",
@@ -157,10 +157,12 @@ describe("PortForwards", () => {
     expect(readPluginRecord(recordFile)[1]).toEqual({ pid, exit: 0, signal: "SIGTERM" });
   });
 
-  it("names the container when there is no remote host", async () => {
+  it("names the task when there is no remote host", async () => {
     const { forwards } = manager();
     const forward = await forwards.start(request("sess-2", 0, 80));
-    expect(await httpGet(forward.localPort)).toContain("deckhand simulated port forward to web:80");
+    expect(await httpGet(forward.localPort)).toContain(
+      `deckhand simulated port forward to task ${TASK_ID}:80`,
+    );
   });
 
   it("fails with the plugin's last output when it exits early, and ends the session", async () => {

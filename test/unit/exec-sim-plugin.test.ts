@@ -6,7 +6,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { pluginInvocation, type PluginInvocation } from "../../source/exec/plugin-invocation.js";
-import type { SimSessionToken } from "../../source/sim/session-plugin/token.js";
 import {
   FAKE_PLUGIN,
   readPluginRecord,
@@ -28,7 +27,7 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 function invocation(
-  token: Omit<SimSessionToken, "sim">,
+  token: Parameters<typeof simSession>[1],
   sessionId = "ecs-execute-command-1",
 ): PluginInvocation {
   return pluginInvocation({
@@ -89,7 +88,7 @@ describe("simulated session-manager-plugin", () => {
 
   it("gives powershell.exe a PowerShell prompt", () => {
     const result = run(
-      invocation({ kind: "exec", target: TARGET, command: "powershell.exe" }),
+      invocation({ kind: "exec", target: TARGET, command: "powershell.exe", os: "windows" }),
       "whoami\nexit\n",
     );
     expect(result.stdout).toContain("PS C:\\> user manager\\containeradministrator");

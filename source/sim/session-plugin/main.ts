@@ -8,12 +8,13 @@ import { runOneOff } from "./one-off.js";
 import { runPortForward } from "./port.js";
 import { recorder } from "./record.js";
 import { runShell } from "./shell.js";
-import { decodeSimToken } from "./token.js";
+import { decodeSessionToken } from "../session-token.js";
 
 const INSTALLED =
   "\nThe Session Manager plugin was installed successfully. Use the AWS CLI to start a session.\n\n";
 const VERSION = "1.2.707.0";
-const SHELLS = new Set(["sh", "bash", "ash", "zsh", "powershell.exe", "powershell", "pwsh", "cmd.exe"]);
+const POSIX_SHELLS = new Set(["sh", "bash", "ash", "zsh"]);
+const WINDOWS_SHELLS = new Set(["powershell.exe", "powershell", "pwsh", "pwsh.exe", "cmd.exe"]);
 
 const argv = process.argv.slice(2);
 if (argv.length === 0) {
@@ -43,35 +44,34 @@ function main(args: string[]): void {
   const parsed = parseArguments(args, process.env);
   if (!parsed.ok) return refuse(parsed.message);
   const session = parsed.value;
-  const token = decodeSimToken(session.tokenValue);
+  const token = decodeSessionToken(session.tokenValue);
   if (!token) return refuse("this is not a simulated session");
 
   const target = parseTarget(session.target || token.target);
   if (token.kind === "port") {
-    const number = (name: string, fallback: number | undefined) => {
-      const value = Number(session.parameters[name]?.[0] ?? fallback);
+    // The real plugin learns the ports from the agent's handshake; here they come from the request.
+    const parameter = (name: string) => session.parameters[name]?.[0] ?? token.parameters?.[name]?.[0];
+    const port = (name: string) => {
+      const value = Number(parameter(name));
       return Number.isInteger(value) && value >= 0 && value <= 65535 ? value : undefined;
     };
-    const remotePort = number("portNumber", token.portNumber);
-    const localPort = number("localPortNumber", token.localPortNumber) ?? 0;
+    const remotePort = port("portNumber");
     if (remotePort === undefined) return refuse("the session has no portNumber");
-    const host = session.parameters.host?.[0] ?? token.host;
     return runPortForward({
       sessionId: session.sessionId,
-      localPort,
+      localPort: port("localPortNumber") ?? 0,
       remotePort,
-      remoteName: host ?? token.container ?? `task ${target.taskId}`,
+      remoteName: parameter("host") ?? `task ${target.taskId}`,
       finish,
     });
   }
 
   const command = token.command ?? "/bin/sh";
-  const program = basename(command.trim().split(/\s+/)[0] ?? "").toLowerCase();
-  const windows = program.startsWith("powershell") || program === "pwsh" || program === "cmd.exe";
-  const context = { ...target, windows };
+  const words = command.trim().split(/\s+/);
+  const program = basename(words[0] ?? "").toLowerCase();
+  const context = { ...target, windows: token.os === "windows" };
   process.on("SIGTERM", () => finish(143, "SIGTERM"));
-  if (SHELLS.has(program) && command.trim().split(/\s+/).length === 1) {
-    return runShell({ sessionId: session.sessionId, context, finish });
-  }
+  const shell = context.windows ? WINDOWS_SHELLS.has(program) : POSIX_SHELLS.has(program);
+  if (shell && words.length === 1) return runShell({ sessionId: session.sessionId, context, finish });
   runOneOff({ sessionId: session.sessionId, command, context, finish });
 }

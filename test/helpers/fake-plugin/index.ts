@@ -3,7 +3,7 @@
 // dist/sim-session-plugin.js, so `npm run build` must have run.
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { encodeSimToken, type SimSessionToken } from "../../../source/sim/session-plugin/token.js";
+import { encodeSessionToken, type SimSessionToken } from "../../../source/sim/session-token.js";
 
 export const FAKE_PLUGIN_DIR = fileURLToPath(new URL(".", import.meta.url)).replace(/\/$/, "");
 export const FAKE_PLUGIN = `${FAKE_PLUGIN_DIR}/session-manager-plugin`;
@@ -17,12 +17,12 @@ export function requireBuiltPlugin(): void {
 /** A session as the simulator's ExecuteCommand / StartSession would return it. */
 export function simSession(
   sessionId: string,
-  token: Omit<SimSessionToken, "sim">,
+  token: Omit<SimSessionToken, "sim" | "os"> & { os?: SimSessionToken["os"] },
 ): { sessionId: string; streamUrl: string; tokenValue: string } {
   return {
     sessionId,
     streamUrl: `wss://ssmmessages.us-east-1.amazonaws.com/v1/data-channel/${sessionId}`,
-    tokenValue: encodeSimToken(token),
+    tokenValue: encodeSessionToken({ sim: "deckhand", os: "linux", ...token }),
   };
 }
 
