@@ -155,7 +155,7 @@ export class PortForwards {
     if (this.isLive(entry)) {
       entry.stopping = true;
       if (entry.child) stopChild(entry.child, this.options.killAfterMs);
-      this.update(entry, { state: "stopped", message: "stopped" });
+      this.update(entry, { state: "stopped" });
       entry.settle(entry.forward);
       await this.terminate(entry);
     }
@@ -169,7 +169,7 @@ export class PortForwards {
       if (!this.isLive(entry)) continue;
       entry.stopping = true;
       if (entry.child && !hasExited(entry.child)) entry.child.kill("SIGTERM");
-      this.update(entry, { state: "stopped", message: "stopped" });
+      this.update(entry, { state: "stopped" });
       entry.settle(entry.forward);
     }
   }
