@@ -1,8 +1,9 @@
-// An interactive shell session. Like the real plugin, it puts the terminal in raw mode and does
-// the shell's part itself: echo, line editing, Ctrl-C as a key that abandons the line (never a
-// reason to exit), Ctrl-D on an empty line to leave. Without a terminal it reads lines.
+// An interactive shell session. Like the real plugin, it takes the terminal out of line mode and
+// does the remote shell's part itself: echo, line editing, Ctrl-C abandons the line (never a reason
+// to exit), Ctrl-D on an empty line or `exit` leaves. Without a terminal it reads lines.
 import { createInterface } from "node:readline";
 import { runCommand, type CommandContext } from "./commands.js";
+import { enterPluginMode } from "./terminal-mode.js";
 
 export interface ShellSession {
   sessionId: string;
@@ -18,9 +19,11 @@ const ESCAPE_SEQUENCE = /^\u001b(\[[0-9;?]*[ -/]*[@-~]|O.|.)/;
 
 export function runShell(session: ShellSession): void {
   const { stdin, stdout } = process;
-  const raw = stdin.isTTY === true;
-  // Node's raw mode keeps output processing on, so "\n" still reaches the terminal as CR LF.
+  const tty = stdin.isTTY === true;
+  // Output processing stays on in both terminal modes, so "\n" still reaches the screen as CR LF.
   const write = (text: string) => stdout.write(text);
+  // Before the first prompt: keys typed from then on must not be echoed by the terminal as well.
+  const restoreTerminal = tty ? enterPluginMode(stdin) : () => {};
   const prompt = session.context.windows ? "PS C:\\> " : "# ";
   let line = "";
   let ended = false;
@@ -29,7 +32,7 @@ export function runShell(session: ShellSession): void {
     if (ended) return;
     ended = true;
     write(`\n\nExiting session with sessionId: ${session.sessionId}.\n\n`);
-    if (raw) stdin.setRawMode(false);
+    restoreTerminal();
     stdin.pause();
     session.finish(0);
   };
@@ -47,10 +50,14 @@ export function runShell(session: ShellSession): void {
 
   write(`\nStarting session with SessionId: ${session.sessionId}\n\n`);
   write(prompt);
-  // A shell survives Ctrl-C; in raw mode it arrives as a byte, from kill(1) as a signal.
+  // A shell survives Ctrl-C, whether it comes as a signal (the terminal's, or kill(1)) or as a
+  // byte (raw mode); the real plugin forwards Ctrl-\ and Ctrl-Z to the container, so they do
+  // nothing here.
   process.on("SIGINT", interrupt);
+  process.on("SIGQUIT", () => {});
+  if (process.platform !== "win32") process.on("SIGTSTP", () => {});
 
-  if (!raw) {
+  if (!tty) {
     const lines = createInterface({ input: stdin, terminal: false });
     lines.on("line", (text) => {
       if (!ended) run(text);
@@ -59,7 +66,6 @@ export function runShell(session: ShellSession): void {
     return;
   }
 
-  stdin.setRawMode(true);
   stdin.setEncoding("utf8");
   stdin.on("data", (chunk: string) => {
     let rest = chunk;
