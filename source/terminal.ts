@@ -69,10 +69,16 @@ export function restoreOnExit(onFatal: (error: unknown) => void): void {
     runExitHooksNow();
     restoreTerminal();
   });
+  let exiting = false;
   for (const signal of ["SIGTERM", "SIGHUP", "SIGINT"] as const) {
-    process.once(signal, () => {
-      restoreTerminal();
+    // `on`, not `once`: while the cleanup is awaited, Ink's signal-exit must still see a listener,
+    // or it re-raises the signal and the process dies before the cleanup is done. A second signal
+    // exits at once.
+    process.on(signal, () => {
       const code = 128 + (signal === "SIGHUP" ? 1 : signal === "SIGINT" ? 2 : 15);
+      restoreTerminal();
+      if (exiting) process.exit(code);
+      exiting = true;
       void runExitHooks().finally(() => process.exit(code));
     });
   }

@@ -11,6 +11,10 @@ import type { KindId, Scope } from "../resources/types.js";
 import { ActionFlow, type ActionVerb, type DialogView, type FlashLevel } from "./action-flow.js";
 import { PENDING_MAX_MS, pendingKey, settleRows, type PendingChange } from "./pending.js";
 import type { ActionServices } from "./session-actions.js";
+import "./exec-commands.js";
+import { ExecFlow, type ExecMode } from "./exec-flow.js";
+import type { ExecServices } from "./exec-services.js";
+import type { PortForward } from "../exec/port-forwards.js";
 import { filterHint, filterRows } from "./row-filter.js";
 import {
   commandLineKey,
@@ -109,6 +113,7 @@ export class AppStore {
   private openFollower: ((scope: FollowScope) => LogFollower) | undefined;
   private autoscaling: AutoScalingGateway | undefined;
   private flow: ActionFlow | undefined;
+  private exec: { flow: ExecFlow; services: ExecServices; unsubscribe: () => void } | undefined;
   /** Loads started so far; a pending change counts only rows from loads started after it. */
   private loads = 0;
   private readonly pendingAfterLoad = new Map<string, number>();
@@ -151,14 +156,29 @@ export class AppStore {
 
   /**
    * Connects the store to an account; resolves when the first view has loaded (or failed).
-   * `actions` (by default those open-account.ts bound to the gateway) make the action keys work.
+   * `actions` (by default those open-account.ts bound to the gateway) make the action keys work;
+   * `exec` the shell, command and port-forward keys.
    */
   attach(
     gateway: EcsGateway,
     context: readonly ContextLine[],
     openFollower?: (scope: FollowScope) => LogFollower,
     actions?: ActionServices,
+    exec?: ExecServices,
   ): Promise<void> {
+    this.exec?.unsubscribe();
+    this.exec = exec && {
+      services: exec,
+      flow: new ExecFlow(exec, {
+        showDialog: (dialog) => this.set({ dialog }),
+        flash: (text, level) => this.showFlash(text, level),
+      }),
+      // The PF column and the portforwards view follow the forwards as they open and end.
+      unsubscribe: exec.forwards.subscribe(() => {
+        const kind = this.top().kind;
+        if (kind === "portforwards" || kind === "containers") void this.refresh(false);
+      }),
+    };
     this.gateway = gateway;
     this.openFollower = openFollower;
     this.autoscaling = actions?.autoscaling;
@@ -189,6 +209,7 @@ export class AppStore {
   }
 
   stop(): void {
+    this.exec?.unsubscribe();
     clearInterval(this.clock);
     this.clock = undefined; // before closing the pane, so that closing it starts no refresh
     this.state.logPane?.close();
@@ -268,6 +289,7 @@ export class AppStore {
     const outcome = await kind.load({
       gateway,
       autoscaling: this.autoscaling,
+      forwards: this.exec && (() => this.exec!.services.forwards.list()),
       scope: view.scope,
       now: this.now(),
       previous: this.state.cache.get(key)?.rows,
@@ -575,9 +597,40 @@ export class AppStore {
     if (refused) this.showFlash(refused.text, refused.level);
   }
 
-  /** Keys while the action dialog is open. */
+  /** Keys while the action (or exec) dialog is open. */
   dialogKey(key: string, input: string): void {
+    if (this.exec?.flow.isOpen) return this.exec.flow.handleKey(key, input);
     this.flow?.handleKey(key, input);
+  }
+
+  // ---- exec and port forwards (exec-flow.ts) ----
+
+  /** `s`, `x`, `F` on a container or task. Not refused in read-only mode: they change no AWS resource. */
+  startExec(mode: ExecMode): void {
+    const exec = this.exec;
+    if (!exec) {
+      const why = this.gateway ? "ECS Exec is not available in this session" : "not connected";
+      return this.showFlash(why, "error");
+    }
+    const view = this.top();
+    const refused = exec.flow.start(mode, view.kind, this.visibleRows(view)[view.cursor], view.scope);
+    if (refused) this.showFlash(refused, "warn");
+  }
+
+  /** `P`: the port forwards view, on top of the view it was opened from. */
+  openPortForwards(): void {
+    if (this.top().kind === "portforwards") return;
+    const next: ViewEntry = { kind: "portforwards", scope: {}, cursor: 0, top: 0, filter: "" };
+    this.set({ stack: [...this.state.stack, next] });
+    void this.refresh(false);
+  }
+
+  /** ctrl-k in the port forwards view: stops the forward under the cursor. */
+  stopForward(): void {
+    const view = this.top();
+    const row = this.visibleRows(view)[view.cursor] as PortForward | undefined;
+    if (view.kind !== "portforwards" || !row || !this.exec) return;
+    void this.exec.flow.stopForward(row);
   }
 
   private applied(changes: PendingChange[]): void {

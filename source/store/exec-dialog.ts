@@ -30,7 +30,11 @@ type Prompt = Extract<DialogView, { kind: "prompt" }>;
 type Pick = Extract<DialogView, { kind: "pick" }>;
 
 const PRINTABLE = (key: string, input: string) =>
-  input.length > 0 && !key.startsWith("ctrl-") && (key === input || key === "space");
+  input.length > 0 &&
+  !key.startsWith("ctrl-") &&
+  (key === input || key === "space") &&
+  // eslint-disable-next-line no-control-regex
+  !/[\u0000-\u001f\u007f]/.test(input);
 
 export class ExecDialog {
   private view: DialogView | undefined;

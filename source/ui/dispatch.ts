@@ -1,7 +1,7 @@
 import type { ActionVerb, AppStore } from "../store/app-store.js";
 import { osc52, saveLines } from "../logs/log-outputs.js";
 import type { LogPaneOutputs } from "../store/log-pane-store.js";
-import { appliesTo, bindingFor, keyLabel, type ActionId, type Binding } from "./keymap.js";
+import { appliesTo, bindingFor, bindingsFor, keyLabel, type ActionId, type Binding } from "./keymap.js";
 
 const LOG_OUTPUTS: LogPaneOutputs = {
   save: saveLines,
@@ -39,13 +39,13 @@ export function dispatchKey(store: AppStore, key: string, input: string, quit: (
       store.editFilter(filterDraft + input);
     return;
   }
-  const binding = bindingFor(key === " " ? "space" : key);
-  if (!binding) return;
+  const name = key === " " ? "space" : key;
   const kind = store.top().kind;
+  const binding = bindingFor(name, kind);
+  if (!binding) return;
   if (!appliesTo(binding, kind)) {
-    return store.showFlash(
-      `${keyLabel(binding)} ${binding.description}: in the ${binding.kinds!.join(" or ")} view`,
-    );
+    const where = bindingsFor(name).map((b) => `${b.description}: in the ${b.kinds!.join(" or ")} view`);
+    return store.showFlash(`${keyLabel(binding)} ${where.join("; ")}`);
   }
   run(store, binding, quit);
 }
@@ -99,5 +99,15 @@ function run(store: AppStore, binding: Binding, quit: () => void): void {
       return store.openServiceView(binding.action);
     case "mark":
       return store.toggleMark();
+    case "shell":
+      return store.startExec("shell");
+    case "runCommand":
+      return store.startExec("command");
+    case "portForward":
+      return store.startExec("portForward");
+    case "portForwards":
+      return store.openPortForwards();
+    case "stopForward":
+      return store.stopForward();
   }
 }

@@ -47,8 +47,16 @@ export function splitKeys(input: string, key: InkKey): { name: string; input: st
   if (plain.length <= 1 || key.ctrl || key.meta || input.includes("\u001b")) {
     return [{ name: keyName(input, key), input }];
   }
-  return plain.map((char) => ({ name: CHAR_NAMES[char] ?? char, input: char }));
+  return plain.map((char) => CHAR_KEYS[char] ?? { name: CHAR_NAMES[char] ?? char, input: char });
 }
+
+/** Control characters that came in a batch are the ctrl keys they stand for, as Ink names them alone. */
+const CHAR_KEYS: Record<string, { name: string; input: string }> = Object.fromEntries(
+  Array.from({ length: 26 }, (_, i) => {
+    const letter = String.fromCharCode(97 + i);
+    return [String.fromCharCode(i + 1), { name: `ctrl-${letter}`, input: letter }];
+  }).filter(([char]) => !["\b", "\t", "\n", "\r"].includes(char as string)),
+);
 
 const CHAR_NAMES: Record<string, string> = {
   "\r": "enter",

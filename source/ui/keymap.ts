@@ -1,6 +1,7 @@
 // The one list of key bindings: the dispatcher, the header's hint grid, the help screen and the
-// README's key table are all generated from it. A binding names the views it applies to; one that
-// changes something in AWS says so, and is refused in read-only mode.
+// README's key table are all generated from it. A binding names the views it applies to, so one key
+// can mean different things in different views (`s` scales a service, opens a shell in a container);
+// one that changes something in AWS says so, and is refused in read-only mode.
 import type { KindId } from "../resources/types.js";
 
 export type ActionId =
@@ -27,7 +28,12 @@ export type ActionId =
   | "autoscaling"
   | "editScaling"
   | "mark"
-  | "stopTasks";
+  | "stopTasks"
+  | "shell"
+  | "runCommand"
+  | "portForward"
+  | "portForwards"
+  | "stopForward";
 
 /** What a hint or help line needs to know about a binding. */
 export interface KeyHint {
@@ -112,6 +118,35 @@ export const BINDINGS: Binding[] = [
     kinds: ["tasks"],
     mutates: true,
   },
+  { action: "shell", keys: ["s"], description: "Shell", hint: true, kinds: ["containers", "tasks"] },
+  {
+    action: "runCommand",
+    keys: ["x"],
+    description: "Run command",
+    hint: true,
+    kinds: ["containers", "tasks"],
+  },
+  {
+    action: "portForward",
+    keys: ["F"],
+    description: "Port forward",
+    hint: true,
+    kinds: ["containers", "tasks"],
+  },
+  {
+    action: "portForwards",
+    keys: ["P"],
+    description: "Port forwards",
+    hint: true,
+    kinds: ["containers", "tasks"],
+  },
+  {
+    action: "stopForward",
+    keys: ["ctrl-k"],
+    description: "Stop forward",
+    hint: true,
+    kinds: ["portforwards"],
+  },
   { action: "down", keys: ["j", "down"], description: "Down", hint: false },
   { action: "up", keys: ["k", "up"], description: "Up", hint: false },
   { action: "first", keys: ["g", "home"], description: "Top", hint: false },
@@ -120,14 +155,28 @@ export const BINDINGS: Binding[] = [
   { action: "pageUp", keys: ["pgup", "ctrl-b"], description: "Page up", hint: false },
 ];
 
-const BY_KEY = new Map(BINDINGS.flatMap((binding) => binding.keys.map((key) => [key, binding])));
-
-export function actionFor(key: string): ActionId | undefined {
-  return BY_KEY.get(key)?.action;
+const BY_KEY = new Map<string, Binding[]>();
+for (const binding of BINDINGS) {
+  for (const key of binding.keys) BY_KEY.set(key, [...(BY_KEY.get(key) ?? []), binding]);
 }
 
-export function bindingFor(key: string): Binding | undefined {
-  return BY_KEY.get(key);
+/**
+ * The binding of a key in a view of this kind; without a kind, or when the key does nothing there,
+ * its first binding (so that the caller can say where the key does work).
+ */
+export function bindingFor(key: string, kind?: KindId): Binding | undefined {
+  const bindings = BY_KEY.get(key);
+  if (!bindings) return undefined;
+  return (kind && bindings.find((binding) => appliesTo(binding, kind))) || bindings[0];
+}
+
+/** Every binding of a key, whatever the view. */
+export function bindingsFor(key: string): readonly Binding[] {
+  return BY_KEY.get(key) ?? [];
+}
+
+export function actionFor(key: string, kind?: KindId): ActionId | undefined {
+  return bindingFor(key, kind)?.action;
 }
 
 export function bindingOf(action: ActionId): Binding {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { keyName, splitKeys, type InkKey } from "../../source/ui/key-names.js";
-import { actionFor, appliesTo, BINDINGS, bindingFor, keyTableMarkdown } from "../../source/ui/keymap.js";
+import {
+  actionFor,
+  appliesTo,
+  BINDINGS,
+  bindingFor,
+  bindingsFor,
+  keyTableMarkdown,
+} from "../../source/ui/keymap.js";
 
 const none: InkKey = {
   upArrow: false,
@@ -32,6 +39,8 @@ describe("key names", () => {
     expect(splitKeys("jj\r", none).map((k) => k.name)).toEqual(["j", "j", "enter"]);
     expect(splitKeys("/ab\u007f", none).map((k) => k.name)).toEqual(["/", "a", "b", "backspace"]);
     expect(splitKeys("k", none)).toEqual([{ name: "k", input: "k" }]);
+    // A ctrl key in a batch is that key, not a character to type into a prompt.
+    expect(splitKeys("\t\u001512", none).map((k) => k.name)).toEqual(["tab", "ctrl-u", "1", "2"]);
   });
 
   it("maps the k9s keys to actions", () => {
@@ -39,7 +48,7 @@ describe("key names", () => {
     expect(actionFor("down")).toBe("down");
     expect(actionFor("ctrl-r")).toBe("refresh");
     expect(actionFor("G")).toBe("last");
-    expect(actionFor("x")).toBeUndefined();
+    expect(actionFor("w")).toBeUndefined();
   });
 
   it("binds the actions to k9s-flavoured keys, each in its own views", () => {
@@ -59,9 +68,36 @@ describe("key names", () => {
     expect(appliesTo(bindingFor("j")!, "autoscaling")).toBe(true);
   });
 
-  it("has no key bound twice, and marks every action that sends a mutation", () => {
-    const keys = BINDINGS.flatMap((binding) => binding.keys);
-    expect(new Set(keys).size).toBe(keys.length);
+  it("gives a key a meaning per view: s scales a service, opens a shell in a container or task", () => {
+    expect(actionFor("s", "services")).toBe("scale");
+    expect(actionFor("s", "containers")).toBe("shell");
+    expect(actionFor("s", "tasks")).toBe("shell");
+    expect(actionFor("x", "containers")).toBe("runCommand");
+    expect(actionFor("F", "tasks")).toBe("portForward");
+    expect(actionFor("P", "containers")).toBe("portForwards");
+    expect(actionFor("ctrl-k", "tasks")).toBe("stopTasks");
+    expect(actionFor("ctrl-k", "portforwards")).toBe("stopForward");
+    // Where a key means nothing, its first binding comes back, to say where it does work.
+    expect(bindingFor("x", "services")?.action).toBe("runCommand");
+    expect(appliesTo(bindingFor("x", "services")!, "services")).toBe(false);
+    expect(bindingsFor("s").map((binding) => binding.action)).toEqual(["scale", "shell"]);
+  });
+
+  it("has no key bound twice in one view, and marks every action that sends a mutation", () => {
+    const kinds = [
+      "clusters",
+      "services",
+      "tasks",
+      "containers",
+      "deployments",
+      "autoscaling",
+      "portforwards",
+    ] as const;
+    for (const kind of kinds) {
+      const keys = BINDINGS.filter((binding) => appliesTo(binding, kind)).flatMap((binding) => binding.keys);
+      expect(new Set(keys).size, kind).toBe(keys.length);
+    }
+    // Exec and port forwards change no AWS resource: read-only mode does not refuse them.
     const mutating = BINDINGS.filter((binding) => binding.mutates).map((binding) => binding.action);
     expect(mutating.sort()).toEqual(
       ["editScaling", "restart", "revision", "rollback", "scale", "stopTasks", "toggleExec"].sort(),
@@ -72,6 +108,7 @@ describe("key names", () => {
     const table = keyTableMarkdown();
     expect(table.split("\n")[0]).toBe("| Keys | Action | Where |");
     expect(table).toContain("| `s` | Scale | services |");
+    expect(table).toContain("| `s` | Shell | containers, tasks |");
     expect(table).toContain("| `/` | Filter | any list |");
   });
 });
