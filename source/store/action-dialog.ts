@@ -47,7 +47,14 @@ export type DialogView =
     }
   | { kind: "confirm"; action: Action; typed: string; error?: string; sending: boolean; scroll: number }
   /** Something to read before going on (why exec cannot work here, and what to do about it). */
-  | { kind: "notice"; title: string; items: NoticeItem[]; notes: string[] };
+  | {
+      kind: "notice";
+      title: string;
+      items: NoticeItem[];
+      notes: string[];
+      /** A key that goes ahead all the same, and what it does (exec: "t tries anyway"). */
+      override?: { key: string; label: string };
+    };
 
 export interface NoticeItem {
   text: string;

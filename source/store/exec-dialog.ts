@@ -40,6 +40,7 @@ export class ExecDialog {
   private view: DialogView | undefined;
   private prompt: ExecPromptSpec | undefined;
   private pick: ExecPickSpec | undefined;
+  private override: (() => void) | undefined;
   /** Bumped at every step, so that late answers to an old step are dropped. */
   private generation = 0;
 
@@ -62,6 +63,7 @@ export class ExecDialog {
     if (!view) return;
     if (view.kind === "prompt") return this.promptKey(view, key, input);
     if (view.kind === "pick") return this.pickKey(view, key);
+    if (view.kind === "notice" && view.override?.key === key && this.override) return this.override();
     if (key === "esc" || (view.kind === "notice" && (key === "enter" || key === "q"))) {
       const title = view.kind === "notice" || view.kind === "busy" ? view.title : "";
       this.close();
@@ -75,8 +77,17 @@ export class ExecDialog {
     return this.still();
   }
 
-  notice(title: string, items: NoticeItem[], notes: string[] = []): void {
-    this.step(undefined, undefined, { kind: "notice", title, items, notes });
+  /** Something to read; with `override`, a key that goes ahead all the same. */
+  notice(
+    title: string,
+    items: NoticeItem[],
+    notes: string[] = [],
+    override?: { key: string; label: string; run: () => void },
+  ): void {
+    const view: DialogView = { kind: "notice", title, items, notes };
+    if (override) view.override = { key: override.key, label: override.label };
+    this.step(undefined, undefined, view);
+    this.override = override?.run;
   }
 
   openPick(spec: ExecPickSpec): void {
@@ -110,6 +121,7 @@ export class ExecDialog {
     this.view = undefined;
     this.prompt = undefined;
     this.pick = undefined;
+    this.override = undefined;
     this.show(undefined);
   }
 
@@ -117,6 +129,7 @@ export class ExecDialog {
     this.generation += 1;
     this.prompt = prompt;
     this.pick = pick;
+    this.override = undefined;
     this.view = view;
     this.show(view);
   }

@@ -44,7 +44,8 @@ interface Target {
 /** What the look before sending found: all of it is needed to open the session. */
 interface Checked {
   task: Task;
-  runtimeId: string;
+  /** Absent only when the user went ahead despite the diagnosis. */
+  runtimeId?: string;
   taskDefinition?: TaskDefinition;
   diagnosis: ExecDiagnosis;
   plugin: Extract<PluginChoice, { command: string }>;
@@ -52,10 +53,10 @@ interface Checked {
 
 const DEFAULT_WATCH_MS = 5_000;
 
-const VERBS: Record<ExecMode, { log: ExecLogAction; what: string }> = {
-  shell: { log: "exec", what: "open a shell" },
-  command: { log: "run-command", what: "run a command" },
-  portForward: { log: "port-forward", what: "forward a port" },
+const VERBS: Record<ExecMode, { log: ExecLogAction; what: string; title: string }> = {
+  shell: { log: "exec", what: "open a shell", title: "Shell in" },
+  command: { log: "run-command", what: "run a command", title: "Run a command in" },
+  portForward: { log: "port-forward", what: "forward a port", title: "Port forward to" },
 };
 
 export class ExecFlow {
@@ -112,14 +113,20 @@ export class ExecFlow {
     this.host.flash(`stopped port forward ${where}`, "info");
   }
 
-  private go(mode: ExecMode, target: Target): Promise<void> {
+  private async go(mode: ExecMode, target: Target): Promise<void> {
+    const title = `${VERBS[mode].title} ${target.containerName} (${shortTaskId(target.taskArn)})`;
+    const checked = await this.check(mode, title, target);
+    if (checked) await this.proceed(mode, title, target, checked);
+  }
+
+  private proceed(mode: ExecMode, title: string, target: Target, checked: Checked): Promise<void> {
     switch (mode) {
       case "shell":
-        return this.shell(target);
+        return this.exec("shell", title, target, checked, checked.diagnosis.shell);
       case "command":
-        return this.command(target);
+        return Promise.resolve(this.command(title, target, checked));
       case "portForward":
-        return this.portForward(target);
+        return this.portForward(title, target, checked);
     }
   }
 
@@ -146,11 +153,12 @@ export class ExecFlow {
     ]);
     if (!still()) return undefined;
     const plugin = this.services.plugin();
+    const definition = taskDefinition?.ok ? taskDefinition.value : undefined;
     const diagnosis = diagnoseExec({
       task,
       containerName,
       service,
-      taskDefinition: taskDefinition?.ok ? taskDefinition.value : undefined,
+      taskDefinition: definition,
       plugin: pluginLookup(plugin),
       shell: this.services.shell,
     });
@@ -165,11 +173,32 @@ export class ExecFlow {
         hint: "it is still starting: try again in a moment",
       });
     }
-    if (problems.length > 0 || "missing" in plugin || !container?.runtimeId) {
-      this.dialog.notice(`Cannot ${VERBS[mode].what} in ${containerName}`, problems, [
-        "Nothing was sent.",
-        ...diagnosis.notes,
-      ]);
+    const runtimeId = container?.runtimeId;
+    if (problems.length > 0 || "missing" in plugin) {
+      // The checks read what ECS reports; an endpoint that reports less (no managed agents) or
+      // news not yet seen may be wrong about it, so going ahead is the user's call. Without the
+      // plugin there is nothing to go ahead with.
+      const override =
+        "missing" in plugin
+          ? undefined
+          : {
+              key: "t",
+              label: "t tries anyway (AWS answers if it cannot)",
+              run: () =>
+                void this.proceed(mode, title, target, {
+                  task,
+                  runtimeId,
+                  taskDefinition: definition,
+                  diagnosis,
+                  plugin,
+                }),
+            };
+      this.dialog.notice(
+        `Cannot ${VERBS[mode].what} in ${containerName}`,
+        problems,
+        ["Nothing was sent.", ...diagnosis.notes],
+        override,
+      );
       void this.record({
         action: VERBS[mode].log,
         title,
@@ -181,13 +210,7 @@ export class ExecFlow {
       });
       return undefined;
     }
-    return {
-      task,
-      runtimeId: container.runtimeId,
-      taskDefinition: taskDefinition?.ok ? taskDefinition.value : undefined,
-      diagnosis,
-      plugin,
-    };
+    return { task, runtimeId, taskDefinition: definition, diagnosis, plugin };
   }
 
   /** The task's service, when it belongs to one and can be described (diagnosis only: optional). */
@@ -200,16 +223,7 @@ export class ExecFlow {
 
   // ---- exec ----
 
-  private async shell(target: Target): Promise<void> {
-    const title = `Shell in ${target.containerName} (${shortTaskId(target.taskArn)})`;
-    const checked = await this.check("shell", title, target);
-    if (checked) await this.exec("shell", title, target, checked, checked.diagnosis.shell);
-  }
-
-  private async command(target: Target): Promise<void> {
-    const title = `Run a command in ${target.containerName} (${shortTaskId(target.taskArn)})`;
-    const checked = await this.check("command", title, target);
-    if (!checked) return;
+  private command(title: string, target: Target, checked: Checked): void {
     this.dialog.openPrompt({
       title,
       fields: [{ label: "command", value: "" }],
@@ -245,11 +259,18 @@ export class ExecFlow {
       void this.services.ssm.terminateSession(opened.value.session.sessionId);
       return;
     }
-    const credentials = await this.credentials(title);
-    if (!credentials) return;
+    // Like the AWS CLI: the runtime ID from a DescribeTasks, if the look before had none.
+    const runtimeId = checked.runtimeId ?? (await this.runtimeIdOf(target));
+    const credentials = runtimeId ? await this.credentials(title) : undefined;
+    if (!runtimeId || !credentials) {
+      if (!runtimeId)
+        this.failedWith(title, `container ${containerName} reports no runtime ID: cannot attach`);
+      void this.services.ssm.terminateSession(opened.value.session.sessionId);
+      return;
+    }
     const invocation = this.invocation(checked.plugin, {
       session: opened.value.session,
-      target: { target: execTarget(clusterArn, taskArn, checked.runtimeId) },
+      target: { target: execTarget(clusterArn, taskArn, runtimeId) },
       credentials,
     });
     this.dialog.close();
@@ -299,11 +320,8 @@ export class ExecFlow {
 
   // ---- port forwarding ----
 
-  private async portForward(target: Target): Promise<void> {
+  private async portForward(title: string, target: Target, checked: Checked): Promise<void> {
     const { containerName } = target;
-    const title = `Port forward to ${containerName} (${shortTaskId(target.taskArn)})`;
-    const checked = await this.check("portForward", title, target);
-    if (!checked) return;
     const ports = containerPorts(checked, containerName);
     const still = this.dialog.wait(title, "looking for a free local port…");
     const local = await suggestLocalPort(ports[0]);
@@ -354,6 +372,12 @@ export class ExecFlow {
     const { clusterArn, taskArn, containerName } = target;
     const where = `localhost:${localPort} → ${remoteHost || containerName}:${remotePort}`;
     this.dialog.close();
+    if (!checked.runtimeId) {
+      return this.failedWith(
+        title,
+        `container ${containerName} reports no runtime ID: no SSM target to forward to`,
+      );
+    }
     this.host.flash(`starting port forward ${where}…`, "info");
     const request = portForwardTarget({
       target: execTarget(clusterArn, taskArn, checked.runtimeId),
@@ -431,10 +455,27 @@ export class ExecFlow {
     }
   }
 
-  /** An AWS error, with its hint, in the flash: the session did not open, deckhand goes on. */
+  /**
+   * An AWS error: the whole message and its hint in a notice (a flash line would cut them), and a
+   * short flash that stays after the notice is closed. The session did not open; deckhand goes on.
+   */
   private failed(title: string, failure: AwsFailure): void {
+    const what = failure.message === failure.code ? failure.code : `${failure.code}: ${failure.message}`;
+    this.dialog.notice(`${title}: ${failure.operation} failed`, [
+      { text: `${failure.operation}: ${what}`, ...(failure.hint ? { hint: failure.hint } : {}) },
+    ]);
+    this.host.flash(`${title}: ${failure.operation} failed (${failure.code})`, "error");
+  }
+
+  private failedWith(title: string, message: string): void {
     this.dialog.close();
-    this.host.flash(`${title}: ${describeFailure(failure)}`, "error");
+    this.host.flash(`${title}: ${message}`, "error");
+  }
+
+  private async runtimeIdOf(target: Target): Promise<string | undefined> {
+    const described = await this.services.ecs.describeTasks(target.clusterArn, [target.taskArn]);
+    if (!described.ok) return undefined;
+    return described.value[0]?.containers?.find((c) => c.name === target.containerName)?.runtimeId;
   }
 
   private record(attempt: Parameters<typeof logExec>[2]): Promise<string | undefined> {

@@ -56,7 +56,11 @@ function noticeLines(view: Extract<DialogView, { kind: "notice" }>, w: number): 
     if (item.hint) body.push(...wrapped(item.hint, w, { color: theme.warn }, "  → ", "    "));
   }
   for (const note of view.notes) body.push(...wrapped(note, w, { dim: true }));
-  return { title: view.title, body, footer: [[{ text: "enter or esc closes", dim: true }]] };
+  const footer: Line = [{ text: "enter or esc closes", dim: true }];
+  if (view.override) {
+    footer.push({ text: " · ", dim: true }, { text: view.override.label, color: theme.key });
+  }
+  return { title: view.title, body, footer: [footer] };
 }
 
 function promptLines(view: Extract<DialogView, { kind: "prompt" }>, w: number): DialogLines {

@@ -154,6 +154,29 @@ describe("exec keys in the app", () => {
     await ui.waitFor((text) => !text.includes("Cannot open a shell"));
   });
 
+  it("t goes ahead despite the diagnosis; AWS's refusal is shown with its cause and the app goes on", async () => {
+    const at = execCases(createSimulatedAccount({ seed: 7 })).disabled!;
+    const { ui, sim, log, handovers } = await open({ at });
+    await onContainer(ui, at.container);
+    await ui.press("s");
+    await ui.waitFor((text) => text.includes("t tries anyway (AWS answers if it cannot)"));
+    await ui.press("t");
+    await ui.waitFor((text) => text.includes("ExecuteCommand failed (InvalidParameterException)"));
+    expect(ui.text()).toContain("ExecuteCommand: InvalidParameterException");
+    expect(ui.text()).toContain("execute command was not enabled when the task was run");
+    expect(ui.text()).toContain("turn on execute command for the service");
+    expect(execCalls(sim).map((call) => call.outcome)).toEqual(["InvalidParameterException"]);
+    expect(handovers).toEqual([]);
+    await ui.waitFor(() => log.entries.length === 2);
+    expect(log.entries.map((entry) => entry.result)).toEqual(["refused", "error"]);
+    await ui.press(ESC); // closes the notice; the flash stays
+    await ui.waitFor((text) => !text.includes("turn on execute command"));
+    expect(ui.text()).toContain("ExecuteCommand failed (InvalidParameterException)");
+    await ui.press(ESC); // clears the filter
+    await ui.press(ESC);
+    await ui.waitFor((text) => /tasks\(prod\//.test(text));
+  });
+
   it("plugin missing: the install hint, and nothing is sent", async () => {
     const at = execCases(createSimulatedAccount({ seed: 7 })).ready!;
     const { ui, sim } = await open({
@@ -165,6 +188,7 @@ describe("exec keys in the app", () => {
     await ui.waitFor((text) => text.includes(`Cannot run a command in ${at.container}`));
     expect(ui.text()).toContain("session-manager-plugin is not installed");
     expect(ui.text()).toContain("brew install");
+    expect(ui.text()).not.toContain("tries anyway"); // nothing to go ahead with
     expect(execCalls(sim)).toEqual([]);
   });
 
