@@ -30,9 +30,11 @@ export function Help({ width, height }: { width: number; height: number }) {
   const rows = Math.max(1, height - 3);
   return (
     <Box flexDirection="column" borderStyle="single" borderColor={theme.border} width={width} height={height}>
-      <Text color={theme.title} bold>
+      <Text color={theme.title} bold wrap="truncate-end">
         {" help "}
-        <Text dimColor>(esc or ? to close)</Text>
+        <Text dimColor>
+          (esc or ? to close) · read-only mode refuses what changes AWS, not shells, commands or port forwards
+        </Text>
       </Text>
       <Box height={rows} overflow="hidden">
         <Column title="tables" bindings={BINDINGS.filter((binding) => !binding.kinds)} rows={rows} />

@@ -255,6 +255,28 @@ describe("exec in a real terminal (--demo, fake plugin on PATH)", () => {
     expect(mutations().map((call) => call.operation)).toEqual(["StartSession", "TerminateSession"]);
   });
 
+  it("q with a forward open: deckhand ends its session before exiting", async () => {
+    const { app, mutations } = session();
+    await openProd(app);
+    await openContainers(app, CASES.ready!.service);
+    app.press("F");
+    await app.waitForText("remote port: 8080");
+    app.press(TAB);
+    app.press(CTRL_U);
+    await app.type(String(await freePort()));
+    app.press(ENTER);
+    await app.waitForText("forwarding localhost:");
+    app.press("q");
+    expect((await app.waitForExit()).exitCode).toBe(0);
+    expect(mutations().map((call) => call.operation)).toEqual(["StartSession", "TerminateSession"]);
+  });
+
+  it("a DECKHAND_SIM_PLUGIN that means nothing stops start-up with exit code 2", async () => {
+    const { app } = session({ DECKHAND_SIM_PLUGIN: "maybe" });
+    expect((await app.waitForExit()).exitCode).toBe(2);
+    expect(app.screen()).toContain('DECKHAND_SIM_PLUGIN must be "path"');
+  });
+
   it("no plugin installed (DECKHAND_SIM_PLUGIN=none): the install hint, nothing sent", async () => {
     const { app, mutations, recorded } = session({ DECKHAND_SIM_PLUGIN: "none" });
     await openProd(app);

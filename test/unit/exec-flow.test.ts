@@ -1,0 +1,150 @@
+// The exec flow with the terminal handed over for real (a child process stands in for the plugin):
+// a task that stops under an open shell ends the session with a message; the plugin is started
+// with the target, region and endpoint of the session; a plugin that cannot start is reported.
+import type { Task } from "@aws-sdk/client-ecs";
+import { describe, expect, it } from "vitest";
+import { ok, type Result } from "../../source/aws/failure.js";
+import type { ExecSession } from "../../source/aws/ecs-gateway.js";
+import { PortForwards } from "../../source/exec/port-forwards.js";
+import type { DialogView } from "../../source/store/action-dialog.js";
+import { ExecFlow } from "../../source/store/exec-flow.js";
+import type { ExecServices, HandedTerminal, PluginChoice } from "../../source/store/exec-services.js";
+import { memoryLog } from "./actions-fixtures.js";
+
+const CLUSTER = "arn:aws:ecs:us-east-1:123456789012:cluster/prod";
+const TASK = "arn:aws:ecs:us-east-1:123456789012:task/prod/0123456789abcdef0123456789abcdef";
+
+function task(lastStatus: string): Task {
+  return {
+    taskArn: TASK,
+    clusterArn: CLUSTER,
+    lastStatus,
+    desiredStatus: "RUNNING",
+    enableExecuteCommand: true,
+    containers: [
+      {
+        name: "app",
+        lastStatus: "RUNNING",
+        runtimeId: "0123456789abcdef0123456789abcdef-111",
+        managedAgents: [{ name: "ExecuteCommandAgent", lastStatus: "RUNNING" }],
+      },
+    ],
+  };
+}
+
+function setup(options: { plugin: PluginChoice; statuses: string[] }) {
+  const statuses = [...options.statuses];
+  const flashes: { text: string; level: string }[] = [];
+  const written: string[] = [];
+  let dialog: DialogView | undefined;
+  const handed: HandedTerminal = {
+    write: (text) => void written.push(text),
+    waitForEnter: async () => {},
+  };
+  const services: ExecServices = {
+    ecs: {
+      describeTasks: async () => ok([task(statuses.length > 1 ? statuses.shift()! : statuses[0]!)]),
+      describeServices: async () => ok([]),
+      describeTaskDefinition: async () => ok({}),
+      executeCommand: async (request): Promise<Result<ExecSession>> =>
+        ok({
+          clusterArn: CLUSTER,
+          taskArn: TASK,
+          containerName: request.container,
+          session: { sessionId: "sess-1", streamUrl: "wss://example", tokenValue: "SECRET-TOKEN" },
+        }),
+    },
+    ssm: {
+      startSession: async () => {
+        throw new Error("not used");
+      },
+      terminateSession: async () => ok(undefined),
+    },
+    region: "eu-west-1",
+    ssmEndpoint: "https://ssm.eu-west-1.amazonaws.com",
+    credentials: async () => ({ accessKeyId: "AKID", secretAccessKey: "SECRET" }),
+    plugin: () => options.plugin,
+    forwards: new PortForwards({ terminate: async () => undefined }),
+    log: memoryLog(),
+    scope: { region: "eu-west-1" },
+    terminal: { run: (session) => session(handed) },
+    env: { PATH: process.env.PATH, AWS_PROFILE: "someone" },
+    watchEveryMs: 50,
+  };
+  const flow = new ExecFlow(services, {
+    showDialog: (view) => (dialog = view),
+    flash: (text, level) => void flashes.push({ text, level }),
+  });
+  const row = {
+    name: "app",
+    container: task("RUNNING").containers![0]!,
+    task: task("RUNNING"),
+    ports: "",
+    forwards: "",
+  };
+  const waitForFlash = async () => {
+    const deadline = Date.now() + 10_000;
+    while (flashes.length === 0) {
+      if (Date.now() > deadline) throw new Error(`no flash; dialog: ${JSON.stringify(dialog)}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return flashes[0]!;
+  };
+  return { flow, row, flashes, written, waitForFlash, dialog: () => dialog };
+}
+
+describe("ExecFlow with the terminal handed over", () => {
+  it("ends the session when the task stops under it, and says so", async () => {
+    // A plugin that would run for a minute: the watcher must end it.
+    const { flow, row, written, waitForFlash } = setup({
+      plugin: { command: "/bin/sh", leadingArgs: ["-c", "exec sleep 60", "plugin"] },
+      statuses: ["RUNNING", "RUNNING", "STOPPED"],
+    });
+    const started = Date.now();
+    flow.start("shell", "containers", row, { clusterArn: CLUSTER, taskArn: TASK });
+    const flash = await waitForFlash();
+    expect(flash).toEqual({ text: "shell in app: task stopped: session ended", level: "warn" });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(written.join("")).toContain("deckhand: task 01234567 is STOPPED: ending the session");
+  });
+
+  it("starts the plugin with the session's target, region and endpoint; the token only in its environment", async () => {
+    const script =
+      'printf "%s\\n" "$@" > "$OUT"; printf -- "---\\n%s" "$AWS_SSM_START_SESSION_RESPONSE" >> "$OUT"; [ -z "$AWS_PROFILE" ] && exit 3';
+    const out = `${process.env.TMPDIR ?? "/tmp"}/deckhand-exec-flow-${process.pid}.txt`;
+    const { flow, row, waitForFlash } = setup({
+      plugin: { command: "/bin/sh", leadingArgs: ["-c", `OUT=${out}; ${script}`, "plugin"] },
+      statuses: ["RUNNING"],
+    });
+    flow.start("shell", "containers", row, { clusterArn: CLUSTER, taskArn: TASK });
+    // Exit code 3 says AWS_PROFILE was gone from the plugin's environment.
+    expect(await waitForFlash()).toEqual({ text: "shell in app ended with exit code 3", level: "warn" });
+    const { readFileSync, rmSync } = await import("node:fs");
+    const [args, session] = readFileSync(out, "utf8").split("\n---\n");
+    rmSync(out);
+    expect(args!.split("\n")).toEqual([
+      "AWS_SSM_START_SESSION_RESPONSE",
+      "eu-west-1",
+      "StartSession",
+      "",
+      JSON.stringify({
+        Target: `ecs:prod_0123456789abcdef0123456789abcdef_0123456789abcdef0123456789abcdef-111`,
+      }),
+      "https://ssm.eu-west-1.amazonaws.com",
+    ]);
+    expect(args).not.toContain("SECRET-TOKEN");
+    expect(session).toContain('"tokenValue":"SECRET-TOKEN"');
+  });
+
+  it("a plugin that cannot start is reported, and deckhand waits for enter before coming back", async () => {
+    const { flow, row, written, waitForFlash } = setup({
+      plugin: { command: "/nonexistent/session-manager-plugin", leadingArgs: [] },
+      statuses: ["RUNNING"],
+    });
+    flow.start("shell", "containers", row, { clusterArn: CLUSTER, taskArn: TASK });
+    const flash = await waitForFlash();
+    expect(flash.level).toBe("error");
+    expect(flash.text).toContain("/nonexistent/session-manager-plugin was not found");
+    expect(written.join("")).toContain("press enter to return to deckhand");
+  });
+});
