@@ -177,6 +177,26 @@ describe("exec keys in the app", () => {
     await ui.waitFor((text) => /tasks\(prod\//.test(text));
   });
 
+  it("s on a task with several containers asks which one first", async () => {
+    const at = execCases(createSimulatedAccount({ seed: 7 })).disabled!;
+    const { ui, sim } = await open({ at });
+    await onContainer(ui, at.container);
+    await ui.press(ESC); // clears the filter
+    await ui.press(ESC); // back to the tasks, cursor on the task
+    await ui.waitFor((text) => /tasks\(prod\//.test(text) && text.includes("<s> Shell"));
+    await type(ui, `/${at.taskId}`);
+    await ui.press("\r");
+    await ui.waitFor((text) => /tasks\(prod\/[^)]+\)\[1\/\d+\]/.test(text));
+    await ui.press("s");
+    await ui.waitFor((text) => text.includes(`Which container of ${at.taskId.slice(0, 8)}? (open a shell)`));
+    expect(ui.text()).toContain(`${at.container}  (RUNNING)`);
+    await ui.press("j");
+    await ui.press("k");
+    await ui.press("\r");
+    await ui.waitFor((text) => text.includes(`Cannot open a shell in ${at.container}`));
+    expect(execCalls(sim)).toEqual([]);
+  });
+
   it("plugin missing: the install hint, and nothing is sent", async () => {
     const at = execCases(createSimulatedAccount({ seed: 7 })).ready!;
     const { ui, sim } = await open({
