@@ -4,10 +4,8 @@
 // session: ExecuteCommand and the terminal handed to session-manager-plugin, or SSM StartSession
 // and the plugin in the background. Nothing here changes an AWS resource, so read-only mode does
 // not refuse it; every attempt is in the action log all the same.
-import type { Service, Task, TaskDefinition } from "@aws-sdk/client-ecs";
 import { lastSegment, shortTaskId } from "../actions/arn.js";
-import { describeFailure, onlyOne, type AwsFailure } from "../aws/failure.js";
-import { diagnoseExec, type ExecDiagnosis } from "../exec/diagnose.js";
+import { describeFailure, type AwsFailure } from "../aws/failure.js";
 import { runInteractive, watchTask, type InteractiveOutcome } from "../exec/interactive-session.js";
 import {
   execTarget,
@@ -18,37 +16,22 @@ import {
   type PluginSession,
   type SessionTarget,
 } from "../exec/plugin-invocation.js";
-import { parsePort, suggestLocalPort, validatePort, type PortForward } from "../exec/port-forwards.js";
+import { suggestLocalPort, validatePort, type PortForward } from "../exec/port-forwards.js";
 import type { ContainerRow } from "../resources/container.js";
 import type { TaskRow } from "../resources/task.js";
 import type { KindId, Scope } from "../resources/types.js";
-import type { DialogView, FlashLevel, NoticeItem } from "./action-dialog.js";
+import type { DialogView, FlashLevel } from "./action-dialog.js";
+import { lookBeforeExec, runtimeIdOf, type Checked, type Target } from "./exec-check.js";
 import { ExecDialog } from "./exec-dialog.js";
+import { containerPorts, endedText, forwardProblem } from "./exec-forms.js";
 import { logExec, type ExecLogAction } from "./exec-log.js";
-import { pluginLookup, type ExecServices, type HandedTerminal, type PluginChoice } from "./exec-services.js";
+import type { ExecServices, HandedTerminal } from "./exec-services.js";
 
 export type ExecMode = "shell" | "command" | "portForward";
 
 export interface ExecHost {
   showDialog(view: DialogView | undefined): void;
   flash(text: string, level: FlashLevel): void;
-}
-
-/** The container a key was pressed on. */
-interface Target {
-  clusterArn: string;
-  taskArn: string;
-  containerName: string;
-}
-
-/** What the look before sending found: all of it is needed to open the session. */
-interface Checked {
-  task: Task;
-  /** Absent only when the user went ahead despite the diagnosis. */
-  runtimeId?: string;
-  taskDefinition?: TaskDefinition;
-  diagnosis: ExecDiagnosis;
-  plugin: Extract<PluginChoice, { command: string }>;
 }
 
 const DEFAULT_WATCH_MS = 5_000;
@@ -133,92 +116,40 @@ export class ExecFlow {
   // ---- looking before sending ----
 
   /**
-   * Describes the task afresh (and its service and task definition) and diagnoses exec. Shows why it
-   * cannot work and returns undefined then, or when the user gave up waiting.
+   * Looks before sending (lookBeforeExec). Shows why exec cannot work and returns undefined then,
+   * or when the user gave up waiting; `t` in that notice goes ahead all the same.
    */
   private async check(mode: ExecMode, title: string, target: Target): Promise<Checked | undefined> {
-    const { clusterArn, taskArn, containerName } = target;
+    const { taskArn, containerName } = target;
     const still = this.dialog.wait(title, `checking ${containerName} in task ${shortTaskId(taskArn)}…`);
-    const described = onlyOne(
-      await this.services.ecs.describeTasks(clusterArn, [taskArn]),
-      "DescribeTasks",
-      `task ${shortTaskId(taskArn)}`,
+    const looked = await lookBeforeExec(this.services, target);
+    if (!still()) return undefined;
+    if (!looked.ok) return void this.failed(title, looked.failure);
+    const { checked, problems, diagnosis } = looked.value;
+    if (checked && problems.length === 0) return checked;
+    // The checks read what ECS reports; an endpoint that reports less (no managed agents) may be
+    // wrong about it, so going ahead is the user's call. Without the plugin there is nothing to run.
+    const override = checked && {
+      key: "t",
+      label: "t tries anyway (AWS answers if it cannot)",
+      run: () => void this.proceed(mode, title, target, checked),
+    };
+    this.dialog.notice(
+      `Cannot ${VERBS[mode].what} in ${containerName}`,
+      problems,
+      ["Nothing was sent.", ...diagnosis.notes],
+      override,
     );
-    if (!still()) return undefined;
-    if (!described.ok) return void this.failed(title, described.failure);
-    const task = described.value;
-    const [service, taskDefinition] = await Promise.all([
-      this.serviceOf(clusterArn, task),
-      task.taskDefinitionArn ? this.services.ecs.describeTaskDefinition(task.taskDefinitionArn) : undefined,
-    ]);
-    if (!still()) return undefined;
-    const plugin = this.services.plugin();
-    const definition = taskDefinition?.ok ? taskDefinition.value : undefined;
-    const diagnosis = diagnoseExec({
-      task,
-      containerName,
-      service,
-      taskDefinition: definition,
-      plugin: pluginLookup(plugin),
-      shell: this.services.shell,
+    void this.record({
+      action: VERBS[mode].log,
+      title,
+      call: null,
+      parameters: null,
+      resourceArn: taskArn,
+      result: "refused",
+      reason: problems.map((problem) => problem.text).join("; "),
     });
-    const container = task.containers?.find((candidate) => candidate.name === containerName);
-    const problems: NoticeItem[] = diagnosis.problems.map((problem) => ({
-      text: problem.reason,
-      hint: problem.hint,
-    }));
-    if (problems.length === 0 && !container?.runtimeId) {
-      problems.push({
-        text: `container ${containerName} has no runtime ID yet`,
-        hint: "it is still starting: try again in a moment",
-      });
-    }
-    const runtimeId = container?.runtimeId;
-    if (problems.length > 0 || "missing" in plugin) {
-      // The checks read what ECS reports; an endpoint that reports less (no managed agents) or
-      // news not yet seen may be wrong about it, so going ahead is the user's call. Without the
-      // plugin there is nothing to go ahead with.
-      const override =
-        "missing" in plugin
-          ? undefined
-          : {
-              key: "t",
-              label: "t tries anyway (AWS answers if it cannot)",
-              run: () =>
-                void this.proceed(mode, title, target, {
-                  task,
-                  runtimeId,
-                  taskDefinition: definition,
-                  diagnosis,
-                  plugin,
-                }),
-            };
-      this.dialog.notice(
-        `Cannot ${VERBS[mode].what} in ${containerName}`,
-        problems,
-        ["Nothing was sent.", ...diagnosis.notes],
-        override,
-      );
-      void this.record({
-        action: VERBS[mode].log,
-        title,
-        call: null,
-        parameters: null,
-        resourceArn: taskArn,
-        result: "refused",
-        reason: problems.map((problem) => problem.text).join("; "),
-      });
-      return undefined;
-    }
-    return { task, runtimeId, taskDefinition: definition, diagnosis, plugin };
-  }
-
-  /** The task's service, when it belongs to one and can be described (diagnosis only: optional). */
-  private async serviceOf(clusterArn: string, task: Task): Promise<Service | undefined> {
-    const group = task.group ?? "";
-    if (!group.startsWith("service:")) return undefined;
-    const described = await this.services.ecs.describeServices(clusterArn, [group.slice("service:".length)]);
-    return described.ok ? described.value[0] : undefined;
+    return undefined;
   }
 
   // ---- exec ----
@@ -260,7 +191,7 @@ export class ExecFlow {
       return;
     }
     // Like the AWS CLI: the runtime ID from a DescribeTasks, if the look before had none.
-    const runtimeId = checked.runtimeId ?? (await this.runtimeIdOf(target));
+    const runtimeId = checked.runtimeId ?? (await runtimeIdOf(this.services.ecs, target));
     const credentials = runtimeId ? await this.credentials(title) : undefined;
     if (!runtimeId || !credentials) {
       if (!runtimeId)
@@ -472,51 +403,7 @@ export class ExecFlow {
     this.host.flash(`${title}: ${message}`, "error");
   }
 
-  private async runtimeIdOf(target: Target): Promise<string | undefined> {
-    const described = await this.services.ecs.describeTasks(target.clusterArn, [target.taskArn]);
-    if (!described.ok) return undefined;
-    return described.value[0]?.containers?.find((c) => c.name === target.containerName)?.runtimeId;
-  }
-
   private record(attempt: Parameters<typeof logExec>[2]): Promise<string | undefined> {
     return logExec(this.services.log, this.services.scope, attempt);
   }
-}
-
-/** The container's ports from its task definition (containerPort of each mapping), first one first. */
-function containerPorts(checked: Checked, containerName: string): number[] {
-  const definition = checked.taskDefinition?.containerDefinitions?.find((d) => d.name === containerName);
-  const bound = checked.task.containers?.find((c) => c.name === containerName)?.networkBindings ?? [];
-  const ports = [
-    ...(definition?.portMappings ?? []).map((mapping) => mapping.containerPort),
-    ...bound.map((binding) => binding.containerPort),
-  ].filter((port): port is number => port !== undefined);
-  return [...new Set(ports)];
-}
-
-const HOST_NAME = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^[0-9A-Fa-f:]+$/;
-
-/** Why these values cannot start a forward, or undefined. */
-export function forwardProblem(remote: string, local: string, remoteHost: string): string | undefined {
-  const remoteCheck = parsePort(remote);
-  if (!remoteCheck.ok) return `remote ${remoteCheck.message}`;
-  const localCheck = parsePort(local);
-  if (!localCheck.ok) return `local ${localCheck.message}`;
-  const host = remoteHost.trim();
-  if (host !== "" && (host.length > 253 || !HOST_NAME.test(host))) {
-    return `remote host "${host}" is not a host name or IP address`;
-  }
-  return undefined;
-}
-
-function endedText(
-  what: string,
-  outcome: InteractiveOutcome,
-  stopped: string | undefined,
-): [string, FlashLevel] {
-  if (stopped) return [`${what}: task ${stopped.toLowerCase()}: session ended`, "warn"];
-  if (outcome.ended === "failed") return [`${what}: ${outcome.error}`, "error"];
-  if (outcome.signal) return [`${what} ended by ${outcome.signal}`, "warn"];
-  if (outcome.exitCode === 0) return [`${what} ended (exit code 0)`, "info"];
-  return [`${what} ended with exit code ${outcome.exitCode}`, "warn"];
 }

@@ -154,6 +154,17 @@ describe("exec keys in the app", () => {
     await ui.waitFor((text) => !text.includes("Cannot open a shell"));
   });
 
+  it("a task that is not running: said before anything is sent", async () => {
+    const at = execCases(createSimulatedAccount({ seed: 7 })).notRunning;
+    expect(at, "the seed-7 world has a task that is not running").toBeDefined();
+    const { ui, sim } = await open({ at });
+    await onContainer(ui, at!.container);
+    await ui.press("F");
+    await ui.waitFor((text) => text.includes(`Cannot forward a port in ${at!.container}`));
+    expect(ui.text()).toMatch(/the task is [A-Z]+, not RUNNING/);
+    expect(execCalls(sim)).toEqual([]);
+  });
+
   it("t goes ahead despite the diagnosis; AWS's refusal is shown with its cause and the app goes on", async () => {
     const at = execCases(createSimulatedAccount({ seed: 7 })).disabled!;
     const { ui, sim, log, handovers } = await open({ at });
