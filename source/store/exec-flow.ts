@@ -205,9 +205,16 @@ export class ExecFlow {
       credentials,
     });
     this.dialog.close();
-    const ended = await terminal.run((handed) => this.attach(mode, target, invocation, handed));
-    const logError = await logged;
     const what = mode === "shell" ? `shell in ${containerName}` : `"${command}" in ${containerName}`;
+    let ended: Awaited<ReturnType<ExecFlow["attach"]>>;
+    try {
+      ended = await terminal.run((handed) => this.attach(mode, target, invocation, handed));
+    } catch (error) {
+      // The terminal is back either way; the session's end is unknown, so say what went wrong.
+      const reason = error instanceof Error ? error.message : String(error);
+      return this.host.flash(`${what}: the session broke off: ${reason}`, "error");
+    }
+    const logError = await logged;
     const [text, level] = endedText(what, ended.outcome, ended.stopped);
     this.host.flash(logError ? `${text}; ${logError}` : text, logError ? "warn" : level);
   }

@@ -32,7 +32,7 @@ function task(lastStatus: string): Task {
   };
 }
 
-function setup(options: { plugin: PluginChoice; statuses: string[] }) {
+function setup(options: { plugin: PluginChoice; statuses: string[]; terminalFails?: boolean }) {
   const statuses = [...options.statuses];
   const flashes: { text: string; level: string }[] = [];
   const written: string[] = [];
@@ -67,7 +67,9 @@ function setup(options: { plugin: PluginChoice; statuses: string[] }) {
     forwards: new PortForwards({ terminate: async () => undefined }),
     log: memoryLog(),
     scope: { region: "eu-west-1" },
-    terminal: { run: (session) => session(handed) },
+    terminal: {
+      run: (session) => (options.terminalFails ? Promise.reject(new Error("tty gone")) : session(handed)),
+    },
     env: { PATH: process.env.PATH, AWS_PROFILE: "someone" },
     watchEveryMs: 50,
   };
@@ -134,6 +136,19 @@ describe("ExecFlow with the terminal handed over", () => {
     ]);
     expect(args).not.toContain("SECRET-TOKEN");
     expect(session).toContain('"tokenValue":"SECRET-TOKEN"');
+  });
+
+  it("a handover that breaks off is reported, not thrown", async () => {
+    const { flow, row, waitForFlash } = setup({
+      plugin: { command: "/bin/true", leadingArgs: [] },
+      statuses: ["RUNNING"],
+      terminalFails: true,
+    });
+    flow.start("shell", "containers", row, { clusterArn: CLUSTER, taskArn: TASK });
+    expect(await waitForFlash()).toEqual({
+      text: "shell in app: the session broke off: tty gone",
+      level: "error",
+    });
   });
 
   it("a plugin that cannot start is reported, and deckhand waits for enter before coming back", async () => {
