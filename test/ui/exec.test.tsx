@@ -7,6 +7,8 @@ import { request } from "node:http";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { ActionRunner } from "../../source/actions/runner.js";
+import { AutoScalingGateway } from "../../source/aws/autoscaling-gateway.js";
 import { connect } from "../../source/aws/connection.js";
 import { EcsGateway } from "../../source/aws/ecs-gateway.js";
 import { SsmGateway } from "../../source/aws/ssm-gateway.js";
@@ -39,6 +41,7 @@ afterEach(async () => {
 interface OpenOptions {
   at?: ExecCase;
   plugin?: PluginChoice;
+  readOnly?: string;
 }
 
 async function open(options: OpenOptions = {}) {
@@ -73,7 +76,21 @@ async function open(options: OpenOptions = {}) {
   store = new AppStore({ refreshMs: 60_000, ...(initial ? { initial } : {}) });
   rendered = renderTui(<App store={store} />, { columns: 150, rows: 40 });
   store.start();
-  void store.attach(gateway, [{ label: "Account", value: "demo" }], undefined, undefined, exec);
+  const autoscaling = new AutoScalingGateway(connection.autoscaling);
+  const scope = { region: sim.region };
+  const runner = new ActionRunner({
+    gateways: { ecs: gateway, autoscaling },
+    log,
+    scope,
+    readOnly: options.readOnly,
+  });
+  void store.attach(
+    gateway,
+    [{ label: "Account", value: "demo" }],
+    undefined,
+    { runner, autoscaling, scope },
+    exec,
+  );
   return { ui: rendered, sim, log, handovers };
 }
 
@@ -131,6 +148,17 @@ describe("exec keys in the app", () => {
     await ui.waitFor((text) => /services\(prod\)/.test(text) && text.includes("<s> Scale"));
     await ui.press("x");
     await ui.waitFor((text) => text.includes("<x> Run command: in the containers or tasks view"));
+  });
+
+  it("read-only mode does not refuse a shell: it changes no AWS resource", async () => {
+    const at = execCases(createSimulatedAccount({ seed: 7 })).ready!;
+    const { ui, sim, handovers } = await open({ at, readOnly: "deckhand was started with --readonly" });
+    await onContainer(ui, at.container);
+    expect(ui.text()).toContain("read-only");
+    await ui.press("s");
+    await ui.waitFor((text) => text.includes(`shell in ${at.container} ended (exit code 0)`));
+    expect(handovers).toEqual(["run"]);
+    expect(execCalls(sim)).toHaveLength(1);
   });
 
   it.each([
