@@ -136,7 +136,7 @@ export const BINDINGS: Binding[] = [
   {
     action: "portForwards",
     keys: ["P"],
-    description: "Port forwards",
+    description: "List forwards",
     hint: true,
     kinds: ["containers", "tasks"],
   },
