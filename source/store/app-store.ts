@@ -167,18 +167,7 @@ export class AppStore {
     exec?: ExecServices,
   ): Promise<void> {
     this.exec?.unsubscribe();
-    this.exec = exec && {
-      services: exec,
-      flow: new ExecFlow(exec, {
-        showDialog: (dialog) => this.set({ dialog }),
-        flash: (text, level) => this.showFlash(text, level),
-      }),
-      // The PF column and the portforwards view follow the forwards as they open and end.
-      unsubscribe: exec.forwards.subscribe(() => {
-        const kind = this.top().kind;
-        if (kind === "portforwards" || kind === "containers") void this.refresh(false);
-      }),
-    };
+    this.exec = exec && this.execFor(exec);
     this.gateway = gateway;
     this.openFollower = openFollower;
     this.autoscaling = actions?.autoscaling;
@@ -604,6 +593,27 @@ export class AppStore {
   }
 
   // ---- exec and port forwards (exec-flow.ts) ----
+
+  private execFor(services: ExecServices): NonNullable<AppStore["exec"]> {
+    const flow = new ExecFlow(services, {
+      showDialog: (dialog) => this.set({ dialog }),
+      flash: (text, level) => this.showFlash(text, level),
+    });
+    // The PF column and the portforwards view follow the forwards as they open and end.
+    const stopRefreshing = services.forwards.subscribe(() => {
+      const kind = this.top().kind;
+      if (kind === "portforwards" || kind === "containers") void this.refresh(false);
+    });
+    const stopWatching = flow.watchForwards();
+    return {
+      services,
+      flow,
+      unsubscribe: () => {
+        stopRefreshing();
+        stopWatching();
+      },
+    };
+  }
 
   /** `s`, `x`, `F` on a container or task. Not refused in read-only mode: they change no AWS resource. */
   startExec(mode: ExecMode): void {

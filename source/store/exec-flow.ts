@@ -44,6 +44,8 @@ const VERBS: Record<ExecMode, { log: ExecLogAction; what: string; title: string 
 
 export class ExecFlow {
   readonly dialog: ExecDialog;
+  /** Forwards the user is stopping: their end is no news. */
+  private readonly stopping = new Set<string>();
 
   constructor(
     private readonly services: ExecServices,
@@ -89,10 +91,29 @@ export class ExecFlow {
     return undefined;
   }
 
+  /**
+   * Tells the user when an open forward ends by itself (the plugin exited, the task went away):
+   * the PF column alone would just lose it. Returns the unsubscribe function.
+   */
+  watchForwards(): () => void {
+    const open = new Set<string>();
+    return this.services.forwards.subscribe(() => {
+      for (const forward of this.services.forwards.list()) {
+        if (forward.state === "open") open.add(forward.id);
+        else if (open.delete(forward.id) && !this.stopping.has(forward.id)) {
+          const where = `localhost:${forward.localPort} → ${forward.remoteHost ?? forward.containerName}:${forward.remotePort}`;
+          this.host.flash(`port forward ${where} ended: ${forward.message ?? forward.state}`, "warn");
+        }
+      }
+    });
+  }
+
   /** ctrl-k in the port forwards view: ends the forward (the plugin, then TerminateSession). */
   async stopForward(forward: PortForward): Promise<void> {
     const where = `localhost:${forward.localPort} → ${forward.remoteHost ?? forward.containerName}:${forward.remotePort}`;
+    this.stopping.add(forward.id);
     await this.services.forwards.stop(forward.id);
+    this.stopping.delete(forward.id);
     this.host.flash(`stopped port forward ${where}`, "info");
   }
 

@@ -92,7 +92,7 @@ function setup(options: { plugin: PluginChoice; statuses: string[]; terminalFail
     }
     return flashes[0]!;
   };
-  return { flow, row, flashes, written, waitForFlash, dialog: () => dialog };
+  return { flow, row, flashes, written, waitForFlash, dialog: () => dialog, services };
 }
 
 describe("ExecFlow with the terminal handed over", () => {
@@ -136,6 +136,39 @@ describe("ExecFlow with the terminal handed over", () => {
     ]);
     expect(args).not.toContain("SECRET-TOKEN");
     expect(session).toContain('"tokenValue":"SECRET-TOKEN"');
+  });
+
+  it("says so when an open port forward ends by itself, not when the user stops one", async () => {
+    const { flow, services, waitForFlash, flashes } = setup({
+      plugin: { command: "/bin/true", leadingArgs: [] },
+      statuses: ["RUNNING"],
+    });
+    const stop = flow.watchForwards();
+    const plugin = (script: string) => ({
+      command: "/bin/sh",
+      args: ["-c", script],
+      env: { PATH: process.env.PATH },
+    });
+    const base = { sessionId: "s", taskArn: TASK, containerName: "app", remotePort: 80 };
+    const kept = await services.forwards.start({
+      ...base,
+      invocation: plugin('echo "Waiting for connections..."; exec sleep 30'),
+      localPort: 18081,
+    });
+    await flow.stopForward(kept);
+    expect(flashes).toEqual([{ text: "stopped port forward localhost:18081 → app:80", level: "info" }]);
+    flashes.length = 0;
+    expect(flashes).toEqual([]);
+    await services.forwards.start({
+      ...base,
+      invocation: plugin('echo "Waiting for connections..."; sleep 0.1; echo "connection lost" >&2; exit 1'),
+      localPort: 18080,
+    });
+    const flash = await waitForFlash();
+    expect(flash.level).toBe("warn");
+    expect(flash.text).toMatch(/^port forward localhost:18080 → app:80 ended: .*connection lost$/);
+
+    stop();
   });
 
   it("a handover that breaks off is reported, not thrown", async () => {
