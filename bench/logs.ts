@@ -93,9 +93,15 @@ async function startSimServer(env: Record<string, string>, options: SimOptions):
     });
     child.once("exit", (code) => reject(new Error(`the simulator server exited with ${code}`)));
   });
-  // The same world: its clock runs behind so that it starts when the server's did.
-  const behind = Date.now() - epoch;
-  const reference = createSimulatedAccount({ ...options, throttle: false, now: () => Date.now() - behind });
+  // The same world: built at the server's epoch with the clock standing still, as the server's was,
+  // then on real time, as the server's is.
+  let building = true;
+  const reference = createSimulatedAccount({
+    ...options,
+    throttle: false,
+    now: () => (building ? epoch : Date.now()),
+  });
+  building = false;
   return {
     endpoint: `http://127.0.0.1:${port}`,
     reference,
@@ -323,15 +329,16 @@ interface Comparison {
   extra: number;
   /** Pane lines from streams the reference account does not have (see `reference` below). */
   unknownStreams: number;
+  /** A few of the missing and extra lines (`timestamp stream message`), to judge them by. */
+  samples: { missing: string[]; extra: string[] };
 }
 
 /**
  * The saved buffer against what the simulator wrote for the service. `reference` is a second
- * simulated account made with deckhand's options at the moment deckhand started: it writes the
- * same lines for the same streams. Task churn (a task replaced) is scheduled from the moment an
- * account is made, so it may differ by the startup time; a stream is therefore checked only up to
- * its newest line in the pane (later lines could be a lag or a stopped task, not a gap), and lines
- * of streams the reference does not know are counted apart.
+ * simulated account made with the server's options and built at the server's epoch: it writes the
+ * same lines for the same streams. A stream is checked only up to its newest line in the pane (later
+ * lines could be a lag or a stopped task, not a gap), and lines of streams the reference does not
+ * know are counted apart.
  */
 async function compareWithSimulator(
   file: string,
@@ -392,8 +399,13 @@ async function compareWithSimulator(
   } finally {
     logs.destroy();
   }
+  const samples = { missing: [] as string[], extra: [] as string[] };
   let missing = 0;
-  for (const [k, count] of written) missing += Math.max(0, count - (saved.get(k) ?? 0));
+  for (const [k, count] of written) {
+    const lacking = Math.max(0, count - (saved.get(k) ?? 0));
+    missing += lacking;
+    if (lacking > 0 && samples.missing.length < 3) samples.missing.push(k);
+  }
   let extra = 0;
   let unknownStreams = 0;
   for (const [k, count] of saved) {
@@ -401,9 +413,13 @@ async function compareWithSimulator(
     const timestamp = Number(time);
     if (timestamp < from || timestamp > to) continue;
     if (!knownStreams.has(stream)) unknownStreams += count;
-    else extra += Math.max(0, count - (written.get(k) ?? 0));
+    else {
+      const surplus = Math.max(0, count - (written.get(k) ?? 0));
+      extra += surplus;
+      if (surplus > 0 && samples.extra.length < 3) samples.extra.push(k);
+    }
   }
-  return { from, to, saved: savedCount, expected, missing, extra, unknownStreams };
+  return { from, to, saved: savedCount, expected, missing, extra, unknownStreams, samples };
 }
 
 interface Saved {
@@ -559,8 +575,20 @@ async function ingest(
       `  saved buffer (ctrl-s) vs simulator   each stream checked from the oldest saved line to its newest, at most ${INGEST_MARGIN_MS / 1000} s before the save`,
       ...checks.map(({ what, check }) =>
         check
-          ? `    after ${what.padEnd(28)} ${check.saved} saved, ${((check.to - check.from) / 1000).toFixed(1)} s checked: simulator wrote ${check.expected}, pane lacks ${check.missing} (${percent(check.missing, check.expected)}${check.missing > 0 ? (lossMarked ? ", marked: sampled" : ", NOT MARKED") : ""})${check.extra ? `, ${check.extra} line${check.extra === 1 ? "" : "s"} not in the replay (start-up lines of a task started during the run: timed from when each account was made)` : ""}${check.unknownStreams ? `, ${check.unknownStreams} from a task the replay lacks (not checked)` : ""}`
+          ? `    after ${what.padEnd(28)} ${check.saved} saved, ${((check.to - check.from) / 1000).toFixed(1)} s checked: simulator wrote ${check.expected}, pane lacks ${check.missing} (${percent(check.missing, check.expected)}${check.missing > 0 ? (lossMarked ? ", marked: sampled" : ", NOT MARKED") : ""})${check.extra ? `, ${check.extra} line${check.extra === 1 ? "" : "s"} in the pane that the replay did not write (samples below)` : ""}${check.unknownStreams ? `, ${check.unknownStreams} from a task the replay lacks (not checked)` : ""}`
           : `    after ${what.padEnd(28)} no saved file`,
+      ),
+      ...checks.flatMap(({ what, check }) =>
+        check && ((check.missing > 0 && !lossMarked) || check.extra > 0)
+          ? [
+              ...(lossMarked
+                ? []
+                : [
+                    `    lines lacking after ${what}: ${check.samples.missing.map(shorten).join(" | ") || "none"}`,
+                  ]),
+              `    lines the replay did not write, after ${what}: ${check.samples.extra.map(shorten).join(" | ") || "none"}`,
+            ]
+          : [],
       ),
     ];
     return { lines, missed };
@@ -569,6 +597,12 @@ async function ingest(
     server.close();
     rmSync(state, { recursive: true, force: true });
   }
+}
+
+/** `timestamp stream message` as an ISO time and at most 80 characters of the message. */
+function shorten(key: string): string {
+  const [time, stream, ...message] = key.split(" ");
+  return `${new Date(Number(time)).toISOString()} ${stream} ${message.join(" ").slice(0, 80)}`;
 }
 
 function readCalls(path: string): Record<string, number> {
