@@ -8,6 +8,7 @@ import { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-s
 import { CloudWatchLogsClient, type CloudWatchLogsClientConfig } from "@aws-sdk/client-cloudwatch-logs";
 import { ECSClient, type ECSClientConfig } from "@aws-sdk/client-ecs";
 import { SSMClient } from "@aws-sdk/client-ssm";
+import { chunkedFilterLogEvents } from "./chunked-events-plugin.js";
 
 export interface ConnectionOptions {
   profile?: string;
@@ -94,6 +95,7 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
     let client = clients.get(logsRegion);
     if (!client) {
       client = new CloudWatchLogsClient(logsConfig(logsRegion));
+      client.middlewareStack.use(chunkedFilterLogEvents);
       clients.set(logsRegion, client);
     }
     return client;
