@@ -221,6 +221,7 @@ export class LogPoller {
           if (!poll.active) return false;
           const fresh = events.filter((event) => this.isNew(poll, event));
           if (fresh.length > 0) this.deps.onEvents(target, fresh);
+          this.forgetSeen(poll);
           // New streams join at once, with the read starting over where this one got to.
           if (poll.target !== target) stop = "streams";
           else if (more && now() - began >= maxBehindMs && isBehind(events, now() - maxBehindMs)) {
@@ -231,6 +232,27 @@ export class LogPoller {
       },
     );
     return { outcome, stop };
+  }
+
+  /** How many event ids the poller holds to drop repeats: about the lag window's worth. */
+  rememberedIds(): number {
+    let count = 0;
+    for (const poll of this.groups.values()) count += poll.seen.size;
+    return count;
+  }
+
+  /**
+   * Drops the ids of events older than where the next pass will start: no read brings them again.
+   * A busy group's pass can go on for minutes, so this runs after every page, not only between
+   * passes. Ids are held in about the order they were read, so the oldest go first; a stray older
+   * one goes at the start of the next pass.
+   */
+  private forgetSeen(poll: GroupPoll): void {
+    const start = this.nextStart(poll);
+    for (const [id, timestamp] of poll.seen) {
+      if (timestamp >= start) return;
+      poll.seen.delete(id);
+    }
   }
 
   private isNew(poll: GroupPoll, event: FilteredLogEvent): boolean {

@@ -168,6 +168,36 @@ describe("log poller", () => {
     expect(world.filterCalls[firstPass.length]!.request.startTime).toBeLessThanOrEqual(START + 6_000 - 5_000);
   });
 
+  it("holds only the lag window's event ids during a pass that never ends", async () => {
+    const { world, logs } = fakeLogs();
+    world.pageSize = 10;
+    world.alwaysMore = true;
+    const controller = new AbortController();
+    const { poll, received } = poller(logs, controller, 5_000);
+    // Five events a second for a minute, read in one endless pass of ten-event pages.
+    let written = 0;
+    const writer = setInterval(() => {
+      world.put("/ecs/web", "ecs/app/t1", Date.now(), `line ${written}`);
+      written += 1;
+    }, 200);
+    poll.follow([target("/ecs/web", ["ecs/app/t1"])], () => START);
+    let mostRemembered = 0;
+    for (let second = 0; second < 60; second++) {
+      await vi.advanceTimersByTimeAsync(1_000);
+      mostRemembered = Math.max(mostRemembered, poll.rememberedIds());
+    }
+    clearInterval(writer);
+    controller.abort();
+    // One pass: every request carries its start time.
+    expect(new Set(world.filterCalls.map((call) => call.request.startTime))).toEqual(
+      new Set([START - 5_000]),
+    );
+    expect(received.length).toBeGreaterThan(250);
+    expect(new Set(received.map((event) => event.message)).size).toBe(received.length);
+    // 5 s of lag at five events a second, and a page or two of slack; not the whole minute.
+    expect(mostRemembered).toBeLessThan(60);
+  });
+
   it("reads a stream's late batch from its own newest line, even further back than the lag", async () => {
     const { world, logs } = fakeLogs();
     world.createStream("/ecs/web", "ecs/proxy/t1");
