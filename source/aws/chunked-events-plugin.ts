@@ -17,33 +17,15 @@ type Context = HandlerExecutionContext & { [EVENTS]?: unknown[] };
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-const DECODE_SLICE = 256 * 1024;
-
-/**
- * The body as text, decoded a piece at a time: as chunks arrive from the socket, or in slices with a
- * pause between them (decoding 2 MB of text that is not plain ASCII takes about 10 ms).
- */
-async function bodyText(body: unknown): Promise<string | undefined> {
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
-  if (typeof body === "string") return body;
-  if (body instanceof Uint8Array) {
-    for (let at = 0; at < body.byteLength; at += DECODE_SLICE) {
-      if (at > 0) await pause();
-      parts.push(decoder.decode(body.subarray(at, at + DECODE_SLICE), { stream: true }));
-    }
-  } else if (body && typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === "function") {
-    for await (const chunk of body as AsyncIterable<Uint8Array>) {
-      for (let at = 0; at < chunk.byteLength; at += DECODE_SLICE) {
-        if (at > 0) await pause();
-        parts.push(decoder.decode(chunk.subarray(at, at + DECODE_SLICE), { stream: true }));
-      }
-    }
-  } else {
-    return undefined;
+async function bodyBytes(body: unknown): Promise<Buffer | undefined> {
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (typeof body === "string") return Buffer.from(body);
+  if (body && typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === "function") {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of body as AsyncIterable<Uint8Array>) chunks.push(chunk);
+    return Buffer.concat(chunks);
   }
-  parts.push(decoder.decode());
-  return parts.join("");
+  return undefined;
 }
 
 /** Next to the HTTP handler: takes the events out of a successful answer's body. */
@@ -52,11 +34,11 @@ const takeEvents: DeserializeMiddleware<object, MetadataBearer> =
     const result = await next(args);
     const response = result.response as { statusCode?: number; body?: unknown };
     if (context.commandName !== COMMAND || response.statusCode !== 200) return result;
-    const text = await bodyText(response.body);
-    if (text === undefined) return result;
-    const split = await splitEventsBody(text, pause);
+    const bytes = await bodyBytes(response.body);
+    if (bytes === undefined) return result;
+    const split = await splitEventsBody(bytes, pause);
     if (split) context[EVENTS] = split.events;
-    response.body = Buffer.from(split ? split.rest : text);
+    response.body = split ? Buffer.from(split.rest) : bytes;
     return result;
   };
 

@@ -43,7 +43,7 @@ describe("splitEventsBody", () => {
     };
     let pauses = 0;
     const split = await splitEventsBody(
-      JSON.stringify(body),
+      Buffer.from(JSON.stringify(body)),
       () => Promise.resolve(void (pauses += 1)),
       1_000,
     );
@@ -58,13 +58,13 @@ describe("splitEventsBody", () => {
       null,
       2,
     );
-    const split = await splitEventsBody(text, noPause, 50);
+    const split = await splitEventsBody(Buffer.from(text), noPause, 50);
     expect(split?.events).toEqual(manyEvents.slice(0, 5));
     expect(JSON.parse(split!.rest)).toEqual({ nextToken: "events", searchedLogStreams: [], events: [] });
   });
 
   it("handles an empty page", async () => {
-    const split = await splitEventsBody('{"events":[],"searchedLogStreams":[]}', noPause);
+    const split = await splitEventsBody(Buffer.from('{"events":[],"searchedLogStreams":[]}'), noPause);
     expect(split).toEqual({ events: [], rest: '{"events":[],"searchedLogStreams":[]}' });
   });
 
@@ -75,7 +75,7 @@ describe("splitEventsBody", () => {
     ["unbalanced brackets", '{"events":[{"message":"abc"}]'],
     ["a top-level array", '[{"events":[]}]'],
   ])("returns undefined for %s (the SDK then parses the body)", async (_, text) => {
-    expect(await splitEventsBody(text, noPause)).toBeUndefined();
+    expect(await splitEventsBody(Buffer.from(text), noPause)).toBeUndefined();
   });
 });
 
