@@ -1,30 +1,47 @@
 import { Box, Text } from "ink";
+import { commandHints } from "../store/commands.js";
 import { PANE_BINDINGS } from "../store/log-pane.js";
 import { BINDINGS, keyLabel, type KeyHint } from "./keymap.js";
 import { fit } from "./text-fit.js";
 import { theme } from "./theme.js";
 
-function Column({ title, bindings, rows }: { title: string; bindings: readonly KeyHint[]; rows: number }) {
-  const keyWidth = Math.max(...bindings.map((binding) => keyLabel(binding).length)) + 2;
-  return (
-    <Box flexDirection="column" flexGrow={1} flexBasis={0} marginRight={2} overflow="hidden">
-      <Text color={theme.title} bold wrap="truncate-end">
-        {title}
-      </Text>
-      {bindings.slice(0, Math.max(0, rows - 1)).map((binding) => (
-        <Text key={binding.action} wrap="truncate-end">
-          <Text color={theme.key}>{fit(keyLabel(binding), keyWidth)}</Text>
+interface Section {
+  title: string;
+  bindings: readonly KeyHint[];
+  /** Commands are typed, not pressed: shown as `:services :svc` rather than `<s>`. */
+  typed?: boolean;
+}
+
+const labelOf = (binding: KeyHint, typed: boolean | undefined) =>
+  typed ? binding.keys.join(" ") : keyLabel(binding);
+
+/** One column of help: sections one under the other, cut to the rows there are. */
+function Column({ sections, rows }: { sections: readonly Section[]; rows: number }) {
+  const lines = sections.flatMap(({ title, bindings, typed }, index) => {
+    const keyWidth = Math.max(...bindings.map((binding) => labelOf(binding, typed).length)) + 2;
+    return [
+      <Text key={`title ${title}`} color={theme.title} bold wrap="truncate-end">
+        {index > 0 ? `\n${title}` : title}
+      </Text>,
+      ...bindings.map((binding) => (
+        <Text key={`${title} ${binding.action}`} wrap="truncate-end">
+          <Text color={theme.key}>{fit(labelOf(binding, typed), keyWidth)}</Text>
           {binding.description}
           {binding.kinds ? <Text dimColor>{` (${binding.kinds.join(", ")})`}</Text> : null}
         </Text>
-      ))}
+      )),
+    ];
+  });
+  return (
+    <Box flexDirection="column" flexGrow={1} flexBasis={0} marginRight={2} overflow="hidden">
+      {lines.slice(0, rows)}
     </Box>
   );
 }
 
 /**
- * Every key, from the same lists the dispatcher uses: moving around the tables, the actions of
- * each kind of row, and the log pane.
+ * Every key, from the same lists the dispatcher uses: moving around the tables, the `:` commands
+ * (from the command table), the actions of each kind of row, and the log pane.
  */
 export function Help({ width, height }: { width: number; height: number }) {
   const rows = Math.max(1, height - 3);
@@ -37,9 +54,18 @@ export function Help({ width, height }: { width: number; height: number }) {
         </Text>
       </Text>
       <Box height={rows} overflow="hidden">
-        <Column title="tables" bindings={BINDINGS.filter((binding) => !binding.kinds)} rows={rows} />
-        <Column title="actions" bindings={BINDINGS.filter((binding) => binding.kinds)} rows={rows} />
-        <Column title="log pane" bindings={PANE_BINDINGS} rows={rows} />
+        <Column
+          sections={[
+            { title: "tables", bindings: BINDINGS.filter((binding) => !binding.kinds) },
+            { title: "commands", bindings: commandHints(), typed: true },
+          ]}
+          rows={rows}
+        />
+        <Column
+          sections={[{ title: "actions", bindings: BINDINGS.filter((binding) => binding.kinds) }]}
+          rows={rows}
+        />
+        <Column sections={[{ title: "log pane", bindings: PANE_BINDINGS }]} rows={rows} />
       </Box>
     </Box>
   );
