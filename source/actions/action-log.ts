@@ -6,16 +6,20 @@ import { homedir } from "node:os";
 import { dirname, isAbsolute, join } from "node:path";
 import type { ActionId, AwsCall } from "./types.js";
 
+/** Exec sessions and port forwards change no resource, but are logged beside the actions. */
+export type SessionAction = "exec" | "run-command" | "port-forward" | "stop-port-forward";
+export type SessionCall = "ExecuteCommand" | "StartSession" | "TerminateSession";
+
 export interface ActionLogEntry {
   time: string;
   profile: string | null;
   account: string | null;
   region: string;
-  action: ActionId;
+  action: ActionId | SessionAction;
   title: string;
-  /** Null when refused at the key, before a call was formed (read-only). */
-  call: AwsCall["operation"] | null;
-  parameters: AwsCall["parameters"] | null;
+  /** Null when refused at the key, before a call was formed (read-only, a failed exec check). */
+  call: AwsCall["operation"] | SessionCall | null;
+  parameters: AwsCall["parameters"] | Record<string, unknown> | null;
   result: "ok" | "error" | "refused" | "cancelled";
   error?: { code: string; message: string };
   /** Why a call was refused. */

@@ -24,7 +24,8 @@ import type { DialogView, FlashLevel } from "./action-dialog.js";
 import { lookBeforeExec, runtimeIdOf, type Checked, type Target } from "./exec-check.js";
 import { ExecDialog } from "./exec-dialog.js";
 import { containerPorts, endedText, forwardProblem } from "./exec-forms.js";
-import { logExec, type ExecLogAction } from "./exec-log.js";
+import type { SessionAction } from "../actions/action-log.js";
+import { logExec } from "./exec-log.js";
 import type { ExecServices, HandedTerminal } from "./exec-services.js";
 
 export type ExecMode = "shell" | "command" | "portForward";
@@ -36,7 +37,7 @@ export interface ExecHost {
 
 const DEFAULT_WATCH_MS = 5_000;
 
-const VERBS: Record<ExecMode, { log: ExecLogAction; what: string; title: string }> = {
+const VERBS: Record<ExecMode, { log: SessionAction; what: string; title: string }> = {
   shell: { log: "exec", what: "open a shell", title: "Shell in" },
   command: { log: "run-command", what: "run a command", title: "Run a command in" },
   portForward: { log: "port-forward", what: "forward a port", title: "Port forward to" },

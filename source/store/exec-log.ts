@@ -1,18 +1,15 @@
 // Exec sessions and port forwards in the action log, beside the actions: they change no AWS
 // resource, but they open a way into a container, which the user's own record should show.
-import type { ActionLog, ActionLogEntry } from "../actions/action-log.js";
+import type { ActionLog, ActionLogEntry, SessionAction, SessionCall } from "../actions/action-log.js";
 import { accountOf } from "../actions/arn.js";
 import type { AwsScope } from "../actions/types.js";
 import type { AwsFailure } from "../aws/failure.js";
 
-export type ExecLogAction = "exec" | "run-command" | "port-forward" | "stop-port-forward";
-type ExecCall = "ExecuteCommand" | "StartSession" | "TerminateSession";
-
 export interface ExecAttempt {
-  action: ExecLogAction;
+  action: SessionAction;
   title: string;
   /** Null when refused before a call was made (a diagnosis). */
-  call: ExecCall | null;
+  call: SessionCall | null;
   parameters: Record<string, unknown> | null;
   /** An ARN of what it acts on, for the account column. */
   resourceArn?: string;
@@ -30,7 +27,7 @@ export async function logExec(
   scope: AwsScope,
   attempt: ExecAttempt,
 ): Promise<string | undefined> {
-  const entry = {
+  const entry: ActionLogEntry = {
     time: new Date().toISOString(),
     profile: scope.profile ?? null,
     account: (attempt.resourceArn && accountOf(attempt.resourceArn)) ?? null,
@@ -44,8 +41,7 @@ export async function logExec(
     ...(attempt.reason !== undefined ? { reason: attempt.reason } : {}),
   };
   try {
-    // The log's entry type names the mutating actions and calls only; the file takes any such line.
-    await log.append(entry as unknown as ActionLogEntry);
+    await log.append(entry);
     return undefined;
   } catch (error) {
     return `the action log ${log.path} could not be written: ${error instanceof Error ? error.message : String(error)}`;
