@@ -1,6 +1,6 @@
 // Entry point: flags, --help/--version and the checks that can fail cheaply happen before Ink or
 // the AWS SDK are loaded. Bad input exits with code 2 and one line on stderr.
-import { parseOptions, USAGE } from "./options.js";
+import { parseOptions, simPluginFromEnv, USAGE } from "./options.js";
 
 declare const DECKHAND_VERSION: string;
 
@@ -32,6 +32,8 @@ if (!process.stdout.isTTY || !process.stdin.isTTY) {
   options.settings = loaded.settings;
 }
 if (options.demo) {
+  const plugin = simPluginFromEnv(process.env);
+  if (!plugin.ok) usageError(plugin.message);
   const { simOptionsFromEnv } = await import("./sim/options.js");
   try {
     simOptionsFromEnv(process.env);

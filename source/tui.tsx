@@ -15,7 +15,7 @@ import {
   setInputStream,
 } from "./terminal.js";
 import { limitHeapGrowth } from "./heap-growth.js";
-import { simPluginFromEnv, type Options } from "./options.js";
+import type { Options } from "./options.js";
 
 const FIRST_FRAME_WAIT_MS = 300;
 /** How long quitting waits for TerminateSession of open port forwards. */
@@ -63,11 +63,6 @@ export async function runTui(
   options: Options,
   accountModule: Promise<typeof import("./open-account.js")>,
 ): Promise<void> {
-  const plugin = options.demo ? simPluginFromEnv(process.env) : undefined;
-  if (plugin && !plugin.ok) {
-    process.stderr.write(`deckhand: ${plugin.message}\n`);
-    process.exit(2);
-  }
   restoreOnExit((error) => {
     process.stderr.write(
       `deckhand crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
