@@ -100,6 +100,17 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
     }
     return client;
   };
+  // Application Auto Scaling and SSM: the connection's profile, region, endpoint and simulator.
+  const otherClientConfig = {
+    profile,
+    region,
+    retryMode: "adaptive",
+    maxAttempts: 5,
+    ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
+    ...(options.requestHandler
+      ? { requestHandler: options.requestHandler, credentials: config.credentials }
+      : {}),
+  };
   let autoscaling: ApplicationAutoScalingClient | undefined;
   let ssm: SSMClient | undefined;
   return {
@@ -111,30 +122,12 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
     logsIn,
     // Made on first use too: only scaling actions need it.
     get autoscaling() {
-      autoscaling ??= new ApplicationAutoScalingClient({
-        profile,
-        region,
-        retryMode: "adaptive",
-        maxAttempts: 5,
-        ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
-        ...(options.requestHandler
-          ? { requestHandler: options.requestHandler, credentials: config.credentials }
-          : {}),
-      });
+      autoscaling ??= new ApplicationAutoScalingClient(otherClientConfig);
       return autoscaling;
     },
     // Made on first use too: only port forwarding needs it.
     get ssm() {
-      ssm ??= new SSMClient({
-        profile,
-        region,
-        retryMode: "adaptive",
-        maxAttempts: 5,
-        ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
-        ...(options.requestHandler
-          ? { requestHandler: options.requestHandler, credentials: config.credentials }
-          : {}),
-      });
+      ssm ??= new SSMClient(otherClientConfig);
       return ssm;
     },
     ssmEndpoint: ssmEndpoint(options, env, region),
