@@ -12,15 +12,18 @@ export interface OverlapFilterOptions {
   maxEntries?: number;
 }
 
-/** Per-origin counts of one event; almost always a single origin, so two small arrays. */
-interface Entry {
-  origins: string[];
-  counts: number[];
-}
+/** Room for the count in an entry: origin * COUNTS + count. */
+const COUNTS = 2 ** 21;
 
 export class OverlapFilter {
-  /** Keyed by a 53-bit digest of (group, stream, timestamp, message): a number hashes fast. */
-  private readonly entries = new Map<number, Entry>();
+  /**
+   * By a 53-bit digest of (group, stream, timestamp, message), a number that hashes fast: which
+   * origin holds copies of the event not yet matched by another origin, and how many. One origin
+   * at most ever has some (another's copy is matched against them instead of counted), so one
+   * number says it all: a few bytes an event, not an object and two arrays.
+   */
+  private readonly entries = new Map<number, number>();
+  private readonly origins = new Map<string, number>();
   /** Keys and timestamps in arrival order, for pruning. */
   private orderKeys: number[] = [];
   private orderTimes: number[] = [];
@@ -40,22 +43,21 @@ export class OverlapFilter {
     // A digest, not the text: remembered events hold no second copy of long lines. Two different
     // events colliding in 53 bits within one window is far less likely than a lost packet.
     const key = digest(group, stream, timestamp, message);
+    const mine = this.originOf(origin);
     const entry = this.entries.get(key);
-    if (entry) {
-      for (let i = 0; i < entry.origins.length; i++) {
-        if (entry.origins[i] !== origin && entry.counts[i]! > 0) {
-          entry.counts[i]! -= 1;
-          return false;
-        }
+    if (entry !== undefined) {
+      const holder = Math.floor(entry / COUNTS);
+      const count = entry % COUNTS;
+      if (holder !== mine && count > 0) {
+        this.entries.set(key, entry - 1);
+        return false;
       }
-      const mine = entry.origins.indexOf(origin);
-      if (mine >= 0) entry.counts[mine]! += 1;
-      else {
-        entry.origins.push(origin);
-        entry.counts.push(1);
-      }
+      this.entries.set(
+        key,
+        holder === mine ? Math.min(entry + 1, mine * COUNTS + COUNTS - 1) : mine * COUNTS + 1,
+      );
     } else {
-      this.entries.set(key, { origins: [origin], counts: [1] });
+      this.entries.set(key, mine * COUNTS + 1);
     }
     this.orderKeys.push(key);
     this.orderTimes.push(timestamp);
@@ -66,6 +68,15 @@ export class OverlapFilter {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  private originOf(origin: string): number {
+    let id = this.origins.get(origin);
+    if (id === undefined) {
+      id = this.origins.size;
+      this.origins.set(origin, id);
+    }
+    return id;
   }
 
   private prune(): void {
