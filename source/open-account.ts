@@ -3,7 +3,6 @@
 // mutation is sent, read-only when the flag, the config file or the profile says so; and what ECS
 // exec and port forwarding need (SSM, the plugin, the running forwards).
 import type { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
-import type { SSMClient } from "@aws-sdk/client-ssm";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { fileActionLog } from "./actions/action-log.js";
@@ -114,13 +113,7 @@ function sessionExec(
   profile: string | undefined,
   env: NodeJS.ProcessEnv,
 ): ExecServices {
-  // Made on first use, like the auto scaling client: most sessions never forward a port.
-  const ssm = new SsmGateway({
-    send(...args: unknown[]): unknown {
-      const real = connection.ssm;
-      return Reflect.apply(real.send, real, args);
-    },
-  } as Pick<SSMClient, "send">);
+  const ssm = new SsmGateway(connection.ssm);
   const log = fileActionLog();
   const scope = { region: connection.region, ...(profile ? { profile } : {}) };
   const forwards = new PortForwards({

@@ -7,7 +7,7 @@
 import { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
 import { CloudWatchLogsClient, type CloudWatchLogsClientConfig } from "@aws-sdk/client-cloudwatch-logs";
 import { ECSClient, type ECSClientConfig } from "@aws-sdk/client-ecs";
-import { SSMClient } from "@aws-sdk/client-ssm";
+import type { SSMClient } from "@aws-sdk/client-ssm";
 import { chunkedFilterLogEvents } from "./chunked-events-plugin.js";
 
 export interface ConnectionOptions {
@@ -27,8 +27,12 @@ export interface Connection {
   logsIn(region: string): CloudWatchLogsClient;
   /** Application Auto Scaling in the connection's region. */
   autoscaling: ApplicationAutoScalingClient;
-  /** SSM in the connection's region (port forwarding: StartSession, TerminateSession). */
-  ssm: SSMClient;
+  /**
+   * SSM in the connection's region (port forwarding: StartSession, TerminateSession). Its SDK
+   * package is loaded on the first call: it is large (100 ms and 14 MB to load) and most sessions
+   * never forward a port.
+   */
+  ssm: Pick<SSMClient, "send" | "destroy">;
   /**
    * The SSM endpoint session-manager-plugin gets as its last argument (for ResumeSession and
    * TerminateSession): the one the SSM client uses, or https://ssm.<region>.amazonaws.com.
@@ -112,7 +116,9 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
       : {}),
   };
   let autoscaling: ApplicationAutoScalingClient | undefined;
-  let ssm: SSMClient | undefined;
+  let ssm: Promise<SSMClient> | undefined;
+  const ssmClient = () =>
+    (ssm ??= import("@aws-sdk/client-ssm").then(({ SSMClient }) => new SSMClient(otherClientConfig)));
   return {
     ecs,
     // Made on first use: most sessions never open the log pane, and start-up time matters.
@@ -125,10 +131,10 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
       autoscaling ??= new ApplicationAutoScalingClient(otherClientConfig);
       return autoscaling;
     },
-    // Made on first use too: only port forwarding needs it.
-    get ssm() {
-      ssm ??= new SSMClient(otherClientConfig);
-      return ssm;
+    ssm: {
+      send: ((...args: Parameters<SSMClient["send"]>) =>
+        ssmClient().then((client) => client.send(...args))) as SSMClient["send"],
+      destroy: () => void ssm?.then((client) => client.destroy()),
     },
     ssmEndpoint: ssmEndpoint(options, env, region),
     credentials: async () => {

@@ -1,7 +1,7 @@
 // SSM Session Manager for port forwarding to a task: StartSession opens the session that
 // session-manager-plugin then attaches to, TerminateSession closes it. Both are sent once: a
 // retried StartSession would leave a second session open that nobody terminates.
-import { StartSessionCommand, TerminateSessionCommand, type SSMClient } from "@aws-sdk/client-ssm";
+import type { SSMClient } from "@aws-sdk/client-ssm";
 import { singleAttempt } from "./ecs-gateway.js";
 import { classifyExecError } from "./exec-failure.js";
 import { fail, ok, type Result } from "./failure.js";
@@ -25,6 +25,8 @@ export class SsmGateway {
 
   async startSession(request: PortForwardTarget): Promise<Result<SsmSession>> {
     try {
+      // Loaded on first use, as the client is (connection.ts): the package is large.
+      const { StartSessionCommand } = await import("@aws-sdk/client-ssm");
       const command = new StartSessionCommand({
         Target: request.target,
         DocumentName: request.documentName,
@@ -42,6 +44,7 @@ export class SsmGateway {
 
   async terminateSession(sessionId: string): Promise<Result<void>> {
     try {
+      const { TerminateSessionCommand } = await import("@aws-sdk/client-ssm");
       const command = new TerminateSessionCommand({ SessionId: sessionId });
       singleAttempt(command);
       await this.client.send(command);
