@@ -47,15 +47,25 @@ function isPortNumber(port: number): boolean {
   return Number.isInteger(port) && port >= 1 && port <= 65535;
 }
 
+/**
+ * Probes in flight, by port. Two checks of one port at once (the prompt checks as the user types
+ * and again on enter) share a probe: otherwise the second finds the port bound by the first.
+ */
+const probes = new Map<number, Promise<string | undefined>>();
+
 /** undefined when the port could be bound (and was released again), else the error code. */
 function tryListen(port: number): Promise<string | undefined> {
-  return new Promise((resolve) => {
+  const running = probes.get(port);
+  if (running) return running;
+  const probe = new Promise<string | undefined>((resolve) => {
     const server = createServer();
     server.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
     server.listen({ port, host: HOST, exclusive: true }, () => {
       server.close(() => resolve(undefined));
     });
-  });
+  }).finally(() => probes.delete(port));
+  probes.set(port, probe);
+  return probe;
 }
 
 function freeEphemeralPort(): Promise<number> {

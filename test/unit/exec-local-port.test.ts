@@ -47,6 +47,16 @@ describe("validatePort", () => {
     expect(await validatePort(String(port))).toEqual({ ok: true, port });
   });
 
+  it("two checks of one free port at once both find it free", async () => {
+    // The prompt checks as the user types and again on enter: the checks must not see each other.
+    const port = await freePort();
+    const checks = await Promise.all([validatePort(String(port)), validatePort(String(port))]);
+    expect(checks).toEqual([
+      { ok: true, port },
+      { ok: true, port },
+    ]);
+  });
+
   it("refuses a port something on this machine already listens on", async () => {
     const port = await listen();
     expect(await validatePort(String(port))).toEqual({
