@@ -43,6 +43,8 @@ export class ExecDialog {
   private override: (() => void) | undefined;
   /** Bumped at every step, so that late answers to an old step are dropped. */
   private generation = 0;
+  /** Enter was pressed on the prompt and its answer is awaited: a second enter must not send twice. */
+  private accepting = false;
 
   constructor(
     private readonly show: (view: DialogView | undefined) => void,
@@ -116,17 +118,21 @@ export class ExecDialog {
     return this.still();
   }
 
-  close(): void {
+  /** Closes the dialog; the returned check says whether nothing has been opened since. */
+  close(): () => boolean {
     this.generation += 1;
+    this.accepting = false;
     this.view = undefined;
     this.prompt = undefined;
     this.pick = undefined;
     this.override = undefined;
     this.show(undefined);
+    return this.still();
   }
 
   private step(prompt: ExecPromptSpec | undefined, pick: ExecPickSpec | undefined, view: DialogView): void {
     this.generation += 1;
+    this.accepting = false;
     this.prompt = prompt;
     this.pick = pick;
     this.override = undefined;
@@ -189,9 +195,13 @@ export class ExecDialog {
     const values = view.fields.map((field) => field.value);
     const checked = spec.check(values);
     if (!checked.ok) return this.update({ ...view, error: checked.message, preview: undefined });
+    if (this.accepting) return;
+    this.accepting = true;
     const still = this.still();
     const error = await spec.accept(values);
-    if (error !== undefined && still()) this.update({ ...view, error, preview: undefined });
+    if (!still()) return;
+    this.accepting = false;
+    if (error !== undefined) this.update({ ...view, error, preview: undefined });
   }
 
   private pickKey(view: Pick, key: string): void {

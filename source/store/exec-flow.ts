@@ -206,21 +206,17 @@ export class ExecFlow {
       result: opened.ok ? "ok" : "error",
       ...(opened.ok ? {} : { error: opened.failure }),
     });
-    if (!opened.ok) return this.failed(title, opened.failure);
-    if (!still()) {
-      // Given up while ECS was opening it: nobody will attach to this session.
-      void this.services.ssm.terminateSession(opened.value.session.sessionId);
-      return;
-    }
+    if (!opened.ok) return this.failed(title, opened.failure, still);
+    const { sessionId } = opened.value.session;
+    const terminate = () => this.services.ssm.terminateSession(sessionId);
+    // Given up while ECS was opening it (esc): nobody will attach to this session.
+    if (!still()) return void terminate();
     // Like the AWS CLI: the runtime ID from a DescribeTasks, if the look before had none.
     const runtimeId = checked.runtimeId ?? (await runtimeIdOf(this.services.ecs, target));
-    const credentials = runtimeId ? await this.credentials(title) : undefined;
-    if (!runtimeId || !credentials) {
-      if (!runtimeId)
-        this.failedWith(title, `container ${containerName} reports no runtime ID: cannot attach`);
-      void this.services.ssm.terminateSession(opened.value.session.sessionId);
-      return;
-    }
+    if (!runtimeId)
+      this.failedWith(title, `container ${containerName} reports no runtime ID: cannot attach`, still);
+    const credentials = runtimeId && still() ? await this.credentials(title, still) : undefined;
+    if (!runtimeId || !credentials || !still()) return void terminate();
     const invocation = this.invocation(checked.plugin, {
       session: opened.value.session,
       target: { target: execTarget(clusterArn, taskArn, runtimeId) },
@@ -230,12 +226,15 @@ export class ExecFlow {
     const what = mode === "shell" ? `shell in ${containerName}` : `"${command}" in ${containerName}`;
     let ended: Awaited<ReturnType<ExecFlow["attach"]>>;
     try {
-      ended = await terminal.run((handed) => this.attach(mode, target, invocation, handed));
+      ended = await terminal.run((handed) => this.attach(mode, target, invocation, handed), terminate);
     } catch (error) {
       // The terminal is back either way; the session's end is unknown, so say what went wrong.
+      void terminate();
       const reason = error instanceof Error ? error.message : String(error);
       return this.host.flash(`${what}: the session broke off: ${reason}`, "error");
     }
+    // The plugin did not start, or deckhand ended it (the task stopped): the session may still be open.
+    if (ended.outcome.ended !== undefined) void terminate();
     const logError = await logged;
     const [text, level] = endedText(what, ended.outcome, ended.stopped);
     this.host.flash(logError ? `${text}; ${logError}` : text, logError ? "warn" : level);
@@ -331,11 +330,13 @@ export class ExecFlow {
   ): Promise<void> {
     const { clusterArn, taskArn, containerName } = target;
     const where = `localhost:${localPort} → ${remoteHost || containerName}:${remotePort}`;
-    this.dialog.close();
+    // This goes on in the background: once the user has opened something else, only flash.
+    const untouched = this.dialog.close();
     if (!checked.runtimeId) {
       return this.failedWith(
         title,
         `container ${containerName} reports no runtime ID: no SSM target to forward to`,
+        untouched,
       );
     }
     this.host.flash(`starting port forward ${where}…`, "info");
@@ -355,9 +356,9 @@ export class ExecFlow {
       result: started.ok ? "ok" : "error",
       ...(started.ok ? {} : { error: started.failure }),
     });
-    if (!started.ok) return this.failed(`port forward ${where}`, started.failure);
+    if (!started.ok) return this.failed(`port forward ${where}`, started.failure, untouched);
     const { sessionId } = started.value;
-    const credentials = await this.credentials(`port forward ${where}`);
+    const credentials = await this.credentials(`port forward ${where}`, untouched);
     if (!credentials) {
       void this.services.ssm.terminateSession(sessionId);
       return;
@@ -402,11 +403,11 @@ export class ExecFlow {
     return { ...invocation, args: [...plugin.leadingArgs, ...invocation.args] };
   }
 
-  private async credentials(title: string): Promise<PluginCredentials | undefined> {
+  private async credentials(title: string, onScreen: () => boolean): Promise<PluginCredentials | undefined> {
     try {
       return await this.services.credentials();
     } catch (error) {
-      this.dialog.close();
+      if (onScreen()) this.dialog.close();
       this.host.flash(
         `${title}: no AWS credentials for session-manager-plugin: ${error instanceof Error ? error.message : String(error)}`,
         "error",
@@ -418,17 +419,20 @@ export class ExecFlow {
   /**
    * An AWS error: the whole message and its hint in a notice (a flash line would cut them), and a
    * short flash that stays after the notice is closed. The session did not open; deckhand goes on.
+   * When the user has moved on (`onScreen` false), the flash alone.
    */
-  private failed(title: string, failure: AwsFailure): void {
+  private failed(title: string, failure: AwsFailure, onScreen: () => boolean = () => true): void {
     const what = failure.message === failure.code ? failure.code : `${failure.code}: ${failure.message}`;
-    this.dialog.notice(`${title}: ${failure.operation} failed`, [
-      { text: `${failure.operation}: ${what}`, ...(failure.hint ? { hint: failure.hint } : {}) },
-    ]);
+    if (onScreen()) {
+      this.dialog.notice(`${title}: ${failure.operation} failed`, [
+        { text: `${failure.operation}: ${what}`, ...(failure.hint ? { hint: failure.hint } : {}) },
+      ]);
+    }
     this.host.flash(`${title}: ${failure.operation} failed (${failure.code})`, "error");
   }
 
-  private failedWith(title: string, message: string): void {
-    this.dialog.close();
+  private failedWith(title: string, message: string, onScreen: () => boolean): void {
+    if (onScreen()) this.dialog.close();
     this.host.flash(`${title}: ${message}`, "error");
   }
 

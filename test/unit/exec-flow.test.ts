@@ -1,9 +1,10 @@
 // The exec flow with the terminal handed over for real (a child process stands in for the plugin):
 // a task that stops under an open shell ends the session with a message; the plugin is started
-// with the target, region and endpoint of the session; a plugin that cannot start is reported.
+// with the target, region and endpoint of the session; a plugin that cannot start is reported;
+// sessions nobody will use are ended, and late answers do not take over a dialog the user left.
 import type { Task } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
-import { ok, type Result } from "../../source/aws/failure.js";
+import { ok, type AwsFailure, type Result } from "../../source/aws/failure.js";
 import type { ExecSession } from "../../source/aws/ecs-gateway.js";
 import { PortForwards } from "../../source/exec/port-forwards.js";
 import type { DialogView } from "../../source/store/action-dialog.js";
@@ -32,10 +33,36 @@ function task(lastStatus: string): Task {
   };
 }
 
-function setup(options: { plugin: PluginChoice; statuses: string[]; terminalFails?: boolean }) {
+/** A promise settled from outside: holds a call until the test lets it go. */
+function gate<T = void>() {
+  let open!: (value: T) => void;
+  const promise = new Promise<T>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+const DENIED: AwsFailure = {
+  kind: "denied",
+  operation: "StartSession",
+  code: "AccessDeniedException",
+  message: "not allowed",
+};
+
+interface SetupOptions {
+  plugin: PluginChoice;
+  statuses: string[];
+  terminalFails?: boolean;
+  /** Held until the test opens it. */
+  executeCommand?: Promise<void>;
+  credentials?: Promise<void>;
+  startSession?: Promise<Result<{ sessionId: string; streamUrl: string; tokenValue: string }>>;
+}
+
+function setup(options: SetupOptions) {
   const statuses = [...options.statuses];
   const flashes: { text: string; level: string }[] = [];
   const written: string[] = [];
+  const terminated: string[] = [];
+  const calls = { handovers: 0, startSession: 0 };
   let dialog: DialogView | undefined;
   const handed: HandedTerminal = {
     write: (text) => void written.push(text),
@@ -46,29 +73,42 @@ function setup(options: { plugin: PluginChoice; statuses: string[]; terminalFail
       describeTasks: async () => ok([task(statuses.length > 1 ? statuses.shift()! : statuses[0]!)]),
       describeServices: async () => ok([]),
       describeTaskDefinition: async () => ok({}),
-      executeCommand: async (request): Promise<Result<ExecSession>> =>
-        ok({
+      executeCommand: async (request): Promise<Result<ExecSession>> => {
+        await options.executeCommand;
+        return ok({
           clusterArn: CLUSTER,
           taskArn: TASK,
           containerName: request.container,
           session: { sessionId: "sess-1", streamUrl: "wss://example", tokenValue: "SECRET-TOKEN" },
-        }),
+        });
+      },
     },
     ssm: {
       startSession: async () => {
-        throw new Error("not used");
+        calls.startSession += 1;
+        if (!options.startSession) throw new Error("not used");
+        return options.startSession;
       },
-      terminateSession: async () => ok(undefined),
+      terminateSession: async (sessionId) => {
+        terminated.push(sessionId);
+        return ok(undefined);
+      },
     },
     region: "eu-west-1",
     ssmEndpoint: "https://ssm.eu-west-1.amazonaws.com",
-    credentials: async () => ({ accessKeyId: "AKID", secretAccessKey: "SECRET" }),
+    credentials: async () => {
+      await options.credentials;
+      return { accessKeyId: "AKID", secretAccessKey: "SECRET" };
+    },
     plugin: () => options.plugin,
     forwards: new PortForwards({ terminate: async () => undefined }),
     log: memoryLog(),
     scope: { region: "eu-west-1" },
     terminal: {
-      run: (session) => (options.terminalFails ? Promise.reject(new Error("tty gone")) : session(handed)),
+      run: (session) => {
+        calls.handovers += 1;
+        return options.terminalFails ? Promise.reject(new Error("tty gone")) : session(handed);
+      },
     },
     env: { PATH: process.env.PATH, AWS_PROFILE: "someone" },
     watchEveryMs: 50,
@@ -84,15 +124,31 @@ function setup(options: { plugin: PluginChoice; statuses: string[]; terminalFail
     ports: "",
     forwards: "",
   };
-  const waitForFlash = async () => {
+  const waitUntil = async (what: string, done: () => boolean) => {
     const deadline = Date.now() + 10_000;
-    while (flashes.length === 0) {
-      if (Date.now() > deadline) throw new Error(`no flash; dialog: ${JSON.stringify(dialog)}`);
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error(`${what}; dialog: ${JSON.stringify(dialog)}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+  };
+  const waitForFlash = async () => {
+    await waitUntil("no flash", () => flashes.length > 0);
     return flashes[0]!;
   };
-  return { flow, row, flashes, written, waitForFlash, dialog: () => dialog, services };
+  const scope = { clusterArn: CLUSTER, taskArn: TASK };
+  return {
+    flow,
+    row,
+    scope,
+    flashes,
+    written,
+    terminated,
+    calls,
+    waitUntil,
+    waitForFlash,
+    dialog: () => dialog,
+    services,
+  };
 }
 
 describe("ExecFlow with the terminal handed over", () => {
@@ -158,7 +214,6 @@ describe("ExecFlow with the terminal handed over", () => {
     await flow.stopForward(kept);
     expect(flashes).toEqual([{ text: "stopped port forward localhost:18081 → app:80", level: "info" }]);
     flashes.length = 0;
-    expect(flashes).toEqual([]);
     await services.forwards.start({
       ...base,
       invocation: plugin('echo "Waiting for connections..."; sleep 0.1; echo "connection lost" >&2; exit 1'),
@@ -171,8 +226,8 @@ describe("ExecFlow with the terminal handed over", () => {
     stop();
   });
 
-  it("a handover that breaks off is reported, not thrown", async () => {
-    const { flow, row, waitForFlash } = setup({
+  it("a handover that breaks off is reported, not thrown, and its session ended", async () => {
+    const { flow, row, waitForFlash, terminated } = setup({
       plugin: { command: "/bin/true", leadingArgs: [] },
       statuses: ["RUNNING"],
       terminalFails: true,
@@ -182,10 +237,11 @@ describe("ExecFlow with the terminal handed over", () => {
       text: "shell in app: the session broke off: tty gone",
       level: "error",
     });
+    expect(terminated).toEqual(["sess-1"]);
   });
 
   it("a plugin that cannot start is reported, and deckhand waits for enter before coming back", async () => {
-    const { flow, row, written, waitForFlash } = setup({
+    const { flow, row, written, waitForFlash, terminated } = setup({
       plugin: { command: "/nonexistent/session-manager-plugin", leadingArgs: [] },
       statuses: ["RUNNING"],
     });
@@ -194,5 +250,88 @@ describe("ExecFlow with the terminal handed over", () => {
     expect(flash.level).toBe("error");
     expect(flash.text).toContain("/nonexistent/session-manager-plugin was not found");
     expect(written.join("")).toContain("press enter to return to deckhand");
+    // Nobody is attached to the session ECS opened: it is ended rather than left to time out.
+    expect(terminated).toEqual(["sess-1"]);
+  });
+
+  it("a session that ends by itself is not terminated again", async () => {
+    const { flow, row, scope, waitForFlash, terminated } = setup({
+      plugin: { command: "/bin/true", leadingArgs: [] },
+      statuses: ["RUNNING"],
+    });
+    flow.start("shell", "containers", row, scope);
+    expect(await waitForFlash()).toEqual({ text: "shell in app ended (exit code 0)", level: "info" });
+    expect(terminated).toEqual([]);
+  });
+
+  it.each([
+    ["ExecuteCommand", "executeCommand"],
+    ["the credentials", "credentials"],
+  ] as const)("esc while waiting for %s: no shell opens and the session is ended", async (_, held) => {
+    const hold = gate();
+    const { flow, row, scope, calls, terminated, waitUntil, dialog } = setup({
+      plugin: { command: "/bin/true", leadingArgs: [] },
+      statuses: ["RUNNING"],
+      [held]: hold.promise,
+    });
+    flow.start("shell", "containers", row, scope);
+    await waitUntil("no wait for ExecuteCommand", () => {
+      const view = dialog();
+      return view?.kind === "busy" && view.text.startsWith("ExecuteCommand");
+    });
+    flow.handleKey("esc", "");
+    expect(dialog()).toBeUndefined();
+    hold.open();
+    await waitUntil("the session was not ended", () => terminated.length > 0);
+    expect(terminated).toEqual(["sess-1"]);
+    expect(calls.handovers).toBe(0);
+    expect(dialog()).toBeUndefined();
+  });
+
+  it("a second enter on the port forward prompt does not start a second session", async () => {
+    const answer = gate<Result<{ sessionId: string; streamUrl: string; tokenValue: string }>>();
+    const { flow, row, scope, calls, waitUntil, dialog, flashes } = setup({
+      plugin: { command: "/bin/true", leadingArgs: [] },
+      statuses: ["RUNNING"],
+      startSession: answer.promise,
+    });
+    flow.start("portForward", "containers", row, scope);
+    await waitUntil("no prompt", () => dialog()?.kind === "prompt");
+    // Ports typed for sure (the container maps none): remote 8080, the suggested local port.
+    flow.handleKey("8", "8");
+    flow.handleKey("0", "0");
+    flow.handleKey("enter", "");
+    flow.handleKey("enter", "");
+    await waitUntil("no StartSession", () => calls.startSession > 0);
+    flow.handleKey("enter", "");
+    answer.open({ ok: false, failure: DENIED });
+    await waitUntil("no flash of the failure", () => flashes.some((flash) => flash.level === "error"));
+    expect(calls.startSession).toBe(1);
+  });
+
+  it("a port forward failing after the user moved on flashes, and leaves the new dialog alone", async () => {
+    const answer = gate<Result<{ sessionId: string; streamUrl: string; tokenValue: string }>>();
+    const { flow, row, scope, waitUntil, dialog, flashes } = setup({
+      plugin: { command: "/bin/true", leadingArgs: [] },
+      statuses: ["RUNNING"],
+      startSession: answer.promise,
+    });
+    flow.start("portForward", "containers", row, scope);
+    await waitUntil("no prompt", () => dialog()?.kind === "prompt");
+    flow.handleKey("8", "8");
+    flow.handleKey("0", "0");
+    flow.handleKey("enter", "");
+    await waitUntil("no wait for StartSession", () =>
+      flashes.some((flash) => flash.text.startsWith("starting")),
+    );
+    flow.start("command", "containers", row, scope);
+    await waitUntil("no command prompt", () => dialog()?.kind === "prompt");
+    const commandPrompt = dialog();
+    answer.open({ ok: false, failure: DENIED });
+    await waitUntil("no flash of the failure", () => flashes.some((flash) => flash.level === "error"));
+    expect(flashes.at(-1)!.text).toMatch(
+      /^port forward localhost:\d+ → app:80: StartSession failed \(AccessDeniedException\)$/,
+    );
+    expect(dialog()).toBe(commandPrompt);
   });
 });
