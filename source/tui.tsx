@@ -15,10 +15,11 @@ import {
   setInputStream,
 } from "./terminal.js";
 import { limitHeapGrowth } from "./heap-growth.js";
+import { restoreTerminalMode, saveTerminalMode } from "./terminal-mode.js";
 import type { Options } from "./options.js";
 
 const FIRST_FRAME_WAIT_MS = 300;
-/** How long quitting waits for TerminateSession of open port forwards. */
+/** How long quitting waits for TerminateSession of open sessions and port forwards. */
 const TERMINATE_ON_EXIT_MS = 2_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -26,6 +27,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A session waiting for the terminal, and how to tell its caller how it went. */
 interface Job {
   session: (terminal: HandedTerminal) => Promise<unknown>;
+  ifDeckhandExits: (() => Promise<unknown>) | undefined;
   settle: (outcome: { ok: true; value: unknown } | { ok: false; error: unknown }) => void;
 }
 
@@ -44,20 +46,44 @@ function closeInput(stream: NodeJS.ReadStream): void {
   stream.destroy();
 }
 
+/** Keys that end "press enter to return": enter, and Ctrl-C, which must not quit deckhand here. */
+const RETURN_KEYS = ["\r", "\n", "\u0003"];
+
 const handedTerminal: HandedTerminal = {
   write: (text) => void process.stdout.write(text),
   waitForEnter: () =>
     new Promise<void>((resolve) => {
       const input = openInput();
+      // Raw, so that Ctrl-C arrives as a key rather than as SIGINT to deckhand.
+      if (input.isTTY) input.setRawMode(true);
       input.setEncoding("utf8");
       input.on("data", (chunk: string) => {
-        if (!chunk.includes("\n") && !chunk.includes("\r")) return;
+        if (!RETURN_KEYS.some((key) => chunk.includes(key))) return;
         closeInput(input);
         resolve();
       });
       input.once("end", resolve);
     }),
 };
+
+async function runJob(job: Job): Promise<void> {
+  const { ifDeckhandExits } = job;
+  const removeHook =
+    ifDeckhandExits &&
+    onExit({
+      now: () => {},
+      finish: async () => void (await Promise.race([ifDeckhandExits(), sleep(TERMINATE_ON_EXIT_MS)])),
+    });
+  const mode = saveTerminalMode();
+  try {
+    job.settle({ ok: true, value: await job.session(handedTerminal) });
+  } catch (error) {
+    job.settle({ ok: false, error });
+  } finally {
+    restoreTerminalMode(mode);
+    removeHook?.();
+  }
+}
 
 export async function runTui(
   options: Options,
@@ -74,10 +100,14 @@ export async function runTui(
   let ink: Instance | undefined;
   const jobs: Job[] = [];
   const terminal: TerminalHandover = {
-    run<T>(session: (handed: HandedTerminal) => Promise<T>): Promise<T> {
+    run<T>(
+      session: (handed: HandedTerminal) => Promise<T>,
+      ifDeckhandExits?: () => Promise<unknown>,
+    ): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         jobs.push({
           session,
+          ifDeckhandExits,
           settle: (outcome) => (outcome.ok ? resolve(outcome.value as T) : reject(outcome.error)),
         });
         ink?.unmount();
@@ -115,14 +145,10 @@ export async function runTui(
     ink = undefined;
     closeInput(input);
     setInputStream(undefined);
-    const job = jobs.shift();
-    if (!job) break;
+    if (jobs.length === 0) break;
     restoreTerminal();
-    try {
-      job.settle({ ok: true, value: await job.session(handedTerminal) });
-    } catch (error) {
-      job.settle({ ok: false, error });
-    }
+    // Sessions asked for while one ran go next, before the UI is drawn again.
+    for (let job = jobs.shift(); job; job = jobs.shift()) await runJob(job);
     enterFullScreen();
   }
 

@@ -1,11 +1,13 @@
 // Runs the plugin in the foreground with the terminal handed to it (the UI has already left the
 // alternate screen and raw mode). The terminal sends Ctrl-C, Ctrl-\ and Ctrl-Z to the whole
 // foreground process group, deckhand included, so deckhand ignores them while the shell runs,
-// as the AWS CLI does; its own handlers come back afterwards.
+// as the AWS CLI does; its own handlers come back afterwards. If deckhand itself is ended meanwhile
+// (SIGTERM, SIGHUP), the plugin is stopped with it rather than left behind.
 import { spawn, type ChildProcess } from "node:child_process";
 import { sleep } from "../logs/abortable-sleep.js";
 import type { PluginInvocation } from "./plugin-invocation.js";
-import { stopChild } from "./stop-child.js";
+import { onExit } from "../terminal.js";
+import { hasExited, stopChild } from "./stop-child.js";
 
 export type InteractiveOutcome =
   | { exitCode: number | null; signal: string | null; ended?: "aborted" }
@@ -30,6 +32,11 @@ export function runInteractive(
     let child: ChildProcess | undefined;
     let aborted = false;
     let done = false;
+    const removeExitHook = onExit({
+      now: () => {
+        if (child && !hasExited(child)) child.kill("SIGTERM");
+      },
+    });
     const onAbort = () => {
       aborted = true;
       if (child) stopChild(child, options.killAfterMs);
@@ -38,6 +45,7 @@ export function runInteractive(
       if (done) return;
       done = true;
       signal?.removeEventListener("abort", onAbort);
+      removeExitHook();
       restoreSignals();
       resolve(outcome);
     };

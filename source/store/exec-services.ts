@@ -17,8 +17,12 @@ export interface TerminalHandover {
   /**
    * Leaves the full screen (Ink unmounted, alternate screen left, cooked mode), runs `session` with
    * the terminal to itself, then comes back to the same App. Resolves with what `session` returns.
+   * `ifDeckhandExits` runs (awaited, within a bound) when deckhand is ended meanwhile, e.g. by SIGTERM.
    */
-  run<T>(session: (terminal: HandedTerminal) => Promise<T>): Promise<T>;
+  run<T>(
+    session: (terminal: HandedTerminal) => Promise<T>,
+    ifDeckhandExits?: () => Promise<unknown>,
+  ): Promise<T>;
 }
 
 /** The terminal while deckhand has handed it over. */

@@ -167,7 +167,7 @@ describe("exec in a real terminal (--demo, fake plugin on PATH)", () => {
     app.press(ENTER);
     await app.waitForText("press enter to return to deckhand");
     expect(app.screen()).toMatch(new RegExp(`^${taskId}$`, "m"));
-    app.press(ENTER);
+    app.press(CTRL_C); // returns like enter: it must not quit deckhand
     await app.waitForText(`"hostname" in ${CASES.ready!.container} ended (exit code 0)`);
     expect(app.selectedLine()).toBe(row);
 
@@ -253,6 +253,26 @@ describe("exec in a real terminal (--demo, fake plugin on PATH)", () => {
     expect(app.raw().lastIndexOf(LEAVE_ALT_SCREEN)).toBeGreaterThan(app.raw().lastIndexOf(ENTER_ALT_SCREEN));
     await expect.poll(() => alive(plugin.pid)).toBe(false);
     expect(mutations().map((call) => call.operation)).toEqual(["StartSession", "TerminateSession"]);
+  });
+
+  it("SIGTERM to deckhand during a shell: the plugin is stopped and the session terminated", async () => {
+    const { app, recorded, mutations } = session();
+    await openProd(app);
+    await openContainers(app, CASES.ready!.service);
+    app.press("s");
+    await app.waitForText(/^# $/m);
+    const plugin = recorded().find((entry) => entry.argv)!;
+    const { sessionId } = JSON.parse(plugin.env!.AWS_SSM_START_SESSION_RESPONSE!) as { sessionId: string };
+    expect(alive(plugin.pid)).toBe(true);
+
+    // To deckhand alone: the plugin must not be left running with the terminal.
+    app.signal("SIGTERM");
+    const exit = await app.waitForExit(5_000);
+    expect(exit.exitCode).toBe(128 + 15);
+    await expect.poll(() => alive(plugin.pid), { timeout: 5_000 }).toBe(false);
+    expect(recorded().at(-1)).toMatchObject({ pid: plugin.pid, signal: "SIGTERM" });
+    const ended = mutations().filter((call) => call.operation === "TerminateSession");
+    expect(ended.map((call) => call.input)).toEqual([{ SessionId: sessionId }]);
   });
 
   it("q with a forward open: deckhand ends its session before exiting", async () => {

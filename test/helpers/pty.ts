@@ -59,6 +59,8 @@ export interface Deckhand {
   waitForExit(timeoutMs?: number): Promise<Exit>;
   /** Signals the whole process group (default SIGTERM). */
   kill(signal?: NodeJS.Signals): void;
+  /** Signals deckhand alone, as `kill PID` would; its children are deckhand's business. */
+  signal(signal: NodeJS.Signals): void;
   /** Kills the process if still running, waits for it, frees the terminal. Idempotent. */
   close(): Promise<void>;
 }
@@ -200,6 +202,9 @@ export function startDeckhand(options: StartOptions = {}): Deckhand {
       }
     },
     kill,
+    signal(signal) {
+      if (!exit) process.kill(child.pid, signal);
+    },
     close() {
       closing ??= (async () => {
         kill("SIGTERM");

@@ -24,6 +24,8 @@ export function runShell(session: ShellSession): void {
   const write = (text: string) => stdout.write(text);
   // Before the first prompt: keys typed from then on must not be echoed by the terminal as well.
   const restoreTerminal = tty ? enterPluginMode(stdin) : () => {};
+  // Killed (main.ts exits on SIGTERM): the terminal goes back first.
+  process.prependListener("SIGTERM", restoreTerminal);
   const prompt = session.context.windows ? "PS C:\\> " : "# ";
   let line = "";
   let ended = false;
