@@ -28,13 +28,23 @@ describe("OverlapFilter", () => {
     expect(filter.accept("id", "g", "s", T, "a")).toBe(false);
   });
 
-  it("forgets events older than its window, and beyond its cap", () => {
+  it("remembers events within its window, forgets older ones, and keeps no more than its cap", () => {
     const filter = new OverlapFilter({ windowMs: 1_000, maxEntries: 100 });
     filter.accept("live#1", "g", "s", T, "old");
+    filter.accept("live#1", "g", "s", T + 1_000, "edge");
+    // The newest event is a whole window after the first: the first is on the edge, still matched.
+    expect(filter.size).toBe(2);
+    expect(filter.accept("id", "g", "s", T, "old")).toBe(false);
+    // One millisecond later it is out of the window: forgotten, not merely let through.
+    filter.accept("live#1", "g", "s", T + 1_001, "later");
+    expect(filter.size).toBe(2);
     filter.accept("live#1", "g", "s", T + 5_000, "new");
-    expect(filter.accept("id", "g", "s", T, "old")).toBe(true);
+    expect(filter.size).toBe(1);
+    // An event older than the window is new whatever it is, and is not remembered.
+    expect(filter.accept("id", "g", "s", T + 1_000, "edge")).toBe(true);
+    expect(filter.size).toBe(1);
     expect(filter.accept("id", "g", "s", T + 5_000, "new")).toBe(false);
     for (let i = 0; i < 1_000; i++) filter.accept("live#1", "g", "s", T + 5_000, `line ${i}`);
-    expect(filter.size).toBeLessThanOrEqual(101);
+    expect(filter.size).toBe(100);
   });
 });
