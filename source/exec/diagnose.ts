@@ -82,6 +82,12 @@ export function diagnoseExec(input: ExecDiagnosisInput): ExecDiagnosis {
 
   if ("missing" in input.plugin) {
     problems.push({ reason: "session-manager-plugin is not installed", hint: input.plugin.hint });
+  } else if (input.plugin.tooOld) {
+    const { version, hint } = input.plugin.tooOld;
+    problems.push({
+      reason: `session-manager-plugin ${version} is too old (deckhand needs 1.2.497.1 or newer)`,
+      hint,
+    });
   }
 
   let shell = input.shell?.trim() || DEFAULT_SHELL;

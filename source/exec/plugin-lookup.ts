@@ -8,7 +8,8 @@ export const PLUGIN_NAME = "session-manager-plugin";
 export const PLUGIN_DOCS_URL =
   "https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html";
 
-export type PluginLookup = { path: string } | { missing: true; hint: string };
+export type PluginLookup =
+  { path: string; tooOld?: { version: string; hint: string } } | { missing: true; hint: string };
 
 const DOWNLOADS = "https://s3.amazonaws.com/session-manager-downloads/plugin/latest";
 
@@ -30,7 +31,15 @@ export function findPlugin(
 }
 
 export function installHint(platform: NodeJS.Platform, arch: string = process.arch): string {
-  const install = (() => {
+  return `${PLUGIN_NAME} is not on PATH; ECS Exec needs it. Install it: ${installCommand(platform, arch)} (${PLUGIN_DOCS_URL})`;
+}
+
+export function upgradeHint(platform: NodeJS.Platform, arch: string = process.arch): string {
+  return `deckhand passes the session in AWS_SSM_START_SESSION_RESPONSE, which needs a newer plugin. Upgrade it: ${installCommand(platform, arch)} (${PLUGIN_DOCS_URL})`;
+}
+
+function installCommand(platform: NodeJS.Platform, arch: string): string {
+  return (() => {
     switch (platform) {
       case "darwin":
         return "brew install --cask session-manager-plugin";
@@ -49,7 +58,6 @@ export function installHint(platform: NodeJS.Platform, arch: string = process.ar
         return "install it for your OS";
     }
   })();
-  return `${PLUGIN_NAME} is not on PATH; ECS Exec needs it. Install it: ${install} (${PLUGIN_DOCS_URL})`;
 }
 
 function pathVariable(env: NodeJS.ProcessEnv, windows: boolean): string[] {

@@ -5,6 +5,7 @@ import type { Service, Task, TaskDefinition } from "@aws-sdk/client-ecs";
 import { shortTaskId } from "../actions/arn.js";
 import { onlyOne, type Result } from "../aws/failure.js";
 import { diagnoseExec, type ExecDiagnosis } from "../exec/diagnose.js";
+import { pluginVersion } from "../exec/plugin-version.js";
 import type { NoticeItem } from "./action-dialog.js";
 import { pluginLookup, type ExecServices, type PluginChoice } from "./exec-services.js";
 
@@ -51,12 +52,14 @@ export async function lookBeforeExec(
   ]);
   const taskDefinition = definition?.ok ? definition.value : undefined;
   const plugin = services.plugin();
+  const version = "missing" in plugin ? undefined : await pluginVersion(plugin.command, plugin.leadingArgs);
+  const lookup = pluginLookup(plugin, version);
   const diagnosis = diagnoseExec({
     task,
     containerName,
     service,
     taskDefinition,
-    plugin: pluginLookup(plugin),
+    plugin: lookup,
     shell: services.shell,
   });
   const problems: NoticeItem[] = diagnosis.problems.map((problem) => ({
@@ -70,7 +73,9 @@ export async function lookBeforeExec(
       hint: "it is still starting: try again in a moment",
     });
   }
-  const checked = "missing" in plugin ? undefined : { task, runtimeId, taskDefinition, diagnosis, plugin };
+  // Without a plugin that can take the session there is nothing to go ahead with.
+  const usable = !("missing" in plugin) && !("tooOld" in lookup && lookup.tooOld);
+  const checked = usable ? { task, runtimeId, taskDefinition, diagnosis, plugin } : undefined;
   return { ok: true, value: { checked, problems, diagnosis } };
 }
 

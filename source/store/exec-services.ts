@@ -7,7 +7,8 @@ import type { AwsScope } from "../actions/types.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import type { SsmGateway } from "../aws/ssm-gateway.js";
 import type { PluginCredentials } from "../exec/plugin-invocation.js";
-import type { PluginLookup } from "../exec/plugin-lookup.js";
+import { upgradeHint, type PluginLookup } from "../exec/plugin-lookup.js";
+import { isTooOld } from "../exec/plugin-version.js";
 import type { PortForwards } from "../exec/port-forwards.js";
 
 /** How to start session-manager-plugin: its path (or node and the simulated plugin), or why it cannot be. */
@@ -54,6 +55,9 @@ export interface ExecServices {
   watchEveryMs?: number;
 }
 
-export function pluginLookup(choice: PluginChoice): PluginLookup {
-  return "missing" in choice ? choice : { path: choice.command };
+/** The plugin as diagnoseExec sees it; `version` is what it said to --version, when it did. */
+export function pluginLookup(choice: PluginChoice, version?: string): PluginLookup {
+  if ("missing" in choice) return choice;
+  if (version === undefined || !isTooOld(version)) return { path: choice.command };
+  return { path: choice.command, tooOld: { version, hint: upgradeHint(process.platform) } };
 }

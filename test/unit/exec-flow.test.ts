@@ -33,6 +33,12 @@ function task(lastStatus: string): Task {
   };
 }
 
+/** A plugin played by sh: it answers --version like session-manager-plugin, then runs `script`. */
+function shPlugin(script: string, version = "1.2.707.0"): PluginChoice {
+  const answer = `[ "$1" = --version ] && { echo ${version}; exit 0; }`;
+  return { command: "/bin/sh", leadingArgs: ["-c", `${answer}; ${script}`, "plugin"] };
+}
+
 /** A promise settled from outside: holds a call until the test lets it go. */
 function gate<T = void>() {
   let open!: (value: T) => void;
@@ -155,7 +161,7 @@ describe("ExecFlow with the terminal handed over", () => {
   it("ends the session when the task stops under it, and says so", async () => {
     // A plugin that would run for a minute: the watcher must end it.
     const { flow, row, written, waitForFlash } = setup({
-      plugin: { command: "/bin/sh", leadingArgs: ["-c", "exec sleep 60", "plugin"] },
+      plugin: shPlugin("exec sleep 60"),
       statuses: ["RUNNING", "RUNNING", "STOPPED"],
     });
     const started = Date.now();
@@ -171,7 +177,7 @@ describe("ExecFlow with the terminal handed over", () => {
       'printf "%s\\n" "$@" > "$OUT"; printf -- "---\\n%s" "$AWS_SSM_START_SESSION_RESPONSE" >> "$OUT"; [ -z "$AWS_PROFILE" ] && exit 3';
     const out = `${process.env.TMPDIR ?? "/tmp"}/deckhand-exec-flow-${process.pid}.txt`;
     const { flow, row, waitForFlash } = setup({
-      plugin: { command: "/bin/sh", leadingArgs: ["-c", `OUT=${out}; ${script}`, "plugin"] },
+      plugin: shPlugin(`OUT=${out}; ${script}`),
       statuses: ["RUNNING"],
     });
     flow.start("shell", "containers", row, { clusterArn: CLUSTER, taskArn: TASK });
@@ -252,6 +258,31 @@ describe("ExecFlow with the terminal handed over", () => {
     expect(written.join("")).toContain("press enter to return to deckhand");
     // Nobody is attached to the session ECS opened: it is ended rather than left to time out.
     expect(terminated).toEqual(["sess-1"]);
+  });
+
+  it("a plugin too old to read the session from its environment is refused before anything is sent", async () => {
+    const { flow, row, scope, calls, waitUntil, dialog, services } = setup({
+      plugin: shPlugin("exit 0", "1.2.497.0"),
+      statuses: ["RUNNING"],
+    });
+    let executed = false;
+    services.ecs.executeCommand = async () => {
+      executed = true;
+      throw new Error("must not be sent");
+    };
+    flow.start("shell", "containers", row, scope);
+    await waitUntil("no notice", () => dialog()?.kind === "notice");
+    const notice = dialog() as Extract<DialogView, { kind: "notice" }>;
+    expect(notice.items.map((item) => item.text)).toEqual([
+      "session-manager-plugin 1.2.497.0 is too old (deckhand needs 1.2.497.1 or newer)",
+    ]);
+    expect(notice.items[0]!.hint).toMatch(
+      /^deckhand passes the session in AWS_SSM_START_SESSION_RESPONSE.*Upgrade it: /,
+    );
+    // No `t tries anyway`: an old plugin would take the variable's name for the session.
+    expect(notice.override).toBeUndefined();
+    expect(executed).toBe(false);
+    expect(calls.handovers).toBe(0);
   });
 
   it("a session that ends by itself is not terminated again", async () => {
