@@ -5,7 +5,7 @@ import {
 } from "@aws-sdk/client-cloudwatch-logs";
 import { HttpResponse } from "@smithy/core/protocols";
 import { Readable } from "node:stream";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { chunkedFilterLogEvents } from "../../source/aws/chunked-events-plugin.js";
 import { splitEventsBody } from "../../source/aws/events-body.js";
 
@@ -122,27 +122,42 @@ describe("chunkedFilterLogEvents", () => {
     expect(got.nextToken).toBe("next");
   });
 
-  it("lets other work run while a big page is parsed", async () => {
+  it("lets other work run between the batches of a big page", async () => {
     const big = JSON.stringify({
       events: Array.from({ length: 5_000 }, (_, i) => event(i, "x".repeat(200))),
     });
-    let ranDuring = false;
-    const sent = clientAnswering(200, big, { plugin: true }).send(
-      new FilterLogEventsCommand({ logGroupName: "g" }),
-    );
-    let done = false;
-    void sent.then(() => (done = true));
-    // Ticks of a timer that keeps rescheduling itself: with one synchronous parse there would be none before the end.
-    await new Promise<void>((resolve) => {
-      const tick = () => {
-        if (done) return resolve();
-        ranDuring = true;
-        setImmediate(tick);
-      };
-      setImmediate(tick);
+    // One timeline of batch parses (each batch is a JSON array of events) and timer callbacks.
+    const timeline: ("batch" | "timer")[] = [];
+    const parse = JSON.parse;
+    const spy = vi.spyOn(JSON, "parse").mockImplementation((text: unknown, reviver) => {
+      // The SDK hands it the rest of the body as bytes: only strings can be batches.
+      if (typeof text === "string" && text.startsWith("[{")) timeline.push("batch");
+      return parse(text as string, reviver) as unknown;
     });
-    expect((await sent).events).toHaveLength(5_000);
-    expect(ranDuring).toBe(true);
+    let done = false;
+    const timer = () => {
+      if (done) return;
+      timeline.push("timer");
+      setImmediate(timer);
+    };
+    try {
+      const sent = clientAnswering(200, big, { plugin: true }).send(
+        new FilterLogEventsCommand({ logGroupName: "g" }),
+      );
+      setImmediate(timer);
+      const got = await sent.finally(() => (done = true));
+      expect(got.events).toHaveLength(5_000);
+    } finally {
+      spy.mockRestore();
+    }
+    const batches = timeline.flatMap((entry, at) => (entry === "batch" ? [at] : []));
+    expect(batches.length).toBeGreaterThan(10);
+    // Between any two batches a timer callback ran: a parse of the whole page in one go, or batches
+    // with no real pause between them, would leave the timer waiting until the end.
+    const gapsWithTimer = batches
+      .slice(1)
+      .filter((at, i) => timeline.slice(batches[i]! + 1, at).includes("timer")).length;
+    expect(gapsWithTimer).toBe(batches.length - 1);
   });
 
   it("leaves errors to the SDK", async () => {
