@@ -125,10 +125,6 @@ for (const command of [
   registerCommand(command);
 }
 
-export function commands(): readonly Command[] {
-  return TABLE;
-}
-
 export function findCommand(word: string): Command | undefined {
   const wanted = word.toLowerCase();
   return TABLE.find((command) => command.name === wanted || command.aliases.includes(wanted));

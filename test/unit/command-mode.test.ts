@@ -13,13 +13,13 @@ import {
 import {
   closestCommand,
   commandHints,
-  commands,
   completeCommand,
   registerCommand,
   runCommand,
   stackFor,
   viewCommand,
 } from "../../source/store/commands.js";
+import "../../source/store/exec-commands.js";
 
 const CLUSTER: Scope = { clusterArn: "arn:aws:ecs:us-east-1:1:cluster/prod", clusterName: "prod" };
 const SERVICE: Scope = { ...CLUSTER, serviceName: "checkout" };
@@ -202,14 +202,16 @@ describe("commands", () => {
   });
 
   it("more commands are one registered entry; names must be unique lower-case words", () => {
-    registerCommand({
-      name: "zzping",
-      aliases: ["zzp"],
-      description: "Test command",
-      run: () => ({ type: "flash", text: "pong", level: "info" }),
+    // exec-commands.ts adds :portforwards with one registerCommand(), as any further command would.
+    expect(runCommand("pf", { kind: "clusters", scope: {} })).toMatchObject({
+      type: "open",
+      kind: "portforwards",
+      known: true,
     });
-    expect(runCommand("zzp", { kind: "clusters", scope: {} })).toMatchObject({ text: "pong", known: true });
-    expect(commands().at(-1)?.name).toBe("zzping");
+    expect(commandHints()).toContainEqual(
+      expect.objectContaining({ action: ":portforwards", keys: [":portforwards", ":pf"] }),
+    );
+    const before = commandHints();
     expect(() => registerCommand(viewCommand("services", ["x"], "again"))).toThrow(/"services" is taken/);
     const named = (name: string) => ({
       name,
@@ -219,6 +221,8 @@ describe("commands", () => {
     });
     expect(() => registerCommand(named("Zz"))).toThrow(/one lower-case word/);
     expect(() => registerCommand(named("zz top"))).toThrow(/one lower-case word/);
+    // A refused command leaves the table as it was (and this test leaves nothing behind).
+    expect(commandHints()).toEqual(before);
   });
 
   it("help lines come from the table", () => {
