@@ -175,10 +175,6 @@ export function bindingsFor(key: string): readonly Binding[] {
   return BY_KEY.get(key) ?? [];
 }
 
-export function actionFor(key: string, kind?: KindId): ActionId | undefined {
-  return bindingFor(key, kind)?.action;
-}
-
 export function bindingOf(action: ActionId): Binding {
   return BINDINGS.find((binding) => binding.action === action)!;
 }
