@@ -30,6 +30,7 @@ import { classifyExecError } from "./exec-failure.js";
 import { classifyError, fail, ok, type AwsFailure, type Result } from "./failure.js";
 import { RequestBudget } from "./request-budget.js";
 import { chunk } from "./chunk.js";
+import type { SsmSession } from "./ssm-session.js";
 
 export const DESCRIBE_CLUSTERS_LIMIT = 100;
 export const DESCRIBE_SERVICES_LIMIT = 10;
@@ -80,7 +81,7 @@ export interface ExecSession {
   clusterArn: string;
   taskArn: string;
   containerName: string;
-  session: { sessionId: string; streamUrl: string; tokenValue: string };
+  session: SsmSession;
 }
 
 /**

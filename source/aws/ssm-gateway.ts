@@ -5,20 +5,7 @@ import type { SSMClient } from "@aws-sdk/client-ssm";
 import { singleAttempt } from "./ecs-gateway.js";
 import { classifyExecError } from "./exec-failure.js";
 import { fail, ok, type Result } from "./failure.js";
-
-/** A port-forwarding StartSession: the task target `ecs:<cluster>_<taskId>_<runtimeId>` and a document. */
-export interface PortForwardTarget {
-  target: string;
-  documentName: "AWS-StartPortForwardingSession" | "AWS-StartPortForwardingSessionToRemoteHost";
-  /** e.g. { portNumber: ["5432"], localPortNumber: ["15432"], host: ["db.internal"] } */
-  parameters: Record<string, string[]>;
-}
-
-export interface SsmSession {
-  sessionId: string;
-  streamUrl: string;
-  tokenValue: string;
-}
+import type { PortForwardTarget, SsmSession } from "./ssm-session.js";
 
 export class SsmGateway {
   constructor(private readonly client: Pick<SSMClient, "send">) {}

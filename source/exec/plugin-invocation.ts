@@ -3,10 +3,14 @@
 // visible to every local user through ps. Credentials go into the environment too, already
 // resolved, because the plugin's Go SDK v1 cannot read SSO profiles.
 import { lastSegment } from "../actions/arn.js";
+import {
+  PORT_FORWARD_DOCUMENT,
+  REMOTE_HOST_PORT_FORWARD_DOCUMENT,
+  type PortForwardTarget,
+  type SsmSession,
+} from "../aws/ssm-session.js";
 
 export const SESSION_RESPONSE_VARIABLE = "AWS_SSM_START_SESSION_RESPONSE";
-export const PORT_FORWARD_DOCUMENT = "AWS-StartPortForwardingSession";
-export const REMOTE_HOST_PORT_FORWARD_DOCUMENT = "AWS-StartPortForwardingSessionToRemoteHost";
 
 export interface PluginInvocation {
   command: string;
@@ -20,12 +24,8 @@ export interface PluginCredentials {
   sessionToken?: string;
 }
 
-/** A session as ECS ExecuteCommand and SSM StartSession both return it (the gateways' shape). */
-export interface PluginSession {
-  sessionId: string;
-  streamUrl: string;
-  tokenValue: string;
-}
+/** The session the plugin attaches to: SsmSession, by the name the exec flow imports. */
+export type PluginSession = SsmSession;
 
 /** What the session was opened on; for port forwards, the same object SSM StartSession was sent. */
 export interface SessionTarget {
@@ -36,7 +36,7 @@ export interface SessionTarget {
 
 export interface InvocationInput {
   pluginPath: string;
-  session: PluginSession;
+  session: SsmSession;
   region: string;
   target: SessionTarget;
   /** The plugin uses it only for SSM ResumeSession/TerminateSession. */
@@ -78,7 +78,7 @@ export function pluginInvocation(input: InvocationInput): PluginInvocation {
  * The CLI hands ECS exec's `session` over as ECS spells it, and an SSM StartSession response as SSM
  * spells it (a document means SSM). The plugin's Go decoder accepts both.
  */
-function sessionJson(session: PluginSession, target: SessionTarget): object {
+function sessionJson(session: SsmSession, target: SessionTarget): object {
   if (target.documentName === undefined) {
     return { sessionId: session.sessionId, streamUrl: session.streamUrl, tokenValue: session.tokenValue };
   }
@@ -107,14 +107,8 @@ export interface PortForwardSpec {
   remoteHost?: string;
 }
 
-export type PortForwardDocument = typeof PORT_FORWARD_DOCUMENT | typeof REMOTE_HOST_PORT_FORWARD_DOCUMENT;
-
 /** The StartSession request for a port forward: send it to SSM, then give it to pluginInvocation. */
-export function portForwardTarget(spec: PortForwardSpec): {
-  target: string;
-  documentName: PortForwardDocument;
-  parameters: Record<string, string[]>;
-} {
+export function portForwardTarget(spec: PortForwardSpec): PortForwardTarget {
   const ports = { portNumber: [String(spec.remotePort)], localPortNumber: [String(spec.localPort)] };
   if (spec.remoteHost) {
     return {

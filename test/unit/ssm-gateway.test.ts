@@ -9,7 +9,8 @@ import type { HttpHandler } from "@smithy/core/protocols";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { connect, ssmEndpoint } from "../../source/aws/connection.js";
 import type { Result } from "../../source/aws/failure.js";
-import { SsmGateway, type PortForwardTarget } from "../../source/aws/ssm-gateway.js";
+import { SsmGateway } from "../../source/aws/ssm-gateway.js";
+import type { PortForwardTarget } from "../../source/aws/ssm-session.js";
 import {
   createFakeClock,
   createSimulatedAccount,
