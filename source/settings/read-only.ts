@@ -1,5 +1,6 @@
 // Whether actions are refused, and why in words the user can act on: the --readonly flag, the
 // readOnly setting, or the profile matching one of the readOnlyProfiles patterns.
+import { escapeRegex } from "../text/escape-regex.js";
 import type { Settings } from "./settings.js";
 
 /** `profile` is the AWS profile in use (undefined: the SDK's "default"); `flag` is --readonly. */
@@ -20,8 +21,6 @@ export function readOnlyReason(
 
 /** Glob match over the whole name: `*` is any run of characters, `?` exactly one; case-sensitive. */
 export function profileMatches(pattern: string, profile: string): boolean {
-  const source = [...pattern]
-    .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[\\^$.|+()[\]{}]/g, "\\$&")))
-    .join("");
+  const source = [...pattern].map((c) => (c === "*" ? ".*" : c === "?" ? "." : escapeRegex(c))).join("");
   return new RegExp(`^${source}$`, "s").test(profile);
 }

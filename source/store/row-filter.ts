@@ -2,6 +2,7 @@
 // not match, `-f ` for a fuzzy match on the row's name, and `column:value` to look in one column.
 // Forms combine in that order: `!-f image:ngx`.
 import type { AnyKind } from "../resources/registry.js";
+import { escapeRegex } from "../text/escape-regex.js";
 
 /** Where a filter matched inside a cell's text: [start, end) in UTF-16 units. */
 export type MatchRange = readonly [start: number, end: number];
@@ -44,10 +45,6 @@ export function findColumn(headers: readonly string[], name: string): number | u
 function nameColumn(headers: readonly string[]): number {
   const index = headers.findIndex((header) => header === "NAME" || header === "ID");
   return index >= 0 ? index : 0;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
 function toRegex(needle: string): RegExp | undefined {

@@ -1,10 +1,11 @@
 // Which buffered lines the log pane shows, and how a search or filter term matches a line.
 import { EVICTED, type LogBuffer } from "../logs/log-buffer.js";
 import { compareLines, firstAtOrAfter, type LineList, type LogLine } from "../logs/log-line.js";
+import { escapeRegex } from "../text/escape-regex.js";
 
 /** A case-insensitive pattern matching a search or filter term literally (no regex syntax). */
 export function termPattern(term: string, flags = "i"): RegExp {
-  return new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), flags);
+  return new RegExp(escapeRegex(term), flags);
 }
 
 /** A matcher for a search or filter term; none for the empty term. */
