@@ -18,6 +18,15 @@ export interface Options {
   shell?: string;
   /** The config file's settings, read by cli.ts before start-up (absent: the defaults). */
   settings?: Settings;
+  /** --cluster, --service, --task: where the UI opens instead of the cluster list. */
+  deepLink?: DeepLink;
+}
+
+export interface DeepLink {
+  cluster: string;
+  service?: string;
+  /** A task ID or ARN. */
+  task?: string;
 }
 
 export type ParsedCommand =
@@ -46,6 +55,9 @@ Options
   --readonly             Look, never touch: every action that would change something is refused
   --shell <command>      What an exec shell runs in a container (default: the config file's "shell", else
                          /bin/sh, or powershell.exe in Windows containers)
+  --cluster <name>       Open in this cluster (name or ARN) instead of the cluster list
+  --service <name>       ... in this service of --cluster (its tasks)
+  --task <id>            ... in this task of --cluster (its containers)
   -h, --help             Show this help
   -v, --version          Show the version
 
@@ -86,6 +98,9 @@ export function parseOptions(argv: string[]): ParsedCommand {
         "log-buffer": { type: "string" },
         readonly: { type: "boolean" },
         shell: { type: "string" },
+        cluster: { type: "string" },
+        service: { type: "string" },
+        task: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -111,7 +126,7 @@ export function parseOptions(argv: string[]): ParsedCommand {
       message: `--log-buffer takes a whole number of lines ≥ ${MIN_LOG_BUFFER_LINES}, not "${values["log-buffer"]}"`,
     };
   }
-  for (const flag of ["profile", "region", "endpoint-url"] as const) {
+  for (const flag of ["profile", "region", "endpoint-url", "cluster", "service", "task"] as const) {
     if (values[flag] !== undefined && values[flag].trim() === "") {
       return { command: "error", message: `--${flag} needs a value` };
     }
@@ -124,6 +139,10 @@ export function parseOptions(argv: string[]): ParsedCommand {
   const endpointUrl = values["endpoint-url"];
   if (endpointUrl !== undefined && !isHttpUrl(endpointUrl)) {
     return { command: "error", message: `--endpoint-url "${endpointUrl}" is not an http(s) URL` };
+  }
+  const { cluster, service, task } = values;
+  if (cluster === undefined && (service !== undefined || task !== undefined)) {
+    return { command: "error", message: `--${service !== undefined ? "service" : "task"} needs --cluster` };
   }
   if (values.demo && (values.profile !== undefined || endpointUrl !== undefined)) {
     return {
@@ -142,6 +161,7 @@ export function parseOptions(argv: string[]): ParsedCommand {
       logBufferLines,
       readOnly: values.readonly ?? false,
       ...(values.shell !== undefined ? { shell: values.shell } : {}),
+      ...(cluster !== undefined ? { deepLink: { cluster, service, task } } : {}),
     },
   };
 }

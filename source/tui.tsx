@@ -4,6 +4,7 @@
 import { render, type Instance } from "ink";
 import { ReadStream } from "node:tty";
 import { AppStore } from "./store/app-store.js";
+import { resolveDeepLink } from "./store/deep-link.js";
 import type { HandedTerminal, TerminalHandover } from "./store/exec-services.js";
 import { App } from "./ui/app.js";
 import {
@@ -119,7 +120,8 @@ export async function runTui(
   store.start();
   const firstLoad = accountModule
     .then(({ openAccount }) => openAccount(options))
-    .then((account) => {
+    .then(async (account) => {
+      if (options.deepLink) store.openAt(await resolveDeepLink(account.gateway, options.deepLink));
       const { forwards } = account.exec;
       onExit({ now: () => forwards.stopAllNow(), finish: () => forwards.terminateAll(TERMINATE_ON_EXIT_MS) });
       return store.attach(account.gateway, account.context, account.openFollower, account.actions, {

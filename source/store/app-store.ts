@@ -26,6 +26,7 @@ import {
 import { runCommand, stackFor } from "./commands.js";
 import { HIGHLIGHT_MS, markChanges } from "./row-changes.js";
 import { placeCursor, type ViewEntry } from "./view-cursor.js";
+import type { Opening } from "./deep-link.js";
 import type { FollowScope, LogFollower } from "../logs/log-follower.js";
 import { LogPaneStore, type LogPaneOutputs } from "./log-pane-store.js";
 
@@ -181,6 +182,12 @@ export class AppStore {
       : undefined;
     this.set({ context, readOnly: actions?.runner.readOnlyReason });
     return this.refresh(false);
+  }
+
+  /** Opens on a deep link's stack (before attach, which loads its top view); says why it stops short. */
+  openAt(opening: Opening): void {
+    this.set({ stack: opening.steps.map((step) => ({ ...step, cursor: 0, top: 0, filter: "" })) });
+    if (opening.problem) this.showFlash(opening.problem, "error");
   }
 
   /** No account: the table says why instead of "loading…", and nothing polls. */

@@ -32,6 +32,7 @@ describe("deckhand command line", () => {
     [["--nope"], /Unknown option '--nope'/],
     [["--refresh", "-1"], /--refresh/],
     [["--region", "moon-1"], /not a region name/],
+    [["--demo", "--service", "checkout"], /--service needs --cluster/],
   ])("rejects %j with exit code 2 and one line", (args, message) => {
     const run = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
     expect(run.status).toBe(2);

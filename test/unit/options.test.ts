@@ -55,12 +55,29 @@ describe("parseOptions", () => {
     [["--profile", ""], /--profile needs a value/],
     [["--demo", "--profile", "x"], /cannot be combined/],
     [["stray"], /positional/],
+    [["--service", "web"], /^--service needs --cluster$/],
+    [["--task", "abc"], /^--task needs --cluster$/],
+    [["--cluster", " "], /^--cluster needs a value$/],
   ])("rejects %j with a one-line reason", (argv, message) => {
     const parsed = parseOptions(argv);
     expect(parsed.command).toBe("error");
     if (parsed.command !== "error") return;
     expect(parsed.message).toMatch(message);
     expect(parsed.message).not.toContain("\n");
+  });
+
+  it("reads a deep link: --cluster alone, or with --service and --task", () => {
+    const deepLink = (argv: string[]) => {
+      const parsed = parseOptions(argv);
+      return parsed.command === "run" ? parsed.options.deepLink : parsed;
+    };
+    expect(deepLink([])).toBeUndefined();
+    expect(deepLink(["--cluster", "prod"])).toEqual({ cluster: "prod" });
+    expect(deepLink(["--cluster", "prod", "--service", "web", "--task", "abc"])).toEqual({
+      cluster: "prod",
+      service: "web",
+      task: "abc",
+    });
   });
 
   it("answers --help and --version before anything else", () => {
