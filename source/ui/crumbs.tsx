@@ -1,5 +1,5 @@
 import { Text } from "ink";
-import { sanitizeCell } from "./sanitize.js";
+import { sanitizeCell } from "../text/sanitize.js";
 
 export function Crumbs({ crumbs }: { crumbs: string[] }) {
   return (

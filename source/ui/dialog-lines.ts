@@ -4,7 +4,7 @@
 import type { DiffLine } from "../actions/line-diff.js";
 import type { PlannedCall } from "../actions/types.js";
 import type { DialogView, PromptField } from "../store/action-flow.js";
-import { sanitizeCell } from "./sanitize.js";
+import { sanitizeCell } from "../text/sanitize.js";
 import { stringWidth } from "./text-fit.js";
 import { theme } from "./theme.js";
 

@@ -4,7 +4,7 @@
 import { Box, Text } from "ink";
 import type { DialogView } from "../store/action-flow.js";
 import { dialogLines, type Line } from "./dialog-lines.js";
-import { sanitizeCell } from "./sanitize.js";
+import { sanitizeCell } from "../text/sanitize.js";
 import { fit, stringWidth } from "./text-fit.js";
 import { theme } from "./theme.js";
 

@@ -5,7 +5,7 @@ import type { MatchRange } from "../store/row-filter.js";
 import { COLUMN_GAP, columnWidths } from "./column-widths.js";
 import { highlightSegments, type Segment } from "./highlight.js";
 import { HighlightText } from "./highlight-text.js";
-import { sanitizeCell } from "./sanitize.js";
+import { sanitizeCell } from "../text/sanitize.js";
 import { fit, stringWidth } from "./text-fit.js";
 import { TONE_COLOR, theme } from "./theme.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sanitizeCell } from "../../source/ui/sanitize.js";
+import { sanitizeCell } from "../../source/text/sanitize.js";
 
 describe("sanitizeCell", () => {
   it.each([

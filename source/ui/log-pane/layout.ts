@@ -15,7 +15,7 @@ import {
 import { termPattern } from "../../store/shown-lines.js";
 import { detectLevel } from "../../logs/log-level.js";
 import { formatAge } from "../../resources/format.js";
-import { sanitizeCell } from "../sanitize.js";
+import { sanitizeCell } from "../../text/sanitize.js";
 import { cutColumns, textColumns, wrapStarts } from "./columns.js";
 
 export const MAX_LINE_CHARS = 4_000;

@@ -6,7 +6,7 @@ import type { LogSource } from "../../logs/log-sources.js";
 import { formatDuration } from "../../store/durations.js";
 import { cursorIndex, type PaneView } from "../../store/log-pane.js";
 import type { LineList } from "../../logs/log-line.js";
-import { sanitizeCell } from "../sanitize.js";
+import { sanitizeCell } from "../../text/sanitize.js";
 import { fit, stringWidth } from "../text-fit.js";
 import { theme } from "../theme.js";
 import { blockRows, indexMarkers, paneRows, type LayoutOptions, type Row } from "./layout.js";
