@@ -2,6 +2,7 @@
 // binds the local port and says so on stdout; this manager turns its output and exit into a state
 // the UI can show, ends the SSM session when a forward stops, and cleans up when deckhand exits.
 import { spawn, type ChildProcess } from "node:child_process";
+import { sanitizeCell } from "../text/sanitize.js";
 import { spawnError } from "./interactive-session.js";
 import type { PluginInvocation } from "./plugin-invocation.js";
 import { hasExited, stopChild } from "./stop-child.js";
@@ -243,12 +244,11 @@ export class PortForwards {
   }
 }
 
-/** What the plugin said beyond its usual progress lines, on one line and free of control characters. */
+/** What the plugin said beyond its usual progress lines, on one line, with no escape sequences. */
 function lastWords(output: string): string {
   const lines = output
     .split(/\r?\n/)
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .map((line) => line.replace(/[\u0000-\u001f\u007f]/g, "").trim())
+    .map((line) => sanitizeCell(line).trim())
     .filter((line) => line !== "" && !ROUTINE.some((routine) => routine.test(line)));
   return lines.slice(-2).join(" ").slice(0, 300);
 }

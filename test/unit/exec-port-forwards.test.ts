@@ -191,6 +191,17 @@ describe("PortForwards", () => {
     expect(terminate).toHaveBeenCalledWith("sess-4");
   });
 
+  it("keeps escape sequences in the plugin's last output off the screen", async () => {
+    const { forwards } = manager();
+    const script = String.raw`process.stdout.write("Starting session with SessionId: s\n\u001b[31mAccessDenied\u001b[0m:\u0007 no\n"); process.exit(1)`;
+    const colourful = {
+      ...request("sess-7", 0),
+      invocation: { command: process.execPath, args: ["-e", script], env: {} },
+    };
+    const forward = await forwards.start(colourful);
+    expect(forward.message).toBe("session-manager-plugin exited with code 1: AccessDenied:\ufffd no");
+  });
+
   it("fails a plugin that never starts listening, and kills it", async () => {
     const { forwards } = manager(undefined, { openTimeoutMs: 300 });
     const silent = {
