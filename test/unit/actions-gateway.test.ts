@@ -6,44 +6,11 @@ import type { HttpHandler } from "@smithy/core/protocols";
 import { describe, expect, it } from "vitest";
 import { AutoScalingGateway, serviceResourceId } from "../../source/aws/autoscaling-gateway.js";
 import { EcsGateway } from "../../source/aws/ecs-gateway.js";
+import { awsError, fakeAwsHttp } from "../helpers/fake-aws-http.js";
 import { tdArn } from "./actions-fixtures.js";
 
-interface Sent {
-  target: string;
-  body: Record<string, unknown>;
-}
-
-/** Answers every request with `answer(target)`; records what was sent. */
-function fakeHttp(answer: (target: string) => { status: number; body: unknown }) {
-  const sent: Sent[] = [];
-  const handler: HttpHandler = {
-    metadata: { handlerProtocol: "http/1.1" },
-    handle: async (request) => {
-      const target = String(request.headers["x-amz-target"]).split(".").pop() ?? "";
-      const body = request.body as string | Uint8Array;
-      const text = typeof body === "string" ? body : new TextDecoder().decode(body);
-      sent.push({ target, body: JSON.parse(text) as Record<string, unknown> });
-      const answered = answer(target);
-      const type = (answered.body as { __type?: string }).__type;
-      return {
-        response: {
-          statusCode: answered.status,
-          headers: {
-            "content-type": "application/x-amz-json-1.1",
-            ...(type ? { "x-amzn-errortype": type } : {}),
-          },
-          body: new TextEncoder().encode(JSON.stringify(answered.body)),
-        },
-      };
-    },
-    updateHttpClientConfig: () => {},
-    httpHandlerConfigs: () => ({}),
-  } as HttpHandler;
-  return { handler, sent };
-}
-
-const throttling = { status: 400, body: { __type: "ThrottlingException", message: "Rate exceeded" } };
-const serverError = { status: 500, body: { __type: "ServerException", message: "Internal failure" } };
+const throttling = awsError(400, "ThrottlingException", "Rate exceeded");
+const serverError = awsError(500, "ServerException", "Internal failure");
 const credentials = { accessKeyId: "AKIDTEST", secretAccessKey: "test" };
 
 // The retry settings deckhand's connection uses; throttling backoff is real, so keep attempts low.
@@ -58,7 +25,7 @@ const ecsClient = (handler: HttpHandler, maxAttempts = 2) =>
 
 describe("mutations go out once", () => {
   it("UpdateService is not retried when throttled, and the failure says so", async () => {
-    const { handler, sent } = fakeHttp(() => throttling);
+    const { handler, sent } = fakeAwsHttp(() => throttling);
     const result = await new EcsGateway(ecsClient(handler)).updateService({
       cluster: "prod",
       service: "web",
@@ -78,14 +45,14 @@ describe("mutations go out once", () => {
       (g: EcsGateway) => g.stopServiceDeployment({ serviceDeploymentArn: "arn:x", stopType: "ROLLBACK" }),
     ],
   ])("%s is not retried after a 500", async (operation, call) => {
-    const { handler, sent } = fakeHttp(() => serverError);
+    const { handler, sent } = fakeAwsHttp(() => serverError);
     const result = await call(new EcsGateway(ecsClient(handler, 3)));
     expect(sent.map((s) => s.target)).toEqual([operation]);
     expect(result).toMatchObject({ ok: false, failure: { kind: "unavailable" } });
   });
 
   it("RegisterScalableTarget is not retried when throttled", async () => {
-    const { handler, sent } = fakeHttp(() => throttling);
+    const { handler, sent } = fakeAwsHttp(() => throttling);
     const client = new ApplicationAutoScalingClient({
       region: "us-east-1",
       credentials,
@@ -111,7 +78,7 @@ describe("mutations go out once", () => {
   });
 
   it("while the same client still retries reads", async () => {
-    const { handler, sent } = fakeHttp(() => serverError);
+    const { handler, sent } = fakeAwsHttp(() => serverError);
     const client = ecsClient(handler);
     await expect(
       client.send(new DescribeServicesCommand({ cluster: "prod", services: ["web"] })),
@@ -122,7 +89,7 @@ describe("mutations go out once", () => {
 
 describe("what goes on the wire", () => {
   it("UpdateService carries only the action's fields: no task definition when scaling", async () => {
-    const { handler, sent } = fakeHttp(() => ({
+    const { handler, sent } = fakeAwsHttp(() => ({
       status: 200,
       body: { service: { serviceName: "web", desiredCount: 4 } },
     }));
@@ -138,14 +105,14 @@ describe("what goes on the wire", () => {
   it("ListTaskDefinitions asks for the family's ACTIVE revisions and returns them newest first", async () => {
     // Out of order, as moto answers (it ignores sort).
     const arns = [tdArn("web:2"), tdArn("web:10"), tdArn("web:9")];
-    const { handler, sent } = fakeHttp(() => ({ status: 200, body: { taskDefinitionArns: arns } }));
+    const { handler, sent } = fakeAwsHttp(() => ({ status: 200, body: { taskDefinitionArns: arns } }));
     const result = await new EcsGateway(ecsClient(handler)).listTaskDefinitionArns("web");
     expect(sent[0]?.body).toMatchObject({ familyPrefix: "web", status: "ACTIVE", sort: "DESC" });
     expect(result).toEqual({ ok: true, value: [tdArn("web:10"), tdArn("web:9"), tdArn("web:2")] });
   });
 
   it("names the Application Auto Scaling permission when access is denied", async () => {
-    const { handler } = fakeHttp(() => ({
+    const { handler } = fakeAwsHttp(() => ({
       status: 400,
       body: { __type: "AccessDeniedException", message: "no" },
     }));
