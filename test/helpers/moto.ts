@@ -2,13 +2,34 @@
 // A small Python watchdog sits between us and moto_server: it stops moto when our stdin pipe closes,
 // so even a SIGKILLed test worker leaves no orphan server behind.
 import { spawn, type ChildProcess } from "node:child_process";
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { ECSClient } from "@aws-sdk/client-ecs";
+import { vi } from "vitest";
 
 export const MOTO_REGION = "us-east-1";
 export const MOTO_CREDENTIALS = { accessKeyId: "testing", secretAccessKey: "testing" };
+
+/**
+ * An environment in which connect()'s default credential chain finds moto's credentials and nothing
+ * of this machine's: no profile, no session token, empty config and credentials files. Returns the undo.
+ */
+export function stubMotoCredentialEnv(): () => void {
+  const home = mkdtempSync(join(tmpdir(), "deckhand-aws-"));
+  writeFileSync(join(home, "empty"), "");
+  vi.stubEnv("AWS_ACCESS_KEY_ID", MOTO_CREDENTIALS.accessKeyId);
+  vi.stubEnv("AWS_SECRET_ACCESS_KEY", MOTO_CREDENTIALS.secretAccessKey);
+  vi.stubEnv("AWS_SESSION_TOKEN", undefined);
+  vi.stubEnv("AWS_PROFILE", undefined);
+  vi.stubEnv("AWS_CONFIG_FILE", join(home, "empty"));
+  vi.stubEnv("AWS_SHARED_CREDENTIALS_FILE", join(home, "empty"));
+  return () => {
+    vi.unstubAllEnvs();
+    rmSync(home, { recursive: true, force: true });
+  };
+}
 
 export interface MotoServer {
   /** e.g. http://127.0.0.1:41234 */

@@ -12,10 +12,10 @@ import {
   type ECSClient,
   type Service,
 } from "@aws-sdk/client-ecs";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionLogPath, fileActionLog } from "../../source/actions/action-log.js";
 import { autoscalingRangeAction } from "../../source/actions/autoscaling-range.js";
 import { changeRevisionAction } from "../../source/actions/change-revision.js";
@@ -30,7 +30,14 @@ import { AutoScalingGateway, serviceResourceId } from "../../source/aws/autoscal
 import { connect } from "../../source/aws/connection.js";
 import { EcsGateway } from "../../source/aws/ecs-gateway.js";
 import type { Result } from "../../source/aws/failure.js";
-import { MOTO_CREDENTIALS, MOTO_REGION, motoEcsClient, startMoto, type MotoServer } from "../helpers/moto.js";
+import {
+  MOTO_CREDENTIALS,
+  MOTO_REGION,
+  motoEcsClient,
+  startMoto,
+  stubMotoCredentialEnv,
+  type MotoServer,
+} from "../helpers/moto.js";
 
 const CLUSTER = "actions";
 const SCOPE = { region: MOTO_REGION };
@@ -229,14 +236,7 @@ describe("actions against moto", () => {
   });
 
   it("reaches Application Auto Scaling through the connection's lazily made client", async () => {
-    const awsHome = mkdtempSync(join(tmpdir(), "deckhand-aws-"));
-    writeFileSync(join(awsHome, "empty"), "");
-    vi.stubEnv("AWS_ACCESS_KEY_ID", "testing");
-    vi.stubEnv("AWS_SECRET_ACCESS_KEY", "testing");
-    vi.stubEnv("AWS_SESSION_TOKEN", undefined);
-    vi.stubEnv("AWS_PROFILE", undefined);
-    vi.stubEnv("AWS_CONFIG_FILE", join(awsHome, "empty"));
-    vi.stubEnv("AWS_SHARED_CREDENTIALS_FILE", join(awsHome, "empty"));
+    const unstubEnv = stubMotoCredentialEnv();
     try {
       const connection = await connect({ endpointUrl: moto.endpoint, region: MOTO_REGION });
       const target = value(
@@ -248,8 +248,7 @@ describe("actions against moto", () => {
       connection.ecs.destroy();
       connection.autoscaling.destroy();
     } finally {
-      vi.unstubAllEnvs();
-      rmSync(awsHome, { recursive: true, force: true });
+      unstubEnv();
     }
   });
 

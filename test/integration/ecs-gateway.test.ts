@@ -8,13 +8,10 @@ import {
   ListTasksCommand,
   type ECSClient,
 } from "@aws-sdk/client-ecs";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { connect } from "../../source/aws/connection.js";
 import { EcsGateway } from "../../source/aws/ecs-gateway.js";
 import { classifyError, type Result } from "../../source/aws/failure.js";
-import { motoEcsClient, startMoto, type MotoServer } from "../helpers/moto.js";
+import { motoEcsClient, startMoto, stubMotoCredentialEnv, type MotoServer } from "../helpers/moto.js";
 import { BIG_SERVICE_COUNT, seedMoto, type Seed } from "../helpers/seed-moto.js";
 
 let moto: MotoServer;
@@ -41,14 +38,7 @@ const running = (tasks: { lastStatus?: string }[]) => tasks.filter((t) => t.last
 
 describe("connection", () => {
   it("connect() with an endpoint URL reaches moto through the default credential chain", async () => {
-    const home = mkdtempSync(join(tmpdir(), "deckhand-aws-"));
-    writeFileSync(join(home, "empty"), "");
-    vi.stubEnv("AWS_ACCESS_KEY_ID", "testing");
-    vi.stubEnv("AWS_SECRET_ACCESS_KEY", "testing");
-    vi.stubEnv("AWS_SESSION_TOKEN", undefined);
-    vi.stubEnv("AWS_PROFILE", undefined);
-    vi.stubEnv("AWS_CONFIG_FILE", join(home, "empty"));
-    vi.stubEnv("AWS_SHARED_CREDENTIALS_FILE", join(home, "empty"));
+    const unstubEnv = stubMotoCredentialEnv();
     try {
       const connection = await connect({ endpointUrl: moto.endpoint, region: "us-east-1" });
       expect(connection.region).toBe("us-east-1");
@@ -56,8 +46,7 @@ describe("connection", () => {
       expect(arns).toHaveLength(seed.clusters.length);
       connection.ecs.destroy();
     } finally {
-      vi.unstubAllEnvs();
-      rmSync(home, { recursive: true, force: true });
+      unstubEnv();
     }
   });
 });

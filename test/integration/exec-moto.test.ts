@@ -4,34 +4,24 @@
 // clear "unavailable" failure, sent once and quickly, and keep working afterwards. A counting
 // proxy in front of moto sees every attempt the SDK makes.
 import { CreateClusterCommand } from "@aws-sdk/client-ecs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { connect, type Connection } from "../../source/aws/connection.js";
 import { EcsGateway } from "../../source/aws/ecs-gateway.js";
 import { describeFailure, type Result } from "../../source/aws/failure.js";
 import { SsmGateway } from "../../source/aws/ssm-gateway.js";
-import { startMoto, type MotoServer } from "../helpers/moto.js";
+import { startMoto, stubMotoCredentialEnv, type MotoServer } from "../helpers/moto.js";
 
 let moto: MotoServer;
 let proxy: CountingProxy;
 let connection: Connection;
-let home: string;
+let unstubEnv: (() => void) | undefined;
 
 beforeAll(async () => {
   moto = await startMoto();
   proxy = await countingProxy(moto.port);
-  home = mkdtempSync(join(tmpdir(), "deckhand-exec-moto-"));
-  writeFileSync(join(home, "empty"), "");
-  vi.stubEnv("AWS_ACCESS_KEY_ID", "testing");
-  vi.stubEnv("AWS_SECRET_ACCESS_KEY", "testing");
-  vi.stubEnv("AWS_SESSION_TOKEN", undefined);
-  vi.stubEnv("AWS_PROFILE", undefined);
-  vi.stubEnv("AWS_CONFIG_FILE", join(home, "empty"));
-  vi.stubEnv("AWS_SHARED_CREDENTIALS_FILE", join(home, "empty"));
+  unstubEnv = stubMotoCredentialEnv();
   connection = await connect({ endpointUrl: proxy.url, region: "us-east-1", env: {} });
   await connection.ecs.send(new CreateClusterCommand({ clusterName: "prod" }));
 });
@@ -39,8 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
   connection?.ecs.destroy();
   connection?.ssm.destroy();
-  vi.unstubAllEnvs();
-  if (home) rmSync(home, { recursive: true, force: true });
+  unstubEnv?.();
   await proxy?.close();
   await moto?.stop();
 });
