@@ -12,25 +12,6 @@ import { vi } from "vitest";
 export const MOTO_REGION = "us-east-1";
 export const MOTO_CREDENTIALS = { accessKeyId: "testing", secretAccessKey: "testing" };
 
-/**
- * An environment in which connect()'s default credential chain finds moto's credentials and nothing
- * of this machine's: no profile, no session token, empty config and credentials files. Returns the undo.
- */
-export function stubMotoCredentialEnv(): () => void {
-  const home = mkdtempSync(join(tmpdir(), "deckhand-aws-"));
-  writeFileSync(join(home, "empty"), "");
-  vi.stubEnv("AWS_ACCESS_KEY_ID", MOTO_CREDENTIALS.accessKeyId);
-  vi.stubEnv("AWS_SECRET_ACCESS_KEY", MOTO_CREDENTIALS.secretAccessKey);
-  vi.stubEnv("AWS_SESSION_TOKEN", undefined);
-  vi.stubEnv("AWS_PROFILE", undefined);
-  vi.stubEnv("AWS_CONFIG_FILE", join(home, "empty"));
-  vi.stubEnv("AWS_SHARED_CREDENTIALS_FILE", join(home, "empty"));
-  return () => {
-    vi.unstubAllEnvs();
-    rmSync(home, { recursive: true, force: true });
-  };
-}
-
 export interface MotoServer {
   /** e.g. http://127.0.0.1:41234 */
   endpoint: string;
@@ -229,6 +210,14 @@ function findOnPath(name: string): string | undefined {
   return undefined;
 }
 
+/** A new folder holding an empty AWS config and credentials file, for motoDeckhandEnv(). */
+export function emptyAwsHome(): string {
+  const home = mkdtempSync(join(tmpdir(), "deckhand-aws-"));
+  writeFileSync(join(home, "config"), "");
+  writeFileSync(join(home, "credentials"), "");
+  return home;
+}
+
 /**
  * The environment for deckhand against moto: test credentials, and nothing from the developer's own
  * AWS setup (profiles, regions, endpoints, config files) that could leak in.
@@ -247,5 +236,15 @@ export function motoDeckhandEnv(awsHome: string): Record<string, string | undefi
     AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: undefined,
     AWS_CONFIG_FILE: join(awsHome, "config"),
     AWS_SHARED_CREDENTIALS_FILE: join(awsHome, "credentials"),
+  };
+}
+
+/** motoDeckhandEnv() for this process, for connect() in a test; returns the undo. */
+export function stubMotoCredentialEnv(): () => void {
+  const home = emptyAwsHome();
+  for (const [name, value] of Object.entries(motoDeckhandEnv(home))) vi.stubEnv(name, value);
+  return () => {
+    vi.unstubAllEnvs();
+    rmSync(home, { recursive: true, force: true });
   };
 }

@@ -1,11 +1,9 @@
 // The built CLI in a real pty against moto_server: clusters → services → tasks → containers, the
 // filter, movement, back, and quitting with the terminal restored. Needs `npm run build` (the
 // test:integration script does it).
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { motoDeckhandEnv, motoEcsClient, startMoto, type MotoServer } from "../helpers/moto.js";
+import { emptyAwsHome, motoDeckhandEnv, motoEcsClient, startMoto, type MotoServer } from "../helpers/moto.js";
 import { CTRL_C, DOWN, ENTER, ESC, startDeckhand, UP, type Deckhand } from "../helpers/pty.js";
 import { BIG_CLUSTER, BIG_SERVICE_COUNT, seedMoto, SMALL_CLUSTER, type Seed } from "../helpers/seed-moto.js";
 
@@ -23,10 +21,7 @@ beforeAll(async () => {
   const ecs = motoEcsClient(moto.endpoint);
   seed = await seedMoto(ecs);
   ecs.destroy();
-  // Empty AWS files, so the developer's ~/.aws (profiles, regions, endpoints) cannot leak in.
-  awsHome = mkdtempSync(join(tmpdir(), "deckhand-aws-"));
-  writeFileSync(join(awsHome, "config"), "");
-  writeFileSync(join(awsHome, "credentials"), "");
+  awsHome = emptyAwsHome();
 });
 
 afterAll(async () => {

@@ -2,11 +2,10 @@
 // enableExecuteCommand, so `s` first explains why exec would not work; going ahead anyway (`t`)
 // sends ExecuteCommand, which moto 5.2.1 answers with HTTP 500 and an HTML page. deckhand must say
 // so clearly, start no plugin, and keep running. Needs `npm run build`.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { motoDeckhandEnv, motoEcsClient, startMoto, type MotoServer } from "../helpers/moto.js";
+import { emptyAwsHome, motoDeckhandEnv, motoEcsClient, startMoto, type MotoServer } from "../helpers/moto.js";
 import { ENTER, ESC, REPO_ROOT, startDeckhand } from "../helpers/pty.js";
 import { seedMoto, SMALL_CLUSTER, type Seed } from "../helpers/seed-moto.js";
 
@@ -19,9 +18,7 @@ beforeAll(async () => {
   const ecs = motoEcsClient(moto.endpoint);
   seed = await seedMoto(ecs);
   ecs.destroy();
-  home = mkdtempSync(join(tmpdir(), "deckhand-exec-moto-"));
-  writeFileSync(join(home, "config"), "");
-  writeFileSync(join(home, "credentials"), "");
+  home = emptyAwsHome();
 });
 
 afterAll(async () => {

@@ -3,13 +3,12 @@
 // over real HTTP: streams named like awslogs names them, the seeded history, then lines put while the
 // pane is open showing up within a polling interval. Needs `npm run build` (test:integration does it).
 import { CloudWatchLogsClient, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   MOTO_CREDENTIALS,
   MOTO_REGION,
+  emptyAwsHome,
   motoDeckhandEnv,
   motoEcsClient,
   startMoto,
@@ -48,10 +47,7 @@ beforeAll(async () => {
   const found = seed.small.services.find((s) => s.name === "web");
   if (!found || found.tasks.length < 2) throw new Error("no seeded web service with two tasks");
   web = found;
-  // Empty AWS files, so the developer's ~/.aws (profiles, regions, endpoints) cannot leak in.
-  awsHome = mkdtempSync(join(tmpdir(), "deckhand-aws-"));
-  writeFileSync(join(awsHome, "config"), "");
-  writeFileSync(join(awsHome, "credentials"), "");
+  awsHome = emptyAwsHome();
 });
 
 afterAll(async () => {
