@@ -42,6 +42,20 @@ export function fakeAwsHttp(answer: (target: string) => FakeAnswer) {
   return { handler, sent };
 }
 
+/**
+ * Settings for an SDK client over a fake handler, with the retries deckhand's connection uses: an
+ * attempt the client repeats shows up as a second request.
+ */
+export function fakeClientConfig(handler: HttpHandler, maxAttempts = 3) {
+  return {
+    region: "us-east-1",
+    credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "test" },
+    requestHandler: handler,
+    retryMode: "adaptive",
+    maxAttempts,
+  };
+}
+
 /** What moto 5.2.1 answers for an operation it lacks: Flask's debugger page, HTTP 500. */
 export const MOTO_NOT_IMPLEMENTED: FakeAnswer = {
   status: 500,

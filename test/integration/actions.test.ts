@@ -29,7 +29,6 @@ import type { Built } from "../../source/actions/types.js";
 import { AutoScalingGateway, serviceResourceId } from "../../source/aws/autoscaling-gateway.js";
 import { connect } from "../../source/aws/connection.js";
 import { EcsGateway } from "../../source/aws/ecs-gateway.js";
-import type { Result } from "../../source/aws/failure.js";
 import {
   MOTO_CREDENTIALS,
   MOTO_REGION,
@@ -38,6 +37,7 @@ import {
   stubMotoCredentialEnv,
   type MotoServer,
 } from "../helpers/moto.js";
+import { value } from "../helpers/results.js";
 
 const CLUSTER = "actions";
 const SCOPE = { region: MOTO_REGION };
@@ -123,11 +123,6 @@ afterAll(async () => {
   await moto?.stop();
   if (stateDir) rmSync(stateDir, { recursive: true, force: true });
 });
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.failure)}`);
-  return result.value;
-}
 
 async function describeService(name: string): Promise<Service> {
   const [service] = value(await ecs.describeServices(CLUSTER, [name]));

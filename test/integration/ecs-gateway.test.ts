@@ -10,8 +10,9 @@ import {
 } from "@aws-sdk/client-ecs";
 import { connect } from "../../source/aws/connection.js";
 import { EcsGateway } from "../../source/aws/ecs-gateway.js";
-import { classifyError, type Result } from "../../source/aws/failure.js";
+import { classifyError } from "../../source/aws/failure.js";
 import { motoEcsClient, startMoto, stubMotoCredentialEnv, type MotoServer } from "../helpers/moto.js";
+import { value } from "../helpers/results.js";
 import { BIG_SERVICE_COUNT, seedMoto, type Seed } from "../helpers/seed-moto.js";
 
 let moto: MotoServer;
@@ -28,11 +29,6 @@ afterAll(async () => {
   ecs?.destroy();
   await moto?.stop();
 });
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.failure)}`);
-  return result.value;
-}
 
 const running = (tasks: { lastStatus?: string }[]) => tasks.filter((t) => t.lastStatus === "RUNNING");
 

@@ -12,6 +12,7 @@ import { EcsGateway } from "../../source/aws/ecs-gateway.js";
 import { describeFailure, type Result } from "../../source/aws/failure.js";
 import { SsmGateway } from "../../source/aws/ssm-gateway.js";
 import { startMoto, stubMotoCredentialEnv, type MotoServer } from "../helpers/moto.js";
+import { failureOf } from "../helpers/results.js";
 
 let moto: MotoServer;
 let proxy: CountingProxy;
@@ -79,11 +80,6 @@ async function timed<T>(call: () => Promise<Result<T>>): Promise<{ result: Resul
   const started = performance.now();
   const result = await call();
   return { result, ms: performance.now() - started };
-}
-
-function failureOf<T>(result: Result<T>) {
-  if (result.ok) throw new Error("expected moto to refuse");
-  return result.failure;
 }
 
 describe("ECS exec on moto", () => {

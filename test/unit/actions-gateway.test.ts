@@ -6,22 +6,16 @@ import type { HttpHandler } from "@smithy/core/protocols";
 import { describe, expect, it } from "vitest";
 import { AutoScalingGateway, serviceResourceId } from "../../source/aws/autoscaling-gateway.js";
 import { EcsGateway } from "../../source/aws/ecs-gateway.js";
-import { awsError, fakeAwsHttp } from "../helpers/fake-aws-http.js";
+import { awsError, fakeAwsHttp, fakeClientConfig } from "../helpers/fake-aws-http.js";
 import { tdArn } from "./actions-fixtures.js";
 
 const throttling = awsError(400, "ThrottlingException", "Rate exceeded");
 const serverError = awsError(500, "ServerException", "Internal failure");
 const credentials = { accessKeyId: "AKIDTEST", secretAccessKey: "test" };
 
-// The retry settings deckhand's connection uses; throttling backoff is real, so keep attempts low.
+// Throttling backoff is real, so attempts are kept low.
 const ecsClient = (handler: HttpHandler, maxAttempts = 2) =>
-  new ECSClient({
-    region: "us-east-1",
-    credentials,
-    requestHandler: handler,
-    retryMode: "adaptive",
-    maxAttempts,
-  });
+  new ECSClient(fakeClientConfig(handler, maxAttempts));
 
 describe("mutations go out once", () => {
   it("UpdateService is not retried when throttled, and the failure says so", async () => {

@@ -2,11 +2,10 @@
 // every way it fails explained (agent not connected, exec not enabled, denied, an endpoint that
 // does not implement it); then end to end on the simulated account through connect().
 import { ECSClient } from "@aws-sdk/client-ecs";
-import type { HttpHandler } from "@smithy/core/protocols";
 import { describe, expect, it } from "vitest";
 import { connect } from "../../source/aws/connection.js";
 import { EcsGateway, type ExecRequest } from "../../source/aws/ecs-gateway.js";
-import { describeFailure, type Result } from "../../source/aws/failure.js";
+import { describeFailure } from "../../source/aws/failure.js";
 import { ecsCategory } from "../../source/aws/request-budget.js";
 import {
   createFakeClock,
@@ -14,27 +13,21 @@ import {
   decodeSessionToken,
   execCases,
 } from "../../source/sim/index.js";
-import { awsError, fakeAwsHttp, MOTO_NOT_IMPLEMENTED, type FakeAnswer } from "../helpers/fake-aws-http.js";
+import {
+  awsError,
+  fakeAwsHttp,
+  fakeClientConfig,
+  MOTO_NOT_IMPLEMENTED,
+  type FakeAnswer,
+} from "../helpers/fake-aws-http.js";
+import { failureOf } from "../helpers/results.js";
 
 const request: ExecRequest = { cluster: "prod", task: "0123abcd", container: "app", command: "/bin/sh" };
 
-// The connection's retry settings: a retried call would show up as a second request.
 const gatewayAnswering = (answer: FakeAnswer) => {
   const { handler, sent } = fakeAwsHttp(() => answer);
-  const ecs = new ECSClient({
-    region: "us-east-1",
-    credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "test" },
-    requestHandler: handler as HttpHandler,
-    retryMode: "adaptive",
-    maxAttempts: 3,
-  });
-  return { gateway: new EcsGateway(ecs), sent };
+  return { gateway: new EcsGateway(new ECSClient(fakeClientConfig(handler))), sent };
 };
-
-function failureOf<T>(result: Result<T>) {
-  if (result.ok) throw new Error("expected a failure");
-  return result.failure;
-}
 
 describe("EcsGateway.executeCommand", () => {
   it("sends ExecuteCommand once, interactive, and returns the session ECS opened", async () => {

@@ -5,10 +5,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DescribeTasksCommand } from "@aws-sdk/client-ecs";
 import { SSMClient } from "@aws-sdk/client-ssm";
-import type { HttpHandler } from "@smithy/core/protocols";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { connect, ssmEndpoint } from "../../source/aws/connection.js";
-import type { Result } from "../../source/aws/failure.js";
 import { SsmGateway } from "../../source/aws/ssm-gateway.js";
 import type { PortForwardTarget } from "../../source/aws/ssm-session.js";
 import {
@@ -17,7 +15,14 @@ import {
   decodeSessionToken,
   execCases,
 } from "../../source/sim/index.js";
-import { awsError, fakeAwsHttp, MOTO_NOT_IMPLEMENTED, type FakeAnswer } from "../helpers/fake-aws-http.js";
+import {
+  awsError,
+  fakeAwsHttp,
+  fakeClientConfig,
+  MOTO_NOT_IMPLEMENTED,
+  type FakeAnswer,
+} from "../helpers/fake-aws-http.js";
+import { failureOf } from "../helpers/results.js";
 
 const forward: PortForwardTarget = {
   target: "ecs:prod_0123456789abcdef0123456789abcdef_0123456789abcdef0123456789abcdef-1234567890",
@@ -27,20 +32,8 @@ const forward: PortForwardTarget = {
 
 const gatewayAnswering = (answer: FakeAnswer) => {
   const { handler, sent } = fakeAwsHttp(() => answer);
-  const ssm = new SSMClient({
-    region: "us-east-1",
-    credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "test" },
-    requestHandler: handler as HttpHandler,
-    retryMode: "adaptive",
-    maxAttempts: 3,
-  });
-  return { gateway: new SsmGateway(ssm), sent };
+  return { gateway: new SsmGateway(new SSMClient(fakeClientConfig(handler))), sent };
 };
-
-function failureOf<T>(result: Result<T>) {
-  if (result.ok) throw new Error("expected a failure");
-  return result.failure;
-}
 
 describe("SsmGateway.startSession", () => {
   it("sends StartSession once with the target, document and parameters, and returns the session", async () => {
