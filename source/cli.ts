@@ -1,6 +1,7 @@
 // Entry point: flags, --help/--version and the checks that can fail cheaply happen before Ink or
 // the AWS SDK are loaded. Bad input exits with code 2 and one line on stderr.
 import { parseOptions, simPluginFromEnv, USAGE } from "./options.js";
+import { applyTheme } from "./ui/theme.js";
 
 declare const DECKHAND_VERSION: string;
 
@@ -20,17 +21,20 @@ if (parsed.command === "version") {
 }
 if (parsed.command === "error") usageError(`${parsed.message} (see deckhand --help)`);
 
-const { options } = parsed;
 if (!process.stdout.isTTY || !process.stdin.isTTY) {
   usageError("needs an interactive terminal: stdin and stdout must be a TTY");
 }
-{
+const options = await (async () => {
   // A config file that cannot be read must stop start-up: ignoring it could drop a read-only setting.
-  const { loadSettings } = await import("./settings/settings.js");
+  const { flagDefaults, loadSettings } = await import("./settings/settings.js");
   const loaded = await loadSettings(process.env);
   if (!loaded.ok) usageError(loaded.message);
-  options.settings = loaded.settings;
-}
+  // Parsed again with the file's defaults for the flags not passed; the flags were valid above.
+  const withDefaults = parseOptions(process.argv.slice(2), flagDefaults(loaded.settings, process.env));
+  if (withDefaults.command !== "run") throw new Error("flags that parsed once must parse again");
+  applyTheme(loaded.settings.theme, process.env);
+  return { ...withDefaults.options, settings: loaded.settings };
+})();
 if (options.demo) {
   const plugin = simPluginFromEnv(process.env);
   if (!plugin.ok) usageError(plugin.message);

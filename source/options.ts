@@ -36,9 +36,11 @@ export type ParsedCommand =
   | { command: "error"; message: string };
 
 export const DEFAULT_REFRESH_SECONDS = 5;
-const MIN_REFRESH_SECONDS = 1;
+export const MIN_REFRESH_SECONDS = 1;
 export const DEFAULT_LOG_BUFFER_LINES = 100_000;
-const MIN_LOG_BUFFER_LINES = 1_000;
+export const MIN_LOG_BUFFER_LINES = 1_000;
+/** us-east-1, eu-central-2, us-gov-west-1, cn-north-1… (a JSON Schema pattern too). */
+export const REGION_PATTERN = "^[a-z]{2,4}(-[a-z]+)+-\\d+$";
 
 export const USAGE = `deckhand: a terminal UI for AWS ECS
 
@@ -82,7 +84,15 @@ export function simPluginFromEnv(
   };
 }
 
-export function parseOptions(argv: string[]): ParsedCommand {
+/** Values the config file gives for flags that were not passed (see flagDefaults in settings.ts). */
+export interface FlagDefaults {
+  refreshSeconds?: number;
+  logBufferLines?: number;
+  profile?: string;
+  region?: string;
+}
+
+export function parseOptions(argv: string[], defaults: FlagDefaults = {}): ParsedCommand {
   let values;
   try {
     ({ values } = parseArgs({
@@ -111,7 +121,10 @@ export function parseOptions(argv: string[]): ParsedCommand {
   if (values.help) return { command: "help" };
   if (values.version) return { command: "version" };
 
-  const refreshSeconds = values.refresh === undefined ? DEFAULT_REFRESH_SECONDS : Number(values.refresh);
+  const refreshSeconds =
+    values.refresh === undefined
+      ? (defaults.refreshSeconds ?? DEFAULT_REFRESH_SECONDS)
+      : Number(values.refresh);
   if (!Number.isFinite(refreshSeconds) || refreshSeconds < MIN_REFRESH_SECONDS) {
     return {
       command: "error",
@@ -119,7 +132,9 @@ export function parseOptions(argv: string[]): ParsedCommand {
     };
   }
   const logBufferLines =
-    values["log-buffer"] === undefined ? DEFAULT_LOG_BUFFER_LINES : Number(values["log-buffer"]);
+    values["log-buffer"] === undefined
+      ? (defaults.logBufferLines ?? DEFAULT_LOG_BUFFER_LINES)
+      : Number(values["log-buffer"]);
   if (!Number.isInteger(logBufferLines) || logBufferLines < MIN_LOG_BUFFER_LINES) {
     return {
       command: "error",
@@ -133,7 +148,7 @@ export function parseOptions(argv: string[]): ParsedCommand {
   }
   const shell = values.shell === undefined ? undefined : shellProblem(values.shell);
   if (shell !== undefined) return { command: "error", message: `--shell ${shell}` };
-  if (values.region !== undefined && !/^[a-z]{2,4}(-[a-z]+)+-\d+$/.test(values.region)) {
+  if (values.region !== undefined && !new RegExp(REGION_PATTERN).test(values.region)) {
     return { command: "error", message: `--region "${values.region}" is not a region name like us-east-1` };
   }
   const endpointUrl = values["endpoint-url"];
@@ -154,8 +169,9 @@ export function parseOptions(argv: string[]): ParsedCommand {
     command: "run",
     options: {
       demo: values.demo ?? false,
-      profile: values.profile,
-      region: values.region,
+      // The demo's account is the simulated one, whatever the config file says.
+      profile: values.profile ?? (values.demo ? undefined : defaults.profile),
+      region: values.region ?? (values.demo ? undefined : defaults.region),
       endpointUrl,
       refreshMs: Math.round(refreshSeconds * 1000),
       logBufferLines,

@@ -5,6 +5,8 @@ import type { Schema } from "conf";
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
+import { MIN_LOG_BUFFER_LINES, MIN_REFRESH_SECONDS, REGION_PATTERN, type FlagDefaults } from "../options.js";
+import { THEMES, type ThemeName } from "../ui/theme.js";
 import { shellProblem } from "./shell.js";
 
 export interface StoredSettings {
@@ -14,6 +16,13 @@ export interface StoredSettings {
   readOnlyProfiles: string[];
   /** The command an exec shell runs (default: /bin/sh, or powershell.exe on Windows containers). */
   shell?: string;
+  /** Defaults for --refresh, --profile, --region and --log-buffer; the flags win. */
+  refreshSeconds?: number;
+  profile?: string;
+  region?: string;
+  logBufferLines?: number;
+  /** "terminal": the terminal's own palette (default); "light": for light backgrounds. */
+  theme?: ThemeName;
 }
 
 export interface Settings extends StoredSettings {
@@ -29,9 +38,28 @@ const schema: Schema<StoredSettings> = {
   readOnly: { type: "boolean" },
   readOnlyProfiles: { type: "array", items: { type: "string", minLength: 1 } },
   shell: { type: "string" },
+  refreshSeconds: { type: "number", minimum: MIN_REFRESH_SECONDS },
+  profile: { type: "string", minLength: 1 },
+  region: { type: "string", pattern: REGION_PATTERN },
+  logBufferLines: { type: "integer", minimum: MIN_LOG_BUFFER_LINES },
+  theme: { type: "string", enum: [...THEMES] },
 };
 
-const KNOWN: readonly (keyof StoredSettings)[] = ["readOnly", "readOnlyProfiles", "shell"];
+const KNOWN = Object.keys(schema) as readonly (keyof StoredSettings)[];
+
+/**
+ * The config file's defaults for flags. The AWS variables outrank the file, as they outrank a
+ * profile's own region: they are set for this shell, the file for every session.
+ */
+export function flagDefaults(settings: StoredSettings, env: NodeJS.ProcessEnv): FlagDefaults {
+  const { refreshSeconds, logBufferLines, profile, region } = settings;
+  return {
+    refreshSeconds,
+    logBufferLines,
+    profile: env.AWS_PROFILE ? undefined : profile,
+    region: env.AWS_REGION || env.AWS_DEFAULT_REGION ? undefined : region,
+  };
+}
 
 /** The same place on every OS, like the action log's state directory. */
 export function settingsDirectory(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
@@ -85,7 +113,11 @@ function explain(path: string, error: unknown): string {
     // conf lists each problem as "`readOnlyProfiles/0` must be string".
     const problems = message
       .slice(SCHEMA_VIOLATION.length)
-      .replace(/`([^`]*)`/g, (_, pointer: string) => (pointer === "" ? "the top level" : keyPath(pointer)));
+      .replace(/`([^`]*)`/g, (_, pointer: string) => (pointer === "" ? "the top level" : keyPath(pointer)))
+      .replace(/(\w+) must be equal to one of the allowed values/g, (_, key: string) => {
+        const allowed = (schema[key as keyof StoredSettings] as { enum?: string[] } | undefined)?.enum;
+        return `${key} must be one of ${allowed?.join(", ") ?? "the allowed values"}`;
+      });
     return `${path}: ${problems}`;
   }
   return `cannot read ${path}: ${message}`;

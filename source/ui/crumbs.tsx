@@ -1,4 +1,5 @@
 import { Text } from "ink";
+import { theme } from "./theme.js";
 import { sanitizeCell } from "../text/sanitize.js";
 
 export function Crumbs({ crumbs }: { crumbs: string[] }) {
@@ -8,9 +9,10 @@ export function Crumbs({ crumbs }: { crumbs: string[] }) {
         <Text key={i}>
           {i > 0 ? " " : ""}
           <Text
-            backgroundColor={i === crumbs.length - 1 ? "cyan" : "gray"}
-            color="black"
+            backgroundColor={i === crumbs.length - 1 ? theme.crumb : theme.crumbAbove}
+            color={theme.crumbText}
             bold={i === crumbs.length - 1}
+            inverse={theme.crumb === undefined}
           >{` <${sanitizeCell(crumb)}> `}</Text>
         </Text>
       ))}

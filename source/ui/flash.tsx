@@ -20,12 +20,6 @@ export function flashLines(flash: FlashMessage | undefined, width: number): stri
   return shown;
 }
 
-const COLOR: Record<FlashMessage["level"], string> = {
-  info: theme.info,
-  warn: theme.warn,
-  error: theme.error,
-};
-
 export function Flash({ flash, width }: { flash: FlashMessage | undefined; width: number }) {
   const lines = flashLines(flash, width);
   return (
@@ -34,7 +28,7 @@ export function Flash({ flash, width }: { flash: FlashMessage | undefined; width
         <Text
           key={i}
           wrap="truncate-end"
-          color={flash ? COLOR[flash.level] : undefined}
+          color={flash ? theme[flash.level] : undefined}
           bold={flash?.level === "warn"}
         >
           {line}

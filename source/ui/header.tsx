@@ -42,7 +42,7 @@ export function Header({
         <Box key={c} flexDirection="column" marginLeft={2} flexShrink={1}>
           {column.map((binding) => (
             <Text key={binding.action} wrap="truncate-end">
-              <Text color={binding.refused ? "gray" : theme.key}>{keyLabel(binding)}</Text>{" "}
+              <Text color={binding.refused ? theme.crumbAbove : theme.key}>{keyLabel(binding)}</Text>{" "}
               <Text dimColor strikethrough={binding.refused}>
                 {binding.description}
               </Text>
@@ -54,7 +54,12 @@ export function Header({
         <>
           <Box flexGrow={1} />
           <Box flexDirection="column" flexShrink={0} marginLeft={2} alignItems="center">
-            <Text backgroundColor="red" color="whiteBright" bold>
+            <Text
+              backgroundColor={theme.badge}
+              color={theme.badgeText}
+              bold
+              inverse={theme.badge === undefined}
+            >
               {" RO "}
             </Text>
             <Text color={theme.error}>read-only</Text>

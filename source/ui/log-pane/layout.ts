@@ -17,6 +17,7 @@ import { detectLevel } from "../../logs/log-level.js";
 import { formatAge } from "../../resources/format.js";
 import { sanitizeCell } from "../../text/sanitize.js";
 import { cutColumns, textColumns, wrapStarts } from "./columns.js";
+import { SOURCE_COLORS, theme } from "../theme.js";
 
 export const MAX_LINE_CHARS = 4_000;
 
@@ -46,13 +47,14 @@ export interface LayoutOptions {
   markers: PaneMarkers;
 }
 
-const SOURCE_COLORS = ["cyan", "magenta", "green", "blue", "yellow", "white"];
-const LEVEL_COLORS: Record<LogLevel, string | undefined> = {
-  error: "red",
-  warn: "yellow",
-  info: undefined,
-  debug: "gray",
-};
+const levelColor = (level: LogLevel): string | undefined =>
+  level === "error"
+    ? theme.logError
+    : level === "warn"
+      ? theme.logWarn
+      : level === "debug"
+        ? theme.logDebug
+        : undefined;
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
@@ -68,10 +70,10 @@ export function formatTimestamp(ms: number, mode: TimestampMode, now: number): s
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
-function sourceColor(label: string): string {
+function sourceColor(label: string): string | undefined {
   let hash = 0;
   for (const char of label) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return SOURCE_COLORS[hash % SOURCE_COLORS.length]!;
+  return SOURCE_COLORS[hash % SOURCE_COLORS.length];
 }
 
 /** The message as displayable text: inert, capped, and (on demand) pretty-printed JSON. */
@@ -144,7 +146,7 @@ export function lineRows(
   const room = Math.max(10, options.width - prefixWidth);
   // Detected as drawn, for the few lines on screen, not for every line taken in.
   const level = detectLevel(line.message);
-  const color = level ? LEVEL_COLORS[level] : undefined;
+  const color = level ? levelColor(level) : undefined;
   const rows: Row[] = [];
   messageLines(line.message, isPretty(view, line)).forEach((text, index) => {
     const segments = highlight(text, view.search, { color });
@@ -193,7 +195,7 @@ function markerRow(marker: LogMarker, width: number): Row {
   const text = `── ${markerText(marker)} `;
   return {
     segments: [
-      { text: text + "─".repeat(Math.max(0, width - textColumns(text))), color: "yellow", dim: true },
+      { text: text + "─".repeat(Math.max(0, width - textColumns(text))), color: theme.marker, dim: true },
     ],
   };
 }

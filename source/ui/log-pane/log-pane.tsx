@@ -26,10 +26,10 @@ function LogRow({ row }: { row: Row }) {
       {row.segments.map((segment, i) => (
         <Text
           key={i}
-          color={segment.highlight ? "black" : segment.color}
-          backgroundColor={segment.highlight ? "yellow" : undefined}
+          color={segment.highlight ? theme.matchText : segment.color}
+          backgroundColor={segment.highlight ? theme.match : undefined}
           dimColor={segment.dim}
-          inverse={row.cursor && !segment.highlight}
+          inverse={segment.highlight ? theme.match === undefined : row.cursor}
         >
           {segment.text}
         </Text>
