@@ -17,6 +17,7 @@ import {
   requireBuiltPlugin,
   simSession,
 } from "../helpers/fake-plugin/index.js";
+import { waitFor } from "../helpers/wait-for.js";
 
 const TASK_ID = "0123456789abcdef0123456789abcdef";
 const TASK_ARN = `arn:aws:ecs:us-east-1:123456789012:task/prod/${TASK_ID}`;
@@ -115,14 +116,6 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe("PortForwards", () => {
   it("opens a forward, answers on the local port, and stops it with TerminateSession", async () => {
     const { forwards, terminate } = manager();
@@ -152,8 +145,8 @@ describe("PortForwards", () => {
     expect(terminate).toHaveBeenCalledTimes(1);
     expect(forwards.list()).toEqual([]);
     expect(seen.some((list) => list[0]?.state === "stopped")).toBe(true);
-    await until(() => !isAlive(pid), "the plugin to exit");
-    await until(() => readPluginRecord(recordFile).length === 2, "the plugin's end record");
+    await waitFor(() => !isAlive(pid), "the plugin to exit");
+    await waitFor(() => readPluginRecord(recordFile).length === 2, "the plugin's end record");
     expect(readPluginRecord(recordFile)[1]).toEqual({ pid, exit: 0, signal: "SIGTERM" });
   });
 
@@ -210,7 +203,7 @@ describe("PortForwards", () => {
     };
     const forward = await forwards.start(silent);
     expect(forward).toMatchObject({ state: "failed", message: expect.stringContaining("did not open port") });
-    await until(() => !isAlive(forward.pid ?? 0), "the silent plugin to be killed");
+    await waitFor(() => !isAlive(forward.pid ?? 0), "the silent plugin to be killed");
   });
 
   it("stopAllNow kills every plugin at once; terminateAll then ends every session within its timeout", async () => {
@@ -224,7 +217,7 @@ describe("PortForwards", () => {
 
     forwards.stopAllNow();
     expect(forwards.list().map((forward) => forward.state)).toEqual(["stopped", "stopped"]);
-    await until(() => !isAlive(a.pid ?? 0) && !isAlive(b.pid ?? 0), "both plugins to exit");
+    await waitFor(() => !isAlive(a.pid ?? 0) && !isAlive(b.pid ?? 0), "both plugins to exit");
 
     const started = Date.now();
     await forwards.terminateAll(300);
@@ -239,7 +232,7 @@ describe("PortForwards", () => {
     const { forwards, terminate } = manager();
     const forward = await forwards.start(request("sess-6", 0));
     process.kill(forward.pid ?? 0, "SIGKILL");
-    await until(() => forwards.list()[0]?.state === "failed", "the forward to fail");
+    await waitFor(() => forwards.list()[0]?.state === "failed", "the forward to fail");
     expect(forwards.list()[0]?.message).toBe("session-manager-plugin was killed by SIGKILL");
     expect(terminate).toHaveBeenCalledWith("sess-6");
   });

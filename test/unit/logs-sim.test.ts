@@ -7,6 +7,7 @@ import { EcsGateway } from "../../source/aws/ecs-gateway.js";
 import { LogsGateway } from "../../source/aws/logs-gateway.js";
 import { LogFollower } from "../../source/logs/log-follower.js";
 import { createFakeClock, createSimulatedAccount, type SimOptions } from "../../source/sim/index.js";
+import { waitFor } from "../helpers/wait-for.js";
 
 const followers: LogFollower[] = [];
 afterEach(() => {
@@ -29,14 +30,6 @@ function follow(ecs: EcsGateway, logs: LogsGateway, now: () => number) {
   const follower = new LogFollower({ ecs, logs, now, pollIntervalMs: 50 });
   followers.push(follower);
   return follower;
-}
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe("LogFollower on the simulated account", () => {
