@@ -2,7 +2,7 @@
 import { optionalString, stringList } from "../input.js";
 import { SimError, invalidParameter, type JsonObject } from "../protocol.js";
 import { resourceRef } from "./arns.js";
-import type { SimCluster, SimService } from "./model.js";
+import type { SimCluster, SimService, SimTask } from "./model.js";
 import type { World } from "./world.js";
 
 export const clusterNotFound = (): SimError => new SimError("ClusterNotFoundException", "Cluster not found.");
@@ -40,6 +40,21 @@ export function requireService(world: World, cluster: SimCluster, value: string 
   const service = sameCluster ? cluster.servicesByName.get(ref.name) : undefined;
   if (service === undefined) throw serviceNotFound();
   return service;
+}
+
+/** The task named (by id or ARN) by `value` in the cluster, if the cluster has it. */
+export function findTask(world: World, cluster: SimCluster, value: string): SimTask | undefined {
+  const ref = resourceRef(world, value, "task");
+  const sameCluster =
+    ref !== undefined && !ref.foreign && (ref.cluster === undefined || ref.cluster === cluster.name);
+  return sameCluster ? cluster.tasksById.get(ref.name) : undefined;
+}
+
+/** findTask(), or ECS's answer for a task it does not know (or no longer shows) to a call on it. */
+export function requireTask(world: World, cluster: SimCluster, value: string): SimTask {
+  const task = findTask(world, cluster, value);
+  if (task === undefined || task.purged) throw invalidParameter("The referenced task was not found.");
+  return task;
 }
 
 /** ServiceNotActiveException for a DRAINING or INACTIVE service. */

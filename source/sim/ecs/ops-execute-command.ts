@@ -4,10 +4,9 @@ import type { ExecuteCommandResponse } from "@aws-sdk/client-ecs";
 import { optionalBoolean, optionalString } from "../input.js";
 import { SimError, invalidParameter, type JsonObject } from "../protocol.js";
 import type { SessionRegistry } from "../ssm/sessions.js";
-import { resourceRef } from "./arns.js";
 import { execAgentOf, execTarget } from "./exec-agent.js";
 import type { SimContainer, SimTask } from "./model.js";
-import { requireCluster } from "./ops-common.js";
+import { requireCluster, requireTask } from "./ops-common.js";
 import { simContainerArn } from "./render-task.js";
 import type { World } from "./world.js";
 
@@ -29,11 +28,7 @@ export function executeCommand(
   if (command === undefined || command.trim() === "") throw invalidParameter("Command cannot be empty.");
   if (interactive !== true) throw invalidParameter("Interactive is the only mode supported currently.");
   const cluster = requireCluster(world, input);
-  const ref = resourceRef(world, taskRef, "task");
-  const sameCluster =
-    ref !== undefined && !ref.foreign && (ref.cluster === undefined || ref.cluster === cluster.name);
-  const task = sameCluster ? cluster.tasksById.get(ref.name) : undefined;
-  if (task === undefined || task.purged) throw invalidParameter("The referenced task was not found.");
+  const task = requireTask(world, cluster, taskRef);
   if (task.lastStatus !== "RUNNING" || task.desiredStatus !== "RUNNING")
     throw invalidParameter(`The execute command failed because the task is in ${task.lastStatus} state.`);
   if (!task.enableExecuteCommand) throw invalidParameter(EXEC_NOT_ENABLED);

@@ -11,7 +11,7 @@ import { pageRequest, paginate } from "../pagination.js";
 import { SimError, invalidParameter, type JsonObject } from "../protocol.js";
 import { resourceRef, taskArn } from "./arns.js";
 import type { SimTask } from "./model.js";
-import { checkBatch, includeSet, requireCluster } from "./ops-common.js";
+import { checkBatch, findTask, includeSet, requireCluster, requireTask } from "./ops-common.js";
 import { renderTask } from "./render-task.js";
 import { stopTask as stopSimTask } from "./task-lifecycle.js";
 import type { World } from "./world.js";
@@ -81,10 +81,7 @@ export function describeTasks(world: World, input: JsonObject): DescribeTasksRes
   const tasks: Task[] = [];
   const failures: Failure[] = [];
   for (const value of requested) {
-    const ref = resourceRef(world, value, "task");
-    const sameCluster =
-      ref !== undefined && !ref.foreign && (ref.cluster === undefined || ref.cluster === cluster.name);
-    const task = sameCluster ? cluster.tasksById.get(ref.name) : undefined;
+    const task = findTask(world, cluster, value);
     if (task !== undefined) tasks.push(renderTask(world, task, includeTags));
     else
       failures.push({
@@ -110,11 +107,7 @@ export function stopTaskOperation(world: World, input: JsonObject): StopTaskResp
   if (reason !== undefined && reason.length > MAX_REASON_LENGTH)
     throw invalidParameter(`Reason must be at most ${MAX_REASON_LENGTH} characters.`);
   const cluster = requireCluster(world, input);
-  const ref = resourceRef(world, value, "task");
-  const sameCluster =
-    ref !== undefined && !ref.foreign && (ref.cluster === undefined || ref.cluster === cluster.name);
-  const task = sameCluster ? cluster.tasksById.get(ref.name) : undefined;
-  if (task === undefined || task.purged) throw invalidParameter("The referenced task was not found.");
+  const task = requireTask(world, cluster, value);
   stopSimTask(
     world,
     task,
