@@ -1,6 +1,7 @@
 // Entry point: flags, --help/--version and the checks that can fail cheaply happen before Ink or
 // the AWS SDK are loaded. Bad input exits with code 2 and one line on stderr.
 import { parseOptions, simPluginFromEnv, USAGE } from "./options.js";
+import { applyKeyOverrides } from "./ui/keymap.js";
 import { applyTheme } from "./ui/theme.js";
 
 declare const DECKHAND_VERSION: string;
@@ -33,6 +34,7 @@ const options = await (async () => {
   const withDefaults = parseOptions(process.argv.slice(2), flagDefaults(loaded.settings, process.env));
   if (withDefaults.command !== "run") throw new Error("flags that parsed once must parse again");
   applyTheme(loaded.settings.theme, process.env);
+  applyKeyOverrides(loaded.settings.keys);
   return { ...withDefaults.options, settings: loaded.settings };
 })();
 if (options.demo) {

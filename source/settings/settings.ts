@@ -6,6 +6,8 @@ import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
 import { MIN_LOG_BUFFER_LINES, MIN_REFRESH_SECONDS, REGION_PATTERN, type FlagDefaults } from "../options.js";
+import { keyOverridesProblem, type KeyOverrides } from "../ui/key-overrides.js";
+import { BINDINGS } from "../ui/keymap.js";
 import { THEMES, type ThemeName } from "../ui/theme.js";
 import { shellProblem } from "./shell.js";
 
@@ -23,6 +25,8 @@ export interface StoredSettings {
   logBufferLines?: number;
   /** "terminal": the terminal's own palette (default); "light": for light backgrounds. */
   theme?: ThemeName;
+  /** Keys by action, replacing the defaults; [] unbinds. */
+  keys?: KeyOverrides;
 }
 
 export interface Settings extends StoredSettings {
@@ -43,6 +47,10 @@ const schema: Schema<StoredSettings> = {
   region: { type: "string", pattern: REGION_PATTERN },
   logBufferLines: { type: "integer", minimum: MIN_LOG_BUFFER_LINES },
   theme: { type: "string", enum: [...THEMES] },
+  keys: {
+    type: "object",
+    additionalProperties: { type: "array", items: { type: "string", minLength: 1 } },
+  },
 };
 
 const KNOWN = Object.keys(schema) as readonly (keyof StoredSettings)[];
@@ -101,6 +109,8 @@ export async function loadSettings(
   }
   const shell = stored.shell === undefined ? undefined : shellProblem(stored.shell);
   if (shell !== undefined) return { ok: false, message: `${path}: shell ${shell}` };
+  const keys = stored.keys && keyOverridesProblem(BINDINGS, stored.keys);
+  if (keys) return { ok: false, message: `${path}: keys: ${keys}` };
   return { ok: true, settings: { ...defaults(), ...stored, path } };
 }
 

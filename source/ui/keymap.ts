@@ -3,6 +3,7 @@
 // can mean different things in different views (`s` scales a service, opens a shell in a container);
 // one that changes something in AWS says so, and is refused in read-only mode.
 import type { KindId } from "../resources/types.js";
+import type { KeyOverrides } from "./key-overrides.js";
 
 export type ActionId =
   | "down"
@@ -156,8 +157,22 @@ export const BINDINGS: Binding[] = [
 ];
 
 const BY_KEY = new Map<string, Binding[]>();
-for (const binding of BINDINGS) {
-  for (const key of binding.keys) BY_KEY.set(key, [...(BY_KEY.get(key) ?? []), binding]);
+indexKeys();
+
+function indexKeys(): void {
+  BY_KEY.clear();
+  for (const binding of BINDINGS) {
+    for (const key of binding.keys) BY_KEY.set(key, [...(BY_KEY.get(key) ?? []), binding]);
+  }
+}
+
+/**
+ * Installs the config file's "keys" (checked by keyOverridesProblem): the dispatcher, help and the
+ * header's hints all read BINDINGS, so they follow. Once, at start-up.
+ */
+export function applyKeyOverrides(overrides: KeyOverrides = {}): void {
+  for (const binding of BINDINGS) binding.keys = overrides[binding.action] ?? binding.keys;
+  indexKeys();
 }
 
 /**
@@ -191,13 +206,14 @@ export function keyLabel(binding: KeyHint): string {
 
 /** A Markdown key table for the README, generated so it cannot drift from the bindings. */
 export function keyTableMarkdown(bindings: readonly KeyHint[] = BINDINGS): string {
+  // The table of the remappable bindings also gives each one's name in the config file's "keys".
   const where = bindings.some((binding) => binding.kinds);
   const lines = where
-    ? ["| Keys | Action | Where |", "| --- | --- | --- |"]
+    ? ["| Keys | Action | Where | Config name |", "| --- | --- | --- | --- |"]
     : ["| Keys | Action |", "| --- | --- |"];
   for (const binding of bindings) {
     const keys = binding.keys.map((key) => `\`${key}\``).join(", ");
-    const place = where ? ` ${binding.kinds?.join(", ") ?? "any list"} |` : "";
+    const place = where ? ` ${binding.kinds?.join(", ") ?? "any list"} | \`${binding.action}\` |` : "";
     lines.push(`| ${keys} | ${binding.description} |${place}`);
   }
   return lines.join("\n");

@@ -41,6 +41,26 @@ describe("settings and colours in a real terminal", () => {
     await app.close();
   });
 
+  it("keys remapped and unbound in the config file: the dispatcher and help follow", async () => {
+    const home = configHome({ keys: { help: ["h"], refresh: [] } });
+    const app = startDeckhand({ args: ["--demo"], env: { XDG_CONFIG_HOME: home } });
+    await app.waitForText(/clusters\[\d+\]/);
+    await app.waitForText("<h> Help");
+    expect(app.screen()).not.toContain("<?>");
+    app.press("?");
+    app.press("h");
+    await app.waitForText("tables");
+    expect(app.screen()).not.toContain("<ctrl-r>");
+    await app.close();
+  });
+
+  it("a bad key in the config file stops start-up with the entry named", async () => {
+    const home = configHome({ keys: { shell: ["j"] } });
+    const app = startDeckhand({ args: ["--demo"], env: { XDG_CONFIG_HOME: home }, cols: 200 });
+    expect((await app.waitForExit()).exitCode).toBe(2);
+    expect(app.screen()).toContain('keys: "j" would mean both shell and down in containers, tasks');
+  });
+
   it("the terminal theme by default", async () => {
     const app = startDeckhand({ args: ["--demo"], env: { XDG_CONFIG_HOME: configHome({}) } });
     await app.waitForText(/clusters\[\d+\]/);

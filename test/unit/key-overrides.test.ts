@@ -1,0 +1,43 @@
+// The config file's "keys": checked against the bindings (unknown actions, bad key names, a way out
+// kept, no key meaning two things in one view), then installed for the dispatcher and help.
+import { afterEach, describe, expect, it } from "vitest";
+import { keyOverridesProblem } from "../../source/ui/key-overrides.js";
+import { applyKeyOverrides, BINDINGS, bindingFor, bindingOf } from "../../source/ui/keymap.js";
+
+const DEFAULTS = Object.fromEntries(BINDINGS.map((binding) => [binding.action, [...binding.keys]]));
+
+afterEach(() => applyKeyOverrides(DEFAULTS));
+
+describe("keyOverridesProblem", () => {
+  it("finds nothing wrong with the defaults, nor with a key moved to a free one", () => {
+    expect(keyOverridesProblem(BINDINGS, {})).toBeUndefined();
+    expect(keyOverridesProblem(BINDINGS, { shell: ["S"], toggleExec: [] })).toBeUndefined();
+    // ctrl-k stops tasks in tasks and forwards in port forwards: different views, no clash.
+    expect(keyOverridesProblem(BINDINGS, { stopTasks: ["ctrl-k", "K"] })).toBeUndefined();
+  });
+
+  it.each([
+    [{ shel: ["S"] }, /^"shel" is not an action \(known: .*shell.*\)$/],
+    [{ shell: ["Shift-S"] }, /^shell: "Shift-S" is not a key name/],
+    [{ shell: ["ctrl-1"] }, /^shell: "ctrl-1" is not a key name/],
+    [{ quit: [] }, /^quit cannot be unbound/],
+    [{ back: [] }, /^back cannot be unbound/],
+    // A key every view has (j) given to a view's action.
+    [{ shell: ["j"] }, /^"j" would mean both shell and down in containers, tasks$/],
+    // Two actions of the same view on one key.
+    [{ deployments: ["r"] }, /^"r" would mean both restart and deployments in services$/],
+  ])("refuses %j", (overrides, problem) => {
+    expect(keyOverridesProblem(BINDINGS, overrides)).toMatch(problem);
+  });
+});
+
+describe("applyKeyOverrides", () => {
+  it("moves and removes keys for the dispatcher and help", () => {
+    applyKeyOverrides({ shell: ["S"], logs: [] });
+    expect(bindingFor("S", "containers")?.action).toBe("shell");
+    expect(bindingFor("s", "containers")).toBe(bindingOf("scale"));
+    expect(bindingOf("shell").keys).toEqual(["S"]);
+    expect(bindingFor("l", "services")).toBeUndefined();
+    expect(bindingOf("logs").keys).toEqual([]);
+  });
+});
