@@ -28,10 +28,14 @@ if (!process.stdout.isTTY || !process.stdin.isTTY) {
 const options = await (async () => {
   // A config file that cannot be read must stop start-up: ignoring it could drop a read-only setting.
   const { flagDefaults, loadSettings } = await import("./settings/settings.js");
+  const { readLastAccount } = await import("./settings/last-account.js");
   const loaded = await loadSettings(process.env);
   if (!loaded.ok) usageError(loaded.message);
   // Parsed again with the file's defaults for the flags not passed; the flags were valid above.
-  const withDefaults = parseOptions(process.argv.slice(2), flagDefaults(loaded.settings, process.env));
+  const withDefaults = parseOptions(
+    process.argv.slice(2),
+    flagDefaults(loaded.settings, process.env, readLastAccount(process.env)),
+  );
   if (withDefaults.command !== "run") throw new Error("flags that parsed once must parse again");
   applyTheme(loaded.settings.theme, process.env);
   applyKeyOverrides(loaded.settings.keys);
@@ -57,8 +61,14 @@ if (options.demo) {
       );
     }
   } catch (error) {
-    if (error instanceof ProfileError) usageError(error.message);
-    throw error;
+    if (!(error instanceof ProfileError)) throw error;
+    // Not typed in this time: it came from the last :profile switch or the config file.
+    const remembered = parsed.options.profile === undefined && !process.env.AWS_PROFILE;
+    usageError(
+      remembered
+        ? `${error.message}, from the last :profile switch or the config file's "profile": pass --profile`
+        : error.message,
+    );
   }
 }
 

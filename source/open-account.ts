@@ -21,6 +21,7 @@ import type { ContextLine } from "./store/app-store.js";
 import type { ActionServices } from "./store/session-actions.js";
 import { logExec } from "./store/exec-log.js";
 import type { ExecServices, PluginChoice } from "./store/exec-services.js";
+import type { AccountChoice } from "./store/account-switch.js";
 
 export interface Account {
   gateway: EcsGateway;
@@ -30,6 +31,8 @@ export interface Account {
   actions: ActionServices;
   /** ECS exec and port forwarding; tui.tsx adds the terminal to hand over. */
   exec: ExecServices;
+  /** The profile (none: the SDK's default chain) and the region in use. */
+  current: AccountChoice;
 }
 
 function followers(
@@ -162,6 +165,7 @@ export async function openAccount(options: Options, env: NodeJS.ProcessEnv = pro
       actions: sessionActions(gateway, connection, options, env.AWS_PROFILE || undefined),
       exec: sessionExec(gateway, connection, options, undefined, env),
       openFollower: followers(connection, gateway, options.logBufferLines),
+      current: { region: connection.region },
       context: [
         { label: "Account", value: `demo (simulated ${sim.accountId})` },
         { label: "Region", value: connection.region },
@@ -177,6 +181,7 @@ export async function openAccount(options: Options, env: NodeJS.ProcessEnv = pro
     actions: sessionActions(gateway, connection, options, connection.profile),
     exec: sessionExec(gateway, connection, options, connection.profile, env),
     openFollower: followers(connection, gateway, options.logBufferLines),
+    current: { ...(connection.profile ? { profile: connection.profile } : {}), region: connection.region },
     context: [
       { label: "Account", value: "" }, // learnt from the first ARN listed: no extra call (or IAM permission)
       {

@@ -5,6 +5,8 @@ import { render, type Instance } from "ink";
 import { ReadStream } from "node:tty";
 import { AppStore } from "./store/app-store.js";
 import { resolveDeepLink } from "./store/deep-link.js";
+import { accountSwitching } from "./account-switching.js";
+import type { Account } from "./open-account.js";
 import type { HandedTerminal, TerminalHandover } from "./store/exec-services.js";
 import { App } from "./ui/app.js";
 import {
@@ -122,12 +124,19 @@ export async function runTui(
     .then(({ openAccount }) => openAccount(options))
     .then(async (account) => {
       if (options.deepLink) store.openAt(await resolveDeepLink(account.gateway, options.deepLink));
-      const { forwards } = account.exec;
-      onExit({ now: () => forwards.stopAllNow(), finish: () => forwards.terminateAll(TERMINATE_ON_EXIT_MS) });
-      return store.attach(account.gateway, account.context, account.openFollower, account.actions, {
-        ...account.exec,
-        terminal,
-      });
+      const wired = (opened: Account) => {
+        const { forwards } = opened.exec;
+        onExit({
+          now: () => forwards.stopAllNow(),
+          finish: () => forwards.terminateAll(TERMINATE_ON_EXIT_MS),
+        });
+        const exec = { ...opened.exec, terminal };
+        return [opened.gateway, opened.context, opened.openFollower, opened.actions, exec] as const;
+      };
+      store.enableSwitching(
+        accountSwitching(options, account, (next) => store.switchAccount(...wired(next))),
+      );
+      return store.attach(...wired(account));
     })
     .catch((error: unknown) => store.failSetup(error instanceof Error ? error.message : String(error)));
   // Painting twice costs more than waiting a moment: when the first rows come quickly the first

@@ -3,7 +3,8 @@
 // what deckhand did to their account.
 import { appendFile, mkdir } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname, isAbsolute, join } from "node:path";
+import { dirname, join } from "node:path";
+import { stateDirectory } from "../settings/state-directory.js";
 import type { ActionId, AwsCall } from "./types.js";
 
 /** Exec sessions and port forwards change no resource, but are logged beside the actions. */
@@ -33,10 +34,7 @@ export interface ActionLog {
 
 /** $XDG_STATE_HOME/deckhand/actions.log, or ~/.local/state/deckhand/actions.log. */
 export function actionLogPath(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
-  // The XDG spec says to ignore a relative path.
-  const state =
-    env.XDG_STATE_HOME && isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : join(home, ".local", "state");
-  return join(state, "deckhand", "actions.log");
+  return join(stateDirectory(env, home), "actions.log");
 }
 
 export function fileActionLog(path: string = actionLogPath()): ActionLog {

@@ -1,13 +1,12 @@
 // Where the log pane's "save" and "copy" go: a file under the user's state directory, and the
 // terminal's clipboard through OSC 52 (which works over SSH, unlike a local clipboard tool).
 import { mkdirSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
 import { join } from "node:path";
+import { stateDirectory } from "../settings/state-directory.js";
 import type { LineList } from "./log-line.js";
 
 export function logsDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  const state = env.XDG_STATE_HOME || join(homedir(), ".local", "state");
-  return join(state, "deckhand", "logs");
+  return join(stateDirectory(env), "logs");
 }
 
 /** Writes the lines as `ISO-time task/container message` and returns the file's path. */

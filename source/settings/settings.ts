@@ -9,6 +9,7 @@ import { MIN_LOG_BUFFER_LINES, MIN_REFRESH_SECONDS, REGION_PATTERN, type FlagDef
 import { keyOverridesProblem, type KeyOverrides } from "../ui/key-overrides.js";
 import { BINDINGS } from "../ui/keymap.js";
 import { THEMES, type ThemeName } from "../ui/theme.js";
+import type { LastAccount } from "./last-account.js";
 import { shellProblem } from "./shell.js";
 
 export interface StoredSettings {
@@ -56,16 +57,20 @@ const schema: Schema<StoredSettings> = {
 const KNOWN = Object.keys(schema) as readonly (keyof StoredSettings)[];
 
 /**
- * The config file's defaults for flags. The AWS variables outrank the file, as they outrank a
- * profile's own region: they are set for this shell, the file for every session.
+ * The defaults for flags: the profile and region last switched to, else the config file's. The
+ * AWS variables outrank both, as they outrank a profile's own region: they are set for this shell.
  */
-export function flagDefaults(settings: StoredSettings, env: NodeJS.ProcessEnv): FlagDefaults {
-  const { refreshSeconds, logBufferLines, profile, region } = settings;
+export function flagDefaults(
+  settings: StoredSettings,
+  env: NodeJS.ProcessEnv,
+  last: LastAccount = {},
+): FlagDefaults {
+  const { refreshSeconds, logBufferLines } = settings;
   return {
     refreshSeconds,
     logBufferLines,
-    profile: env.AWS_PROFILE ? undefined : profile,
-    region: env.AWS_REGION || env.AWS_DEFAULT_REGION ? undefined : region,
+    profile: env.AWS_PROFILE ? undefined : (last.profile ?? settings.profile),
+    region: env.AWS_REGION || env.AWS_DEFAULT_REGION ? undefined : (last.region ?? settings.region),
   };
 }
 

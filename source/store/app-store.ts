@@ -27,6 +27,7 @@ import { runCommand, stackFor } from "./commands.js";
 import { HIGHLIGHT_MS, markChanges } from "./row-changes.js";
 import { placeCursor, type ViewEntry } from "./view-cursor.js";
 import type { Opening } from "./deep-link.js";
+import { AccountSwitch, type SwitchServices } from "./account-switch.js";
 import type { FollowScope, LogFollower } from "../logs/log-follower.js";
 import { LogPaneStore, type LogPaneOutputs } from "./log-pane-store.js";
 
@@ -115,6 +116,7 @@ export class AppStore {
   private autoscaling: AutoScalingGateway | undefined;
   private flow: ActionFlow | undefined;
   private exec: { flow: ExecFlow; services: ExecServices; unsubscribe: () => void } | undefined;
+  private switcher: AccountSwitch | undefined;
   /** Loads started so far; a pending change counts only rows from loads started after it. */
   private loads = 0;
   private readonly pendingAfterLoad = new Map<string, number>();
@@ -188,6 +190,27 @@ export class AppStore {
   openAt(opening: Opening): void {
     this.set({ stack: opening.steps.map((step) => ({ ...step, cursor: 0, top: 0, filter: "" })) });
     if (opening.problem) this.showFlash(opening.problem, "error");
+  }
+
+  /** `:profile` and `:region` work once the session says how to open another account. */
+  enableSwitching(services: SwitchServices): void {
+    this.switcher = new AccountSwitch(services, {
+      showDialog: (dialog) => this.set({ dialog }),
+      flash: (text, level) => this.showFlash(text, level),
+    });
+  }
+
+  /** Another profile or region: nothing shown so far belongs to it, so it starts at its clusters. */
+  switchAccount(...account: Parameters<AppStore["attach"]>): Promise<void> {
+    for (const map of [this.inFlight, this.memos, this.pendingAfterLoad]) map.clear();
+    this.forcedAfter.clear();
+    this.set({
+      stack: [{ kind: "clusters", scope: {}, cursor: 0, top: 0, filter: "" }],
+      cache: new Map(),
+      marks: new Map(),
+      pending: new Map(),
+    });
+    return this.attach(...account);
   }
 
   /** No account: the table says why instead of "loading…", and nothing polls. */
@@ -293,10 +316,12 @@ export class AppStore {
       forced,
       memo,
       publish: (rows) => {
-        if (open) this.receiveRows(key, kind, rows, load);
+        if (open && gateway === this.gateway) this.receiveRows(key, kind, rows, load);
       },
     });
     open = false;
+    // Loaded from the account before a :profile or :region switch.
+    if (gateway !== this.gateway) return;
     if (outcome.rows) this.receiveRows(key, kind, outcome.rows, load);
     if (outcome.ok) {
       this.patchEntry(key, { failure: undefined, updatedAt: this.now() });
@@ -513,6 +538,10 @@ export class AppStore {
         return void this.set({ mode: "help" });
       case "flash":
         return void this.showFlash(effect.text, effect.level);
+      case "switch":
+        if (!this.switcher)
+          return void this.showFlash("switching is not available yet: still connecting", "info");
+        return void this.switcher.start(effect.what, effect.value);
       case "open": {
         const stack = stackFor(effect.kind, effect.scope, this.state.stack);
         const kept = new Set(stack.map((view) => cacheKey(view.kind, view.scope)));
@@ -595,6 +624,7 @@ export class AppStore {
 
   /** Keys while the action (or exec) dialog is open. */
   dialogKey(key: string, input: string): void {
+    if (this.switcher?.isOpen) return this.switcher.handleKey(key, input);
     if (this.exec?.flow.isOpen) return this.exec.flow.handleKey(key, input);
     this.flow?.handleKey(key, input);
   }

@@ -20,6 +20,8 @@ export type CommandEffect =
   | { type: "open"; kind: KindId; scope: Scope }
   | { type: "help" }
   | { type: "quit" }
+  /** `:profile` / `:region`: switch to the named one, or pick one from a list. */
+  | { type: "switch"; what: "profile" | "region"; value?: string }
   | { type: "flash"; text: string; level: FlashLevel };
 
 export interface Command {
@@ -98,6 +100,18 @@ function simple(name: string, aliases: string[], description: string, effect: Co
   return command;
 }
 
+function switchCommand(what: "profile" | "region", description: string): Command {
+  return {
+    name: what,
+    aliases: [],
+    description,
+    run: ({ args }) =>
+      args.length > 1
+        ? { type: "flash", text: `:${what} takes one ${what} name (got "${args.join(" ")}")`, level: "info" }
+        : { type: "switch", what, ...(args[0] ? { value: args[0] } : {}) },
+  };
+}
+
 const TABLE: Command[] = [];
 
 /** Adds a command; a name or alias already taken is a programming error. */
@@ -119,6 +133,8 @@ for (const command of [
   viewCommand("containers", [], "Containers of the task in scope", "task"),
   viewCommand("deployments", ["dp"], "Deployments of the service in scope", "service"),
   viewCommand("autoscaling", ["as"], "Auto scaling of the service in scope", "service"),
+  switchCommand("profile", "Switch AWS profile (a list, or :profile NAME)"),
+  switchCommand("region", "Switch AWS region (a list, or :region NAME)"),
   simple("help", ["h"], "Keys and commands", { type: "help" }),
   simple("quit", ["q", "q!"], "Quit deckhand", { type: "quit" }),
 ]) {

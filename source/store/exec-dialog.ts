@@ -24,6 +24,8 @@ export interface ExecPickSpec {
   notes: string[];
   submit: string;
   choose: (index: number) => void;
+  /** The item the cursor starts on (default the first). */
+  cursor?: number;
 }
 
 type Prompt = Extract<DialogView, { kind: "prompt" }>;
@@ -97,7 +99,7 @@ export class ExecDialog {
       kind: "pick",
       title: spec.title,
       items: spec.items,
-      cursor: 0,
+      cursor: spec.cursor ?? 0,
       notes: spec.notes,
       submit: spec.submit,
     });

@@ -61,6 +61,17 @@ describe("settings and colours in a real terminal", () => {
     expect(app.screen()).toContain('keys: "j" would mean both shell and down in containers, tasks');
   });
 
+  it("the demo cannot switch profiles or regions, and says so", async () => {
+    const app = startDeckhand({ args: ["--demo"], cols: 150 });
+    await app.waitForText(/clusters\[\d+\]/);
+    app.press(":");
+    await app.type("region eu-west-1");
+    app.press("\r");
+    await app.waitForText("the demo has one simulated account in one region");
+    expect(app.screen()).toMatch(/Region:\s+us-east-1/);
+    await app.close();
+  });
+
   it("the terminal theme by default", async () => {
     const app = startDeckhand({ args: ["--demo"], env: { XDG_CONFIG_HOME: configHome({}) } });
     await app.waitForText(/clusters\[\d+\]/);
