@@ -4,7 +4,7 @@
 import type { ProfileInfo } from "../aws/profile-list.js";
 import { REGION_PATTERN } from "../options.js";
 import type { DialogView, FlashLevel } from "./action-dialog.js";
-import { ExecDialog } from "./exec-dialog.js";
+import { StepDialog } from "./step-dialog.js";
 
 export interface AccountChoice {
   profile?: string;
@@ -31,13 +31,13 @@ export interface SwitchHost {
 }
 
 export class AccountSwitch {
-  readonly dialog: ExecDialog;
+  readonly dialog: StepDialog;
 
   constructor(
     private readonly services: SwitchServices,
     private readonly host: SwitchHost,
   ) {
-    this.dialog = new ExecDialog(host.showDialog, (text) => host.flash(text, "info"));
+    this.dialog = new StepDialog(host.showDialog, (text) => host.flash(text, "info"));
   }
 
   get isOpen(): boolean {

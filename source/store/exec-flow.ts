@@ -22,7 +22,7 @@ import type { TaskRow } from "../resources/task.js";
 import type { KindId, Scope } from "../resources/types.js";
 import type { DialogView, FlashLevel } from "./action-dialog.js";
 import { lookBeforeExec, runtimeIdOf, type Checked, type Target } from "./exec-check.js";
-import { ExecDialog } from "./exec-dialog.js";
+import { StepDialog } from "./step-dialog.js";
 import { containerPorts, endedText, forwardProblem } from "./exec-forms.js";
 import type { SessionAction } from "../actions/action-log.js";
 import { logExec } from "./exec-log.js";
@@ -44,7 +44,7 @@ const VERBS: Record<ExecMode, { log: SessionAction; what: string; title: string 
 };
 
 export class ExecFlow {
-  readonly dialog: ExecDialog;
+  readonly dialog: StepDialog;
   /** Forwards the user is stopping: their end is no news. */
   private readonly stopping = new Set<string>();
 
@@ -52,7 +52,7 @@ export class ExecFlow {
     private readonly services: ExecServices,
     private readonly host: ExecHost,
   ) {
-    this.dialog = new ExecDialog(host.showDialog, (text) => host.flash(text, "info"));
+    this.dialog = new StepDialog(host.showDialog, (text) => host.flash(text, "info"));
   }
 
   get isOpen(): boolean {

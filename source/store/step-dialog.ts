@@ -1,10 +1,10 @@
-// The dialog of exec and port forwarding: pick a container, type a command or ports (checked as
-// typed), wait while deckhand looks before it sends anything, or read why exec cannot work. Unlike
-// the action dialog there is no confirmation step: nothing here changes an AWS resource. The view
-// on screen is plain DialogView data; keys come in through handleKey.
+// A dialog of steps for flows that change no AWS resource (exec and port forwarding, switching
+// profile or region): pick from a list, type values (checked as typed), wait, or read a notice.
+// Unlike the action dialog there is no confirmation step. The view on screen is plain DialogView
+// data; keys come in through handleKey.
 import type { DialogView, NoticeItem, PickItem } from "./action-dialog.js";
 
-export interface ExecPromptSpec {
+export interface StepPromptSpec {
   title: string;
   fields: { label: string; value: string }[];
   notes: string[];
@@ -18,7 +18,7 @@ export interface ExecPromptSpec {
   accept: (values: string[]) => Promise<string | undefined> | string | undefined;
 }
 
-export interface ExecPickSpec {
+export interface StepPickSpec {
   title: string;
   items: PickItem[];
   notes: string[];
@@ -38,10 +38,10 @@ const PRINTABLE = (key: string, input: string) =>
   // eslint-disable-next-line no-control-regex
   !/[\u0000-\u001f\u007f]/.test(input);
 
-export class ExecDialog {
+export class StepDialog {
   private view: DialogView | undefined;
-  private prompt: ExecPromptSpec | undefined;
-  private pick: ExecPickSpec | undefined;
+  private prompt: StepPromptSpec | undefined;
+  private pick: StepPickSpec | undefined;
   private override: (() => void) | undefined;
   /** Bumped at every step, so that late answers to an old step are dropped. */
   private generation = 0;
@@ -94,7 +94,7 @@ export class ExecDialog {
     this.override = override?.run;
   }
 
-  openPick(spec: ExecPickSpec): void {
+  openPick(spec: StepPickSpec): void {
     this.step(undefined, spec, {
       kind: "pick",
       title: spec.title,
@@ -106,7 +106,7 @@ export class ExecDialog {
   }
 
   /** Opens a prompt; the returned check says whether it is still the step on screen. */
-  openPrompt(spec: ExecPromptSpec): () => boolean {
+  openPrompt(spec: StepPromptSpec): () => boolean {
     const view: Prompt = {
       kind: "prompt",
       title: spec.title,
@@ -132,7 +132,7 @@ export class ExecDialog {
     return this.still();
   }
 
-  private step(prompt: ExecPromptSpec | undefined, pick: ExecPickSpec | undefined, view: DialogView): void {
+  private step(prompt: StepPromptSpec | undefined, pick: StepPickSpec | undefined, view: DialogView): void {
     this.generation += 1;
     this.accepting = false;
     this.prompt = prompt;
@@ -152,7 +152,7 @@ export class ExecDialog {
     this.show(view);
   }
 
-  private checked(spec: ExecPromptSpec, view: Prompt, touched: boolean): Prompt {
+  private checked(spec: StepPromptSpec, view: Prompt, touched: boolean): Prompt {
     const checked = spec.check(view.fields.map((field) => field.value));
     return {
       ...view,
@@ -185,7 +185,7 @@ export class ExecDialog {
     if (spec.checkLater && next.error === undefined) void this.checkLater(spec, next);
   }
 
-  private async checkLater(spec: ExecPromptSpec, view: Prompt): Promise<void> {
+  private async checkLater(spec: StepPromptSpec, view: Prompt): Promise<void> {
     const still = this.still();
     const error = await spec.checkLater!(view.fields.map((field) => field.value));
     // Only if nothing was typed meanwhile: the answer is about these values.
@@ -193,7 +193,7 @@ export class ExecDialog {
     this.update({ ...view, error, preview: undefined });
   }
 
-  private async accept(spec: ExecPromptSpec, view: Prompt): Promise<void> {
+  private async accept(spec: StepPromptSpec, view: Prompt): Promise<void> {
     const values = view.fields.map((field) => field.value);
     const checked = spec.check(values);
     if (!checked.ok) return this.update({ ...view, error: checked.message, preview: undefined });
