@@ -28,6 +28,7 @@ import { HIGHLIGHT_MS, markChanges } from "./row-changes.js";
 import { placeCursor, type ViewEntry } from "./view-cursor.js";
 import type { Opening } from "./deep-link.js";
 import { AccountSwitch, type SwitchServices } from "./account-switch.js";
+import { CopyAndOpen, type RowOutputs } from "./copy-and-open.js";
 import type { FollowScope, LogFollower } from "../logs/log-follower.js";
 import { LogPaneStore, type LogPaneOutputs } from "./log-pane-store.js";
 
@@ -117,6 +118,10 @@ export class AppStore {
   private flow: ActionFlow | undefined;
   private exec: { flow: ExecFlow; services: ExecServices; unsubscribe: () => void } | undefined;
   private switcher: AccountSwitch | undefined;
+  private readonly copyAndOpen = new CopyAndOpen({
+    showDialog: (dialog) => this.set({ dialog }),
+    flash: (text, level) => this.showFlash(text, level),
+  });
   /** Loads started so far; a pending change counts only rows from loads started after it. */
   private loads = 0;
   private readonly pendingAfterLoad = new Map<string, number>();
@@ -625,6 +630,7 @@ export class AppStore {
   /** Keys while the action (or exec) dialog is open. */
   dialogKey(key: string, input: string): void {
     if (this.switcher?.isOpen) return this.switcher.handleKey(key, input);
+    if (this.copyAndOpen.isOpen) return this.copyAndOpen.handleKey(key, input);
     if (this.exec?.flow.isOpen) return this.exec.flow.handleKey(key, input);
     this.flow?.handleKey(key, input);
   }
@@ -662,6 +668,23 @@ export class AppStore {
     const view = this.top();
     const refused = exec.flow.start(mode, view.kind, this.visibleRows(view)[view.cursor], view.scope);
     if (refused) this.showFlash(refused, "warn");
+  }
+
+  /** `c` and `o` on the row under the cursor (copy-and-open.ts). */
+  copyRow(outputs: RowOutputs): void {
+    const row = this.rowUnderCursor();
+    if (row) this.copyAndOpen.copy(row.kind, row.key, outputs);
+  }
+
+  openRowInConsole(outputs: RowOutputs): void {
+    const row = this.rowUnderCursor();
+    if (row) this.copyAndOpen.open(row.kind, row.key, this.top().scope, outputs);
+  }
+
+  private rowUnderCursor(): { kind: KindId; key: string } | undefined {
+    const view = this.top();
+    const row = this.visibleRows(view)[view.cursor];
+    return row === undefined ? undefined : { kind: view.kind, key: this.kindOf(view).key(row) };
   }
 
   /** `P`: the port forwards view, on top of the view it was opened from. */

@@ -1,12 +1,16 @@
 import type { ActionVerb, AppStore } from "../store/app-store.js";
 import { osc52, saveLines } from "../logs/log-outputs.js";
 import type { LogPaneOutputs } from "../store/log-pane-store.js";
+import type { RowOutputs } from "../store/copy-and-open.js";
+import { openInBrowser } from "../browser.js";
 import { appliesTo, bindingFor, bindingsFor, keyLabel, type ActionId, type Binding } from "./keymap.js";
 
 const LOG_OUTPUTS: LogPaneOutputs = {
   save: saveLines,
   copy: (text) => void process.stdout.write(osc52(text)),
 };
+
+const ROW_OUTPUTS: RowOutputs = { copy: LOG_OUTPUTS.copy, browse: (url) => openInBrowser(url) };
 
 /**
  * The one place keys turn into intents. Modes are checked from the top of the stack down:
@@ -109,5 +113,9 @@ function run(store: AppStore, binding: Binding, quit: () => void): void {
       return store.openPortForwards();
     case "stopForward":
       return store.stopForward();
+    case "copy":
+      return store.copyRow(ROW_OUTPUTS);
+    case "openConsole":
+      return store.openRowInConsole(ROW_OUTPUTS);
   }
 }

@@ -34,7 +34,9 @@ export type ActionId =
   | "runCommand"
   | "portForward"
   | "portForwards"
-  | "stopForward";
+  | "stopForward"
+  | "copy"
+  | "openConsole";
 
 /** What a hint or help line needs to know about a binding. */
 export interface KeyHint {
@@ -148,6 +150,8 @@ export const BINDINGS: Binding[] = [
     hint: true,
     kinds: ["portforwards"],
   },
+  { action: "copy", keys: ["c"], description: "Copy ARN / ID / name", hint: false },
+  { action: "openConsole", keys: ["o"], description: "Open in the AWS console", hint: false },
   { action: "down", keys: ["j", "down"], description: "Down", hint: false },
   { action: "up", keys: ["k", "up"], description: "Up", hint: false },
   { action: "first", keys: ["g", "home"], description: "Top", hint: false },

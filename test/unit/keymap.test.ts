@@ -101,11 +101,11 @@ describe("key names", () => {
     );
   });
 
-  it("says where each key works in the README table", () => {
+  it("says where each key works in the README table, and its name in the config file", () => {
     const table = keyTableMarkdown();
-    expect(table.split("\n")[0]).toBe("| Keys | Action | Where |");
-    expect(table).toContain("| `s` | Scale | services |");
-    expect(table).toContain("| `s` | Shell | containers, tasks |");
-    expect(table).toContain("| `/` | Filter | any list |");
+    expect(table.split("\n")[0]).toBe("| Keys | Action | Where | Config name |");
+    expect(table).toContain("| `s` | Scale | services | `scale` |");
+    expect(table).toContain("| `s` | Shell | containers, tasks | `shell` |");
+    expect(table).toContain("| `/` | Filter | any list | `filter` |");
   });
 });

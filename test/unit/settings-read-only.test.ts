@@ -63,7 +63,10 @@ describe("loadSettings", () => {
       "readOnly must be boolean; readOnlyProfiles[0] must be string",
     ],
     ["[]", "the top level must be object"],
-    ['{"readonly": true}', 'unknown setting "readonly" (known: readOnly, readOnlyProfiles, shell, refreshSeconds, profile, region, logBufferLines, theme)'],
+    [
+      '{"readonly": true}',
+      'unknown setting "readonly" (known: readOnly, readOnlyProfiles, shell, refreshSeconds, profile, region, logBufferLines, theme, keys)',
+    ],
   ])("names the offending key in %s", async (text, problem) => {
     write(text);
     expect(await load()).toEqual({ ok: false, message: `${file}: ${problem}` });

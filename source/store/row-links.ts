@@ -1,0 +1,56 @@
+// What `c` copies and `o` opens for a row: its ARN, ID or name, and its page in the AWS console.
+// Everything comes from ARNs (the row's key, the scope's cluster), which also carry the region
+// and partition, so no extra call is needed.
+import { lastSegment } from "../actions/arn.js";
+import type { KindId, Scope } from "../resources/types.js";
+
+export interface Reference {
+  label: "ARN" | "ID" | "name";
+  value: string;
+}
+
+/** The ways to refer to a row, most precise first. */
+export function referencesOf(kind: KindId, key: string): Reference[] {
+  if (!key.startsWith("arn:")) return [{ label: kind === "containers" ? "name" : "ID", value: key }];
+  const last = lastSegment(key);
+  const short: Reference = kind === "tasks" ? { label: "ID", value: last } : { label: "name", value: last };
+  return [{ label: "ARN", value: key }, short];
+}
+
+const CONSOLE_HOST: Record<string, string> = {
+  aws: "console.aws.amazon.com",
+  "aws-cn": "console.amazonaws.cn",
+  "aws-us-gov": "console.amazonaws-us-gov.com",
+};
+
+/** The row's page in the ECS console, or undefined when the console has none (port forwards). */
+export function consoleUrl(kind: KindId, key: string, scope: Scope): string | undefined {
+  const arn = kind === "clusters" ? key : scope.clusterArn;
+  const [, partition = "", , region = ""] = (arn ?? "").split(":");
+  const host = CONSOLE_HOST[partition];
+  if (!host || !region) return undefined;
+  const cluster = kind === "clusters" ? lastSegment(key) : (scope.clusterName ?? lastSegment(arn!));
+  const base = `https://${region}.${host}/ecs/v2/clusters/${encodeURIComponent(cluster)}`;
+  const service = (name: string | undefined, tab: string) =>
+    name === undefined ? undefined : `${base}/services/${encodeURIComponent(name)}/${tab}?region=${region}`;
+  const task = (taskArn: string | undefined) =>
+    taskArn === undefined
+      ? undefined
+      : `${base}/tasks/${lastSegment(taskArn)}/configuration?region=${region}`;
+  switch (kind) {
+    case "clusters":
+      return `${base}/services?region=${region}`;
+    case "services":
+      return service(lastSegment(key), "health");
+    case "tasks":
+      return task(key);
+    case "containers":
+      return task(scope.taskArn);
+    case "deployments":
+      return service(scope.serviceName, "deployments");
+    case "autoscaling":
+      return service(scope.serviceName, "configuration");
+    default:
+      return undefined;
+  }
+}

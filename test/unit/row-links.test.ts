@@ -1,0 +1,59 @@
+// What `c` copies and `o` opens, worked out from ARNs alone.
+import { describe, expect, it } from "vitest";
+import { consoleUrl, referencesOf } from "../../source/store/row-links.js";
+
+const CLUSTER = "arn:aws:ecs:eu-west-1:123456789012:cluster/prod";
+const SERVICE = "arn:aws:ecs:eu-west-1:123456789012:service/prod/web";
+const TASK = "arn:aws:ecs:eu-west-1:123456789012:task/prod/0123456789abcdef0123456789abcdef";
+const IN_SERVICE = { clusterArn: CLUSTER, clusterName: "prod", serviceName: "web" };
+
+describe("referencesOf", () => {
+  it("offers the ARN first, then the name or the task ID; a container has its name", () => {
+    expect(referencesOf("clusters", CLUSTER)).toEqual([
+      { label: "ARN", value: CLUSTER },
+      { label: "name", value: "prod" },
+    ]);
+    expect(referencesOf("tasks", TASK)).toEqual([
+      { label: "ARN", value: TASK },
+      { label: "ID", value: "0123456789abcdef0123456789abcdef" },
+    ]);
+    expect(referencesOf("containers", "app")).toEqual([{ label: "name", value: "app" }]);
+    expect(referencesOf("portforwards", "pf-1")).toEqual([{ label: "ID", value: "pf-1" }]);
+  });
+});
+
+describe("consoleUrl", () => {
+  const base = "https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod";
+  it.each([
+    ["clusters", CLUSTER, {}, `${base}/services?region=eu-west-1`],
+    [
+      "services",
+      SERVICE,
+      { clusterArn: CLUSTER, clusterName: "prod" },
+      `${base}/services/web/health?region=eu-west-1`,
+    ],
+    [
+      "tasks",
+      TASK,
+      IN_SERVICE,
+      `${base}/tasks/0123456789abcdef0123456789abcdef/configuration?region=eu-west-1`,
+    ],
+    [
+      "containers",
+      "app",
+      { ...IN_SERVICE, taskArn: TASK },
+      `${base}/tasks/0123456789abcdef0123456789abcdef/configuration?region=eu-west-1`,
+    ],
+    ["deployments", "ecs-svc/1", IN_SERVICE, `${base}/services/web/deployments?region=eu-west-1`],
+  ] as const)("%s", (kind, key, scope, url) => {
+    expect(consoleUrl(kind, key, scope)).toBe(url);
+  });
+
+  it("uses the partition's console, and has no page for a port forward", () => {
+    const china = "arn:aws-cn:ecs:cn-north-1:123456789012:cluster/prod";
+    expect(consoleUrl("clusters", china, {})).toBe(
+      "https://cn-north-1.console.amazonaws.cn/ecs/v2/clusters/prod/services?region=cn-north-1",
+    );
+    expect(consoleUrl("portforwards", "pf-1", {})).toBeUndefined();
+  });
+});
