@@ -20,6 +20,24 @@ export interface PickItem {
   note?: string;
 }
 
+type PromptView = Extract<DialogView, { kind: "prompt" }>;
+
+/** A prompt as first shown: the given values, not typed over yet, focus on the first field. */
+export function freshPrompt(
+  spec: { title: string; fields: { label: string; value: string }[]; notes: string[] },
+  submit?: string,
+): PromptView {
+  return {
+    kind: "prompt",
+    title: spec.title,
+    fields: spec.fields.map((field) => ({ ...field, fresh: true })),
+    focus: 0,
+    notes: spec.notes,
+    warnings: [],
+    ...(submit === undefined ? {} : { submit }),
+  };
+}
+
 export type DialogView =
   | { kind: "busy"; title: string; text: string }
   | {
@@ -279,17 +297,7 @@ export class ActionDialog {
     this.prompt = spec;
     this.pick = undefined;
     this.confirming = undefined;
-    this.showPrompt(
-      {
-        kind: "prompt",
-        title: spec.title,
-        fields: spec.fields.map((field) => ({ ...field, fresh: true })),
-        focus: 0,
-        notes: spec.notes,
-        warnings: [],
-      },
-      false,
-    );
+    this.showPrompt(freshPrompt(spec), false);
     return this.current();
   }
 

@@ -2,7 +2,7 @@
 // profile or region): pick from a list, type values (checked as typed), wait, or read a notice.
 // Unlike the action dialog there is no confirmation step. The view on screen is plain DialogView
 // data; keys come in through handleKey.
-import type { DialogView, NoticeItem, PickItem } from "./action-dialog.js";
+import { freshPrompt, type DialogView, type NoticeItem, type PickItem } from "./action-dialog.js";
 
 export interface StepPromptSpec {
   title: string;
@@ -107,32 +107,21 @@ export class StepDialog {
 
   /** Opens a prompt; the returned check says whether it is still the step on screen. */
   openPrompt(spec: StepPromptSpec): () => boolean {
-    const view: Prompt = {
-      kind: "prompt",
-      title: spec.title,
-      fields: spec.fields.map((field) => ({ ...field, fresh: true })),
-      focus: 0,
-      notes: spec.notes,
-      warnings: [],
-      submit: spec.submit,
-    };
-    this.step(spec, undefined, this.checked(spec, view, false));
+    this.step(spec, undefined, this.checked(spec, freshPrompt(spec, spec.submit), false));
     return this.still();
   }
 
   /** Closes the dialog; the returned check says whether nothing has been opened since. */
   close(): () => boolean {
-    this.generation += 1;
-    this.accepting = false;
-    this.view = undefined;
-    this.prompt = undefined;
-    this.pick = undefined;
-    this.override = undefined;
-    this.show(undefined);
+    this.step(undefined, undefined, undefined);
     return this.still();
   }
 
-  private step(prompt: StepPromptSpec | undefined, pick: StepPickSpec | undefined, view: DialogView): void {
+  private step(
+    prompt: StepPromptSpec | undefined,
+    pick: StepPickSpec | undefined,
+    view: DialogView | undefined,
+  ): void {
     this.generation += 1;
     this.accepting = false;
     this.prompt = prompt;

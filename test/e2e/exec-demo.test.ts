@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createSimulatedAccount, execCases } from "../../source/sim/index.js";
 import { CTRL_C, ENTER, ESC, REPO_ROOT, startDeckhand, type Deckhand } from "../helpers/pty.js";
+import { isAlive } from "../helpers/process-alive.js";
 
 const CTRL_K = "\u000b";
 const CTRL_U = "\u0015";
@@ -245,13 +246,13 @@ describe("exec in a real terminal (--demo, fake plugin on PATH)", () => {
     app.press(ENTER);
     await app.waitForText(`forwarding localhost:${port}`);
     const plugin = recorded().find((entry) => entry.argv)!;
-    expect(alive(plugin.pid)).toBe(true);
+    expect(isAlive(plugin.pid)).toBe(true);
 
     app.kill("SIGTERM");
     const exit = await app.waitForExit(5_000);
     expect(exit.exitCode).toBe(128 + 15);
     expect(app.raw().lastIndexOf(LEAVE_ALT_SCREEN)).toBeGreaterThan(app.raw().lastIndexOf(ENTER_ALT_SCREEN));
-    await expect.poll(() => alive(plugin.pid)).toBe(false);
+    await expect.poll(() => isAlive(plugin.pid)).toBe(false);
     expect(mutations().map((call) => call.operation)).toEqual(["StartSession", "TerminateSession"]);
   });
 
@@ -263,13 +264,13 @@ describe("exec in a real terminal (--demo, fake plugin on PATH)", () => {
     await app.waitForText(/^# $/m);
     const plugin = recorded().find((entry) => entry.argv)!;
     const { sessionId } = JSON.parse(plugin.env!.AWS_SSM_START_SESSION_RESPONSE!) as { sessionId: string };
-    expect(alive(plugin.pid)).toBe(true);
+    expect(isAlive(plugin.pid)).toBe(true);
 
     // To deckhand alone: the plugin must not be left running with the terminal.
     app.signal("SIGTERM");
     const exit = await app.waitForExit(5_000);
     expect(exit.exitCode).toBe(128 + 15);
-    await expect.poll(() => alive(plugin.pid), { timeout: 5_000 }).toBe(false);
+    await expect.poll(() => isAlive(plugin.pid), { timeout: 5_000 }).toBe(false);
     expect(recorded().at(-1)).toMatchObject({ pid: plugin.pid, signal: "SIGTERM" });
     const ended = mutations().filter((call) => call.operation === "TerminateSession");
     expect(ended.map((call) => call.input)).toEqual([{ SessionId: sessionId }]);
@@ -312,15 +313,6 @@ describe("exec in a real terminal (--demo, fake plugin on PATH)", () => {
     expect((await app.waitForExit()).exitCode).toBe(0);
   });
 });
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -319,18 +319,24 @@ describe("ExecFlow with the terminal handed over", () => {
     expect(dialog()).toBeUndefined();
   });
 
-  it("a second enter on the port forward prompt does not start a second session", async () => {
+  /** The port forward prompt with remote port 80 typed (the container maps none) and the suggested local port. */
+  async function forwardPrompt() {
     const answer = gate<Result<{ sessionId: string; streamUrl: string; tokenValue: string }>>();
-    const { flow, row, scope, calls, waitUntil, dialog, flashes } = setup({
+    const context = setup({
       plugin: { command: "/bin/true", leadingArgs: [] },
       statuses: ["RUNNING"],
       startSession: answer.promise,
     });
+    const { flow, row, scope, waitUntil, dialog } = context;
     flow.start("portForward", "containers", row, scope);
     await waitUntil("no prompt", () => dialog()?.kind === "prompt");
-    // Ports typed for sure (the container maps none): remote 8080, the suggested local port.
     flow.handleKey("8", "8");
     flow.handleKey("0", "0");
+    return { ...context, answer };
+  }
+
+  it("a second enter on the port forward prompt does not start a second session", async () => {
+    const { flow, calls, waitUntil, flashes, answer } = await forwardPrompt();
     flow.handleKey("enter", "");
     flow.handleKey("enter", "");
     await waitUntil("no StartSession", () => calls.startSession > 0);
@@ -341,16 +347,7 @@ describe("ExecFlow with the terminal handed over", () => {
   });
 
   it("a port forward failing after the user moved on flashes, and leaves the new dialog alone", async () => {
-    const answer = gate<Result<{ sessionId: string; streamUrl: string; tokenValue: string }>>();
-    const { flow, row, scope, waitUntil, dialog, flashes } = setup({
-      plugin: { command: "/bin/true", leadingArgs: [] },
-      statuses: ["RUNNING"],
-      startSession: answer.promise,
-    });
-    flow.start("portForward", "containers", row, scope);
-    await waitUntil("no prompt", () => dialog()?.kind === "prompt");
-    flow.handleKey("8", "8");
-    flow.handleKey("0", "0");
+    const { flow, row, scope, waitUntil, dialog, flashes, answer } = await forwardPrompt();
     flow.handleKey("enter", "");
     await waitUntil("no wait for StartSession", () =>
       flashes.some((flash) => flash.text.startsWith("starting")),

@@ -18,6 +18,7 @@ import {
   simSession,
 } from "../helpers/fake-plugin/index.js";
 import { waitFor } from "../helpers/wait-for.js";
+import { isAlive } from "../helpers/process-alive.js";
 
 const TASK_ID = "0123456789abcdef0123456789abcdef";
 const TASK_ARN = `arn:aws:ecs:us-east-1:123456789012:task/prod/${TASK_ID}`;
@@ -105,15 +106,6 @@ function occupiedPort(): Promise<number> {
       resolve(typeof address === "object" && address ? address.port : 0);
     });
   });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe("PortForwards", () => {
