@@ -70,6 +70,7 @@ export function App({ store }: AppProps) {
     : BINDINGS.filter(
         (b) =>
           b.hint &&
+          b.keys.length > 0 &&
           appliesTo(b, kind.id) &&
           (b.action !== "drill" || kind.drill) &&
           (b.action !== "logs" || kind.logs),

@@ -45,6 +45,8 @@ function Column({ sections, rows }: { sections: readonly Section[]; rows: number
  */
 export function Help({ width, height }: { width: number; height: number }) {
   const rows = Math.max(1, height - 3);
+  // Unbound in the config file: nothing to press.
+  const bound = BINDINGS.filter((binding) => binding.keys.length > 0);
   return (
     <Box flexDirection="column" borderStyle="single" borderColor={theme.border} width={width} height={height}>
       <Text color={theme.title} bold wrap="truncate-end">
@@ -56,13 +58,13 @@ export function Help({ width, height }: { width: number; height: number }) {
       <Box height={rows} overflow="hidden">
         <Column
           sections={[
-            { title: "tables", bindings: BINDINGS.filter((binding) => !binding.kinds) },
+            { title: "tables", bindings: bound.filter((binding) => !binding.kinds) },
             { title: "commands", bindings: commandHints(), typed: true },
           ]}
           rows={rows}
         />
         <Column
-          sections={[{ title: "actions", bindings: BINDINGS.filter((binding) => binding.kinds) }]}
+          sections={[{ title: "actions", bindings: bound.filter((binding) => binding.kinds) }]}
           rows={rows}
         />
         <Column sections={[{ title: "log pane", bindings: PANE_BINDINGS }]} rows={rows} />

@@ -47,10 +47,13 @@ describe("settings and colours in a real terminal", () => {
     await app.waitForText(/clusters\[\d+\]/);
     await app.waitForText("<h> Help");
     expect(app.screen()).not.toContain("<?>");
+    expect(app.screen()).not.toContain("Refresh\n");
     app.press("?");
     app.press("h");
-    await app.waitForText("tables");
+    await app.waitForText("help (esc or ? to close)");
+    expect(app.screen()).toMatch(/<h>\s+Help/);
     expect(app.screen()).not.toContain("<ctrl-r>");
+    expect(app.screen()).not.toMatch(/^│\s+Refresh/m);
     await app.close();
   });
 
