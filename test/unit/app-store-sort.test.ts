@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import type { ServiceRow } from "../../source/resources/service.js";
+import { AppStore } from "../../source/store/app-store.js";
+import { fakeGateway } from "../helpers/fake-gateway.js";
+
+async function servicesOfProd() {
+  const { world, gateway } = fakeGateway();
+  for (const [name, desired] of [
+    ["api", 2],
+    ["billing", 5],
+    ["checkout", 1],
+    ["search", 4],
+    ["web", 3],
+  ] as const)
+    world.desired.set(name, desired);
+  const store = new AppStore({ refreshMs: 5_000 });
+  await store.attach(gateway, []);
+  store.moveCursor(1); // prod
+  store.drill();
+  await store.refresh(false);
+  return { store, world };
+}
+
+const names = (store: AppStore) => store.visibleRows(store.top()).map((row) => (row as ServiceRow).name);
+const selected = (store: AppStore) => names(store)[store.top().cursor];
+
+describe("AppStore sorting", () => {
+  it("sorts the view on top by a column; the same letter again reverses it", async () => {
+    const { store } = await servicesOfProd();
+    store.sortBy("D");
+    expect(names(store)).toEqual(["checkout", "api", "web", "search", "billing"]);
+    expect(store.top().sort).toEqual({ column: "DESIRED", descending: false });
+    store.sortBy("D");
+    expect(names(store)).toEqual(["billing", "search", "web", "api", "checkout"]);
+  });
+
+  it("keeps the cursor on the same row when the order changes", async () => {
+    const { store } = await servicesOfProd();
+    store.moveCursor(3); // search
+    expect(selected(store)).toBe("search");
+    store.sortBy("D");
+    expect(selected(store)).toBe("search");
+    expect(store.top().cursor).toBe(3);
+    store.sortBy("D");
+    expect(selected(store)).toBe("search");
+    expect(store.top().cursor).toBe(1);
+  });
+
+  it("keeps the sort across refreshes, applied to the new rows", async () => {
+    const { store, world } = await servicesOfProd();
+    store.sortBy("D");
+    store.sortBy("D");
+    world.desired.set("api", 9);
+    world.services.push("zeta");
+    await store.refresh(true);
+    expect(names(store)).toEqual(["api", "billing", "search", "web", "checkout", "zeta"]);
+  });
+
+  it("keeps each view's own sort, filter and cursor on the navigation stack", async () => {
+    const { store } = await servicesOfProd();
+    store.back();
+    store.sortBy("N");
+    store.sortBy("N"); // clusters: staging, prod, dev
+    expect(store.top().cursor).toBe(1);
+    store.drill();
+    await store.refresh(false);
+    expect(names(store)).toEqual(["api", "billing", "checkout", "search", "web"]);
+    store.sortBy("D");
+    store.openFilter();
+    store.editFilter("name:e");
+    store.closeFilter(true);
+    expect(names(store)).toEqual(["checkout", "web", "search"]);
+    store.drill();
+    await store.refresh(false);
+    expect(store.top().kind).toBe("tasks");
+    expect(store.top().sort).toBeUndefined();
+    store.back();
+    expect(names(store)).toEqual(["checkout", "web", "search"]);
+    store.back(); // clears the filter
+    store.back();
+    expect(store.top()).toMatchObject({ kind: "clusters", sort: { column: "NAME", descending: true } });
+    expect(store.top().cursor).toBe(1);
+  });
+
+  it("tells where a letter sorts nothing, and leaves the order alone", async () => {
+    const { store } = await servicesOfProd();
+    store.sortBy("Z");
+    expect(store.getState().flash?.text).toBe("services have no column to sort by with Z");
+    store.sortBy("C");
+    expect(store.getState().flash?.text).toBe("CREATED is a wide column: ctrl-w shows it");
+    expect(store.top().sort).toBeUndefined();
+  });
+
+  it("turns wide mode on and off in every view, and a wide column's sort with it", async () => {
+    const { store, world } = await servicesOfProd();
+    world.services.reverse(); // listed z to a: only the sort puts them back in order
+    await store.refresh(true);
+    store.toggleWide();
+    expect(store.getState().wide).toBe(true);
+    store.sortBy("Y"); // TYPE: all REPLICA, ties keep the order they were loaded in (by name)
+    store.moveTo("last");
+    expect(selected(store)).toBe("web");
+    store.toggleWide();
+    expect(store.getState().wide).toBe(false);
+    expect(store.top().sort).toEqual({ column: "TYPE", descending: false });
+    expect(selected(store)).toBe("web");
+  });
+});
