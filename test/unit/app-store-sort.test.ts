@@ -1,10 +1,23 @@
+import type { Service } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
 import type { ServiceRow } from "../../source/resources/service.js";
 import { AppStore } from "../../source/store/app-store.js";
 import { fakeGateway } from "../helpers/fake-gateway.js";
 
+/** The order the services were created in (the CREATED column, shown in wide mode). */
+const CREATED = ["search", "api", "web", "checkout", "billing"];
+
 async function servicesOfProd() {
   const { world, gateway } = fakeGateway();
+  const describeServices = gateway.describeServices;
+  gateway.describeServices = async (cluster: string, arns: string[], onBatch?: (s: Service[]) => void) => {
+    const created = (service: Service) => ({
+      ...service,
+      createdAt: new Date(Date.UTC(2026, 0, 1 + CREATED.indexOf(service.serviceName!))),
+    });
+    const outcome = await describeServices(cluster, arns, (services) => onBatch?.(services.map(created)));
+    return outcome.ok ? { ...outcome, value: outcome.value.map(created) } : outcome;
+  };
   for (const [name, desired] of [
     ["api", 2],
     ["billing", 5],
@@ -92,17 +105,20 @@ describe("AppStore sorting", () => {
   });
 
   it("turns wide mode on and off in every view, and a wide column's sort with it", async () => {
-    const { store, world } = await servicesOfProd();
-    world.services.reverse(); // listed z to a: only the sort puts them back in order
-    await store.refresh(true);
+    const { store } = await servicesOfProd();
     store.toggleWide();
     expect(store.getState().wide).toBe(true);
-    store.sortBy("Y"); // TYPE: all REPLICA, ties keep the order they were loaded in (by name)
+    store.sortBy("C");
+    expect(names(store)).toEqual(CREATED);
     store.moveTo("last");
-    expect(selected(store)).toBe("web");
+    expect(selected(store)).toBe("billing");
+    // Without its column on screen the sort is set aside, not forgotten; the cursor stays on its row.
     store.toggleWide();
-    expect(store.getState().wide).toBe(false);
-    expect(store.top().sort).toEqual({ column: "TYPE", descending: false });
-    expect(selected(store)).toBe("web");
+    expect(names(store)).toEqual(["api", "billing", "checkout", "search", "web"]);
+    expect(store.top().sort).toEqual({ column: "CREATED", descending: false });
+    expect(selected(store)).toBe("billing");
+    store.toggleWide();
+    expect(names(store)).toEqual(CREATED);
+    expect(selected(store)).toBe("billing");
   });
 });
