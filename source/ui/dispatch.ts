@@ -109,5 +109,9 @@ function run(store: AppStore, binding: Binding, quit: () => void): void {
       return store.openPortForwards();
     case "stopForward":
       return store.stopForward();
+    case "wide":
+      return store.toggleWide();
+    case "sort":
+      return store.sortBy(binding.keys[0]!);
   }
 }

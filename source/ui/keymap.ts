@@ -3,6 +3,7 @@
 // can mean different things in different views (`s` scales a service, opens a shell in a container);
 // one that changes something in AWS says so, and is refused in read-only mode.
 import type { KindId } from "../resources/types.js";
+import { sortBindings } from "./sort-bindings.js";
 
 export type ActionId =
   | "down"
@@ -33,7 +34,9 @@ export type ActionId =
   | "runCommand"
   | "portForward"
   | "portForwards"
-  | "stopForward";
+  | "stopForward"
+  | "wide"
+  | "sort";
 
 /** What a hint or help line needs to know about a binding. */
 export interface KeyHint {
@@ -153,6 +156,8 @@ export const BINDINGS: Binding[] = [
   { action: "last", keys: ["G", "end"], description: "Bottom", hint: false },
   { action: "pageDown", keys: ["pgdn", "ctrl-f"], description: "Page down", hint: false },
   { action: "pageUp", keys: ["pgup", "ctrl-b"], description: "Page up", hint: false },
+  { action: "wide", keys: ["ctrl-w"], description: "Wide columns on/off", hint: false },
+  ...sortBindings(),
 ];
 
 const BY_KEY = new Map<string, Binding[]>();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { keyName, splitKeys, type InkKey } from "../../source/ui/key-names.js";
+import { KINDS } from "../../source/resources/registry.js";
 import {
   actionFor,
   appliesTo,
@@ -110,5 +111,25 @@ describe("key names", () => {
     expect(table).toContain("| `s` | Scale | services |");
     expect(table).toContain("| `s` | Shell | containers, tasks |");
     expect(table).toContain("| `/` | Filter | any list |");
+  });
+
+  it("sorts by every column of every view with its own shift+letter; ctrl-w is wide mode everywhere", () => {
+    for (const kind of Object.values(KINDS)) {
+      const letters = kind.columns.map((column) => column.sortKey ?? "");
+      expect(
+        letters.every((letter) => /^[A-Z]$/.test(letter)),
+        kind.id,
+      ).toBe(true);
+      expect(new Set(letters).size, kind.id).toBe(letters.length);
+      for (const letter of letters) expect(actionFor(letter, kind.id), `${kind.id} ${letter}`).toBe("sort");
+    }
+    expect(actionFor("N", "tasks")).toBe("sort");
+    expect(actionFor("F", "tasks")).toBe("portForward");
+    expect(actionFor("F", "deployments")).toBe("sort");
+    expect(actionFor("X", "services")).toBe("toggleExec");
+    expect(actionFor("ctrl-w", "portforwards")).toBe("wide");
+    expect(keyTableMarkdown()).toContain(
+      "| `N` | Sort by NAME, ID | clusters, services, tasks, containers, deployments, autoscaling |",
+    );
   });
 });
