@@ -8,7 +8,7 @@ import type {
 import type { Service } from "@aws-sdk/client-ecs";
 import { serviceResourceId } from "../aws/autoscaling-gateway.js";
 import { onlyOne, type AwsFailure } from "../aws/failure.js";
-import { formatAge } from "./format.js";
+import { ageOrder, formatAge } from "./format.js";
 import type { ResourceKind, Tone } from "./types.js";
 
 interface RowBase {
@@ -75,6 +75,11 @@ function targetDetails(row: Extract<ScalingRow, { type: "target" }>): string {
   return `${desired}${suspendedText(row.target)}`;
 }
 
+function createdAt(row: ScalingRow): Date | undefined {
+  if (row.type === "target") return row.target?.CreationTime;
+  return row.type === "policy" ? row.policy.CreationTime : row.scheduled.CreationTime;
+}
+
 const TYPE_TONE: Record<ScalingRow["type"], Tone | undefined> = {
   target: "ok",
   policy: undefined,
@@ -87,8 +92,8 @@ export const autoscalingKind: ResourceKind<ScalingRow> = {
   crumb: () => "autoscaling",
   key: (row) => row.key,
   columns: [
-    { header: "TYPE", value: (r) => r.type, tone: (r) => TYPE_TONE[r.type] },
-    { header: "NAME", value: (r) => r.name },
+    { header: "TYPE", value: (r) => r.type, tone: (r) => TYPE_TONE[r.type], sortKey: "Y" },
+    { header: "NAME", value: (r) => r.name, sortKey: "N" },
     {
       header: "MIN",
       value: (r) =>
@@ -98,6 +103,7 @@ export const autoscalingKind: ResourceKind<ScalingRow> = {
             ? bound(r.scheduled.ScalableTargetAction?.MinCapacity)
             : "",
       align: "right",
+      sortKey: "M",
     },
     {
       header: "MAX",
@@ -108,6 +114,7 @@ export const autoscalingKind: ResourceKind<ScalingRow> = {
             ? bound(r.scheduled.ScalableTargetAction?.MaxCapacity)
             : "",
       align: "right",
+      sortKey: "X",
     },
     {
       header: "DETAILS",
@@ -119,19 +126,14 @@ export const autoscalingKind: ResourceKind<ScalingRow> = {
             : [r.scheduled.Schedule, r.scheduled.Timezone].filter(Boolean).join(" "),
       flexible: true,
       pendingSlot: true,
+      sortKey: "D",
     },
     {
       header: "AGE",
-      value: (r, now) =>
-        formatAge(
-          r.type === "target"
-            ? r.target?.CreationTime
-            : r.type === "policy"
-              ? r.policy.CreationTime
-              : r.scheduled.CreationTime,
-          now,
-        ),
+      value: (r, now) => formatAge(createdAt(r), now),
+      sortValue: (r) => ageOrder(createdAt(r)),
       align: "right",
+      sortKey: "A",
     },
   ],
   filterText: (r) => `${r.type} ${r.name}`,

@@ -1,5 +1,5 @@
 import type { Cluster } from "@aws-sdk/client-ecs";
-import { count } from "./format.js";
+import { count, orDash } from "./format.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind } from "./types.js";
 
@@ -14,21 +14,44 @@ export const clusterKind: ResourceKind<ClusterRow> = {
   crumb: () => "clusters",
   key: (row) => row.arn,
   columns: [
-    { header: "NAME", value: (r) => r.cluster.clusterName ?? "" },
-    { header: "STATUS", value: (r) => r.cluster.status ?? "", tone: (r) => statusTone(r.cluster.status) },
-    { header: "SERVICES", value: (r) => count(r.cluster.activeServicesCount), align: "right" },
-    { header: "RUNNING", value: (r) => count(r.cluster.runningTasksCount), align: "right" },
+    { header: "NAME", value: (r) => r.cluster.clusterName ?? "", sortKey: "N" },
+    {
+      header: "STATUS",
+      value: (r) => r.cluster.status ?? "",
+      tone: (r) => statusTone(r.cluster.status),
+      sortKey: "S",
+    },
+    {
+      header: "SERVICES",
+      value: (r) => count(r.cluster.activeServicesCount),
+      align: "right",
+      sortKey: "V",
+    },
+    { header: "RUNNING", value: (r) => count(r.cluster.runningTasksCount), align: "right", sortKey: "R" },
     {
       header: "PENDING",
       value: (r) => count(r.cluster.pendingTasksCount),
       align: "right",
       tone: (r) => ((r.cluster.pendingTasksCount ?? 0) > 0 ? "progress" : undefined),
+      sortKey: "P",
     },
-    { header: "INSTANCES", value: (r) => count(r.cluster.registeredContainerInstancesCount), align: "right" },
+    {
+      header: "INSTANCES",
+      value: (r) => count(r.cluster.registeredContainerInstancesCount),
+      align: "right",
+      sortKey: "I",
+    },
+    {
+      header: "MONITORING",
+      value: (r) => orDash(r.cluster.settings?.find((s) => s.name === "containerInsights")?.value),
+      sortKey: "M",
+      wide: true,
+    },
     {
       header: "CAPACITY PROVIDERS",
       value: (r) => (r.cluster.capacityProviders ?? []).join(",") || "-",
       flexible: true,
+      sortKey: "C",
     },
   ],
   filterText: (r) => `${r.cluster.clusterName ?? ""} ${r.cluster.status ?? ""}`,

@@ -3,7 +3,7 @@
 // service's circuit breaker. The view a restart, a rollback or a revision change is watched from.
 import { onlyOne } from "../aws/failure.js";
 import type { Deployment, Service } from "@aws-sdk/client-ecs";
-import { arnName, count, formatAge } from "./format.js";
+import { ageOrder, arnName, count, formatAge, orDash } from "./format.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind, Tone } from "./types.js";
 
@@ -28,44 +28,71 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
   crumb: () => "deployments",
   key: (row) => row.id,
   columns: [
-    { header: "ID", value: (r) => r.id },
+    { header: "ID", value: (r) => r.id, sortKey: "N" },
     {
       header: "STATUS",
       value: (r) => r.deployment.status ?? "",
       tone: (r) => STATUS_TONE[r.deployment.status ?? ""],
+      sortKey: "S",
     },
-    { header: "TASK DEFINITION", value: (r) => arnName(r.deployment.taskDefinition) },
+    { header: "TASK DEFINITION", value: (r) => arnName(r.deployment.taskDefinition), sortKey: "T" },
     {
       header: "TASKS",
       // Running of desired, like k9s's READY.
       value: (r) => `${r.deployment.runningCount ?? 0}/${r.deployment.desiredCount ?? 0}`,
       align: "right",
       tone: (r) => ((r.deployment.runningCount ?? 0) < (r.deployment.desiredCount ?? 0) ? "warn" : undefined),
+      sortKey: "K",
     },
     {
       header: "PENDING",
       value: (r) => count(r.deployment.pendingCount),
       align: "right",
       tone: (r) => ((r.deployment.pendingCount ?? 0) > 0 ? "progress" : undefined),
+      sortKey: "P",
     },
     {
       header: "FAILED",
       value: (r) => count(r.deployment.failedTasks),
       align: "right",
       tone: (r) => ((r.deployment.failedTasks ?? 0) > 0 ? "bad" : undefined),
+      sortKey: "F",
     },
     {
       header: "ROLLOUT",
       value: (r) => r.deployment.rolloutState ?? "-",
       tone: (r) => statusTone(r.deployment.rolloutState),
+      sortKey: "O",
     },
-    { header: "BREAKER", value: (r) => circuitBreakerText(r.service) },
-    { header: "AGE", value: (r, now) => formatAge(r.deployment.createdAt, now), align: "right" },
+    {
+      header: "LAUNCH",
+      value: (r) =>
+        orDash(r.deployment.launchType ?? r.deployment.capacityProviderStrategy?.[0]?.capacityProvider),
+      sortKey: "L",
+      wide: true,
+    },
+    { header: "BREAKER", value: (r) => circuitBreakerText(r.service), sortKey: "B" },
+    {
+      header: "AGE",
+      value: (r, now) => formatAge(r.deployment.createdAt, now),
+      sortValue: (r) => ageOrder(r.deployment.createdAt),
+      align: "right",
+      sortKey: "A",
+    },
+    {
+      header: "UPDATED",
+      value: (r, now) => formatAge(r.deployment.updatedAt, now),
+      sortValue: (r) => ageOrder(r.deployment.updatedAt),
+      align: "right",
+      sortKey: "U",
+      wide: true,
+    },
     {
       header: "REASON",
       value: (r) => r.deployment.rolloutStateReason ?? "",
       tone: (r) => (r.deployment.rolloutState === "FAILED" ? "bad" : "muted"),
       flexible: true,
+      sortKey: "R",
     },
   ],
   filterText: (r) =>

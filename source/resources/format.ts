@@ -41,3 +41,15 @@ export function accountIdOf(arn: string): string | undefined {
   const parts = arn.split(":");
   return parts[0] === "arn" && /^\d{12}$/.test(parts[4] ?? "") ? parts[4] : undefined;
 }
+
+/** A moment in local time to the minute, as the ECS console lists it: 2026-11-27 03:14 */
+export function formatTime(date: Date | undefined): string {
+  if (!date) return "";
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** What an age column sorts by: the youngest first when ascending, like the ages read. */
+export function ageOrder(from: Date | undefined): number | undefined {
+  return from && -from.getTime();
+}

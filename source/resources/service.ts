@@ -1,5 +1,5 @@
 import type { Service } from "@aws-sdk/client-ecs";
-import { arnName, count, formatAge, orDash } from "./format.js";
+import { ageOrder, arnName, count, formatAge, formatTime, orDash } from "./format.js";
 import { statusTone } from "./tone.js";
 import type { LoadContext, LoadOutcome, ResourceKind } from "./types.js";
 
@@ -52,36 +52,68 @@ export const serviceKind: ResourceKind<ServiceRow> = {
   key: (row) => row.arn,
   isPlaceholder: (row) => !row.service,
   columns: [
-    { header: "NAME", value: (r) => r.name },
-    { header: "STATUS", value: (r) => r.service?.status ?? "", tone: (r) => statusTone(r.service?.status) },
-    { header: "DESIRED", value: (r) => count(r.service?.desiredCount), align: "right" },
+    { header: "NAME", value: (r) => r.name, sortKey: "N" },
+    {
+      header: "STATUS",
+      value: (r) => r.service?.status ?? "",
+      tone: (r) => statusTone(r.service?.status),
+      sortKey: "S",
+    },
+    { header: "DESIRED", value: (r) => count(r.service?.desiredCount), align: "right", sortKey: "D" },
     {
       header: "RUNNING",
       value: (r) => count(r.service?.runningCount),
       align: "right",
       tone: (r) =>
         r.service && (r.service.runningCount ?? 0) < (r.service.desiredCount ?? 0) ? "warn" : undefined,
+      sortKey: "R",
     },
     {
       header: "PENDING",
       value: (r) => count(r.service?.pendingCount),
       align: "right",
       tone: (r) => ((r.service?.pendingCount ?? 0) > 0 ? "progress" : undefined),
+      sortKey: "P",
     },
     {
       header: "ROLLOUT",
       value: (r) => rolloutText(r.service),
       tone: (r) => statusTone(primaryDeployment(r.service)?.rolloutState),
       pendingSlot: true,
+      sortKey: "O",
     },
     {
       header: "TASK DEFINITION",
       value: (r) => arnName(r.service?.taskDefinition),
       flexible: true,
+      sortKey: "T",
     },
-    { header: "LAUNCH", value: (r) => launch(r.service) },
-    { header: "EXEC", value: (r) => (r.service ? (r.service.enableExecuteCommand ? "on" : "off") : "") },
-    { header: "AGE", value: (r, now) => formatAge(r.service?.createdAt, now), align: "right" },
+    { header: "LAUNCH", value: (r) => launch(r.service), sortKey: "L" },
+    {
+      header: "TYPE",
+      value: (r) => r.service?.schedulingStrategy ?? "",
+      sortKey: "Y",
+      wide: true,
+    },
+    {
+      header: "EXEC",
+      value: (r) => (r.service ? (r.service.enableExecuteCommand ? "on" : "off") : ""),
+      sortKey: "E",
+    },
+    {
+      header: "CREATED",
+      value: (r) => formatTime(r.service?.createdAt),
+      sortValue: (r) => r.service?.createdAt?.getTime(),
+      sortKey: "C",
+      wide: true,
+    },
+    {
+      header: "AGE",
+      value: (r, now) => formatAge(r.service?.createdAt, now),
+      sortValue: (r) => ageOrder(r.service?.createdAt),
+      align: "right",
+      sortKey: "A",
+    },
   ],
   filterText: (r) => `${r.name} ${r.service?.status ?? ""} ${orDash(arnName(r.service?.taskDefinition))}`,
   load: loadServices,

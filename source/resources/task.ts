@@ -1,5 +1,5 @@
 import type { Task } from "@aws-sdk/client-ecs";
-import { arnName, formatAge, orDash, taskDefinitionRevision } from "./format.js";
+import { ageOrder, arnName, formatAge, orDash, taskDefinitionRevision } from "./format.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind } from "./types.js";
 
@@ -8,11 +8,17 @@ export interface TaskRow {
   task: Task;
 }
 
-export function privateIp(task: Task): string | undefined {
+function eniDetail(task: Task, name: string): string | undefined {
   const eni = task.attachments?.find((a) => a.type === "ElasticNetworkInterface");
-  const fromEni = eni?.details?.find((d) => d.name === "privateIPv4Address")?.value;
+  return eni?.details?.find((d) => d.name === name)?.value;
+}
+
+export function privateIp(task: Task): string | undefined {
+  const fromEni = eniDetail(task, "privateIPv4Address");
   return fromEni ?? task.containers?.flatMap((c) => c.networkInterfaces ?? [])[0]?.privateIpv4Address;
 }
+
+const eniId = (task: Task) => eniDetail(task, "networkInterfaceId");
 
 const running = (task: Task) => task.lastStatus !== "STOPPED";
 
@@ -22,22 +28,49 @@ export const taskKind: ResourceKind<TaskRow> = {
   crumb: (scope) => scope.serviceName ?? "tasks",
   key: (row) => row.arn,
   columns: [
-    { header: "ID", value: (r) => arnName(r.arn) },
-    { header: "LAST", value: (r) => r.task.lastStatus ?? "", tone: (r) => statusTone(r.task.lastStatus) },
-    { header: "DESIRED", value: (r) => r.task.desiredStatus ?? "" },
+    { header: "ID", value: (r) => arnName(r.arn), sortKey: "N" },
+    {
+      header: "LAST",
+      value: (r) => r.task.lastStatus ?? "",
+      tone: (r) => statusTone(r.task.lastStatus),
+      sortKey: "S",
+    },
+    { header: "DESIRED", value: (r) => r.task.desiredStatus ?? "", sortKey: "D" },
     {
       header: "HEALTH",
       value: (r) => r.task.healthStatus ?? "",
       tone: (r) => statusTone(r.task.healthStatus),
+      sortKey: "H",
     },
-    { header: "REV", value: (r) => taskDefinitionRevision(r.task.taskDefinitionArn), align: "right" },
-    { header: "CPU/MEM", value: (r) => `${r.task.cpu ?? "-"}/${r.task.memory ?? "-"}` },
-    { header: "IP", value: (r) => orDash(privateIp(r.task)) },
-    { header: "AZ", value: (r) => orDash(r.task.availabilityZone) },
+    {
+      header: "TASK DEFINITION",
+      value: (r) => arnName(r.task.taskDefinitionArn),
+      sortKey: "T",
+      wide: true,
+    },
+    {
+      header: "REV",
+      value: (r) => taskDefinitionRevision(r.task.taskDefinitionArn),
+      align: "right",
+      sortKey: "V",
+    },
+    { header: "CPU/MEM", value: (r) => `${r.task.cpu ?? "-"}/${r.task.memory ?? "-"}`, sortKey: "C" },
+    {
+      header: "LAUNCH",
+      value: (r) => orDash(r.task.launchType ?? r.task.capacityProviderName),
+      sortKey: "L",
+      wide: true,
+    },
+    { header: "IP", value: (r) => orDash(privateIp(r.task)), sortKey: "I" },
+    { header: "ENI", value: (r) => orDash(eniId(r.task)), sortKey: "E", wide: true },
+    { header: "AZ", value: (r) => orDash(r.task.availabilityZone), sortKey: "Z" },
+    { header: "STARTED BY", value: (r) => orDash(r.task.startedBy), sortKey: "B", wide: true },
     {
       header: "AGE",
       value: (r, now) => formatAge(r.task.startedAt ?? r.task.createdAt, now),
+      sortValue: (r) => ageOrder(r.task.startedAt ?? r.task.createdAt),
       align: "right",
+      sortKey: "A",
     },
     {
       header: "STOP REASON",
@@ -45,6 +78,7 @@ export const taskKind: ResourceKind<TaskRow> = {
       tone: (r) => (r.task.stopCode && r.task.stopCode !== "UserInitiated" ? "bad" : "muted"),
       flexible: true,
       pendingSlot: true,
+      sortKey: "R",
     },
   ],
   markable: true,

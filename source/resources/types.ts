@@ -26,6 +26,12 @@ export interface Column<Row> {
   flexible?: boolean;
   /** While an action on the row waits for a refresh to confirm it, this column says so instead. */
   pendingSlot?: boolean;
+  /** Shift + this letter sorts the table by this column (one letter per column of a kind). */
+  sortKey?: string;
+  /** What sorting compares when the text would sort wrong: times for ages, for instance. */
+  sortValue?: (row: Row) => string | number | undefined;
+  /** Shown only in wide mode (ctrl-w). */
+  wide?: boolean;
 }
 
 export interface LoadContext<Row> {

@@ -22,6 +22,8 @@ export function startCallLog(path: string, counter: CallCounter): CallLog {
   let timer: NodeJS.Timeout | undefined;
   let writing = false;
   let dirty = false;
+  /** Synchronous writes so far: an asynchronous write that one overtook must not land after it. */
+  let flushes = 0;
 
   const snapshot = (): string =>
     `${JSON.stringify({
@@ -38,9 +40,10 @@ export function startCallLog(path: string, counter: CallCounter): CallLog {
       timer = undefined;
       dirty = false;
       writing = true;
+      const flushesBefore = flushes;
       // Write beside the file and rename over it, so a reader never sees half a file.
       writeFile(temporary, snapshot())
-        .then(() => rename(temporary, path))
+        .then(() => (flushes === flushesBefore ? rename(temporary, path) : undefined))
         .catch(() => {
           // The log is a test aid; a failed write must never break the simulated account.
         })
@@ -55,8 +58,9 @@ export function startCallLog(path: string, counter: CallCounter): CallLog {
   const flush = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    // An asynchronous write under way holds an older snapshot and may land after this one: write
-    // again once it has.
+    flushes += 1;
+    // An asynchronous write under way holds an older snapshot: it is not renamed over this one,
+    // and a fresh one follows it.
     dirty = writing;
     try {
       writeFileSync(syncTemporary, snapshot());

@@ -29,6 +29,7 @@ import { placeCursor, type ViewEntry } from "./view-cursor.js";
 import type { Opening } from "./deep-link.js";
 import { AccountSwitch, type SwitchServices } from "./account-switch.js";
 import { CopyAndOpen, type RowOutputs } from "./copy-and-open.js";
+import { nextSort, sortedRows } from "./view-sort.js";
 import type { FollowScope, LogFollower } from "../logs/log-follower.js";
 import { LogPaneStore, type LogPaneOutputs } from "./log-pane-store.js";
 
@@ -81,6 +82,8 @@ export interface AppState {
   /** Why every action is refused in this session (read-only), if it is. */
   readOnly?: string;
   viewportRows: number;
+  /** ctrl-w: every view shows its wide columns too. */
+  wide: boolean;
   now: number;
 }
 
@@ -139,6 +142,7 @@ export class AppStore {
       pending: new Map(),
       marks: new Map(),
       viewportRows: 20,
+      wide: false,
       now: this.now(),
     };
   }
@@ -268,9 +272,15 @@ export class AppStore {
     return this.state.cache.get(cacheKey(view.kind, view.scope));
   }
 
-  /** The rows of a view after its filter: what the table shows. */
+  /** The rows of a view in its order, after its filter: what the table shows. */
   visibleRows(view: ViewEntry): readonly unknown[] {
-    return filterRows(this.kindOf(view), this.entryOf(view)?.rows ?? [], view.filter, this.state.now);
+    return this.shownRows(view, this.entryOf(view)?.rows ?? []);
+  }
+
+  private shownRows(view: ViewEntry, rows: readonly unknown[]): readonly unknown[] {
+    const { wide, now } = this.state;
+    const kind = this.kindOf(view);
+    return filterRows(kind, sortedRows(kind, rows, view.sort, wide, now), view.filter, now);
   }
 
   // ---- polling ----
@@ -353,8 +363,8 @@ export class AppStore {
     const view = this.top();
     if (cacheKey(view.kind, view.scope) !== key) return new Set();
     const kind = this.kindOf(view);
-    const filtered = filterRows(kind, rows, view.filter, this.state.now);
-    return new Set(filtered.slice(view.top, view.top + this.state.viewportRows).map((r) => kind.key(r)));
+    const shown = this.shownRows(view, rows);
+    return new Set(shown.slice(view.top, view.top + this.state.viewportRows).map((r) => kind.key(r)));
   }
 
   private receiveRows(key: string, kind: AnyKind, rows: readonly unknown[], load: number): void {
@@ -474,6 +484,20 @@ export class AppStore {
     marks.delete(cacheKey(view.kind, view.scope));
     this.set({ stack: this.state.stack.slice(0, -1), marks });
     void this.refresh(false);
+  }
+
+  /** Shift + a column's letter: sorts the view on top by it, or reverses its sort. */
+  sortBy(letter: string): void {
+    const view = this.top();
+    const sort = nextSort(this.kindOf(view), view.sort, letter, this.state.wide);
+    if (typeof sort === "string") return this.showFlash(sort);
+    this.replaceTop(this.withCursor({ ...view, sort }, view.cursorKey));
+  }
+
+  /** ctrl-w: wide columns on or off, in every view. */
+  toggleWide(): void {
+    this.set({ wide: !this.state.wide });
+    this.set({ stack: this.state.stack.map((view) => this.withCursor(view, view.cursorKey)) });
   }
 
   openFilter(): void {

@@ -1,4 +1,5 @@
 import type { KindId, Scope } from "../resources/types.js";
+import type { SortOrder } from "./view-sort.js";
 
 /** One level of the navigation stack: what it shows, and where the user is in it. */
 export interface ViewEntry {
@@ -11,6 +12,8 @@ export interface ViewEntry {
   /** First row in the window on screen. */
   top: number;
   filter: string;
+  /** Shift + a column's letter; as loaded when absent. */
+  sort?: SortOrder;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { AppStore, CacheEntry } from "../store/app-store.js";
 import type { Scope, Tone } from "../resources/types.js";
 import { arnName, formatAge } from "../resources/format.js";
 import { matchRanges, parsedFilter } from "../store/row-filter.js";
+import { shownColumns } from "../store/view-sort.js";
 import { CommandBar } from "./command-bar.js";
 import { Crumbs } from "./crumbs.js";
 import { Dialog, dialogHeight } from "./dialog.js";
@@ -16,6 +17,7 @@ import { splitKeys } from "./key-names.js";
 import { appliesTo, BINDINGS } from "./keymap.js";
 import { LogPane } from "./log-pane/log-pane.js";
 import { PANE_BINDINGS } from "../store/log-pane.js";
+import { withSortArrow } from "./sort-arrow.js";
 import { Table } from "./table.js";
 import { useTerminalSize } from "./use-terminal-size.js";
 
@@ -58,6 +60,7 @@ export function App({ store }: AppProps) {
   const rows = store.visibleRows(view);
   const total = entry?.rows?.length ?? 0;
   const marked = store.marksOf(view);
+  const shown = shownColumns(kind, state.wide);
   const count = `${view.filter ? `${rows.length}/${total}` : `${rows.length}`}${marked.size > 0 ? `, ${marked.size} marked` : ""}`;
   const filterTag = view.filter ? ` </${view.filter}>` : "";
   const pane = state.logPane;
@@ -97,7 +100,7 @@ export function App({ store }: AppProps) {
       {state.mode === "command" ? <CommandBar line={state.commandLine} /> : null}
       {dialog ? <Dialog view={dialog} width={columns} height={dialogRows} /> : null}
       {tableHeight <= 0 ? null : state.mode === "help" ? (
-        <Help width={columns} height={tableHeight} />
+        <Help width={columns} height={tableHeight} kind={kind} />
       ) : pane ? (
         <LogPane pane={pane} width={columns} height={tableHeight} now={state.now} />
       ) : (
@@ -105,7 +108,7 @@ export function App({ store }: AppProps) {
           title={`${kind.title(view.scope)}[${count}]${filterTag}`}
           status={status}
           statusTone={statusTone}
-          columns={kind.columns}
+          columns={withSortArrow(shown, view.sort)}
           rows={rows}
           rowKey={kind.key}
           isPlaceholder={kind.isPlaceholder}
@@ -120,7 +123,10 @@ export function App({ store }: AppProps) {
           now={state.now}
           emptyText={emptyText(entry, view.filter, state.setupFailure)}
           matches={
-            view.filter ? (text, c) => matchRanges(parsedFilter(kind, view.filter), text, c) : undefined
+            view.filter
+              ? (text, c) =>
+                  matchRanges(parsedFilter(kind, view.filter), text, kind.columns.indexOf(shown[c]!))
+              : undefined
           }
         />
       )}

@@ -117,5 +117,9 @@ function run(store: AppStore, binding: Binding, quit: () => void): void {
       return store.copyRow(ROW_OUTPUTS);
     case "openConsole":
       return store.openRowInConsole(ROW_OUTPUTS);
+    case "wide":
+      return store.toggleWide();
+    case "sort":
+      return store.sortBy(binding.keys[0]!);
   }
 }

@@ -1,7 +1,9 @@
 import { Box, Text } from "ink";
 import { commandHints } from "../store/commands.js";
 import { PANE_BINDINGS } from "../store/log-pane.js";
+import type { AnyKind } from "../resources/registry.js";
 import { BINDINGS, keyLabel, type KeyHint } from "./keymap.js";
+import { sortHints } from "./sort-bindings.js";
 import { fit } from "./text-fit.js";
 import { theme } from "./theme.js";
 
@@ -41,9 +43,10 @@ function Column({ sections, rows }: { sections: readonly Section[]; rows: number
 
 /**
  * Every key, from the same lists the dispatcher uses: moving around the tables, the `:` commands
- * (from the command table), the actions of each kind of row, and the log pane.
+ * (from the command table), the actions of each kind of row, the sort keys of the view it was
+ * opened from, and the log pane.
  */
-export function Help({ width, height }: { width: number; height: number }) {
+export function Help({ width, height, kind }: { width: number; height: number; kind: AnyKind }) {
   const rows = Math.max(1, height - 3);
   // Unbound in the config file: nothing to press.
   const bound = BINDINGS.filter((binding) => binding.keys.length > 0);
@@ -64,7 +67,13 @@ export function Help({ width, height }: { width: number; height: number }) {
           rows={rows}
         />
         <Column
-          sections={[{ title: "actions", bindings: bound.filter((binding) => binding.kinds) }]}
+          sections={[
+            {
+              title: "actions",
+              bindings: bound.filter((binding) => binding.kinds && binding.action !== "sort"),
+            },
+            { title: `sort ${kind.id} (again: reverse)`, bindings: sortHints(kind) },
+          ]}
           rows={rows}
         />
         <Column sections={[{ title: "log pane", bindings: PANE_BINDINGS }]} rows={rows} />

@@ -35,7 +35,11 @@ export function keyOverridesProblem(
 ): string | undefined {
   const actions = new Set<string>(bindings.map((binding) => binding.action));
   for (const [action, keys] of Object.entries(overrides)) {
-    if (!actions.has(action)) return `"${action}" is not an action (known: ${[...actions].join(", ")})`;
+    if (action === "sort") return "the sort letters come from the columns and cannot be remapped";
+    if (!actions.has(action)) {
+      const known = [...actions].filter((known) => known !== "sort");
+      return `"${action}" is not an action (known: ${known.join(", ")})`;
+    }
     const bad = keys.find((key) => !isKeyName(key));
     if (bad !== undefined) {
       return `${action}: "${bad}" is not a key name (a character, ctrl-a … ctrl-z, or ${[...NAMED_KEYS].join(", ")})`;

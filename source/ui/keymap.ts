@@ -4,6 +4,7 @@
 // one that changes something in AWS says so, and is refused in read-only mode.
 import type { KindId } from "../resources/types.js";
 import type { KeyOverrides } from "./key-overrides.js";
+import { sortBindings } from "./sort-bindings.js";
 
 export type ActionId =
   | "down"
@@ -36,7 +37,9 @@ export type ActionId =
   | "portForwards"
   | "stopForward"
   | "copy"
-  | "openConsole";
+  | "openConsole"
+  | "wide"
+  | "sort";
 
 /** What a hint or help line needs to know about a binding. */
 export interface KeyHint {
@@ -158,6 +161,8 @@ export const BINDINGS: Binding[] = [
   { action: "last", keys: ["G", "end"], description: "Bottom", hint: false },
   { action: "pageDown", keys: ["pgdn", "ctrl-f"], description: "Page down", hint: false },
   { action: "pageUp", keys: ["pgup", "ctrl-b"], description: "Page up", hint: false },
+  { action: "wide", keys: ["ctrl-w"], description: "Wide columns on/off", hint: false },
+  ...sortBindings(),
 ];
 
 const BY_KEY = new Map<string, Binding[]>();
@@ -217,7 +222,9 @@ export function keyTableMarkdown(bindings: readonly KeyHint[] = BINDINGS): strin
     : ["| Keys | Action |", "| --- | --- |"];
   for (const binding of bindings) {
     const keys = binding.keys.map((key) => `\`${key}\``).join(", ");
-    const place = where ? ` ${binding.kinds?.join(", ") ?? "any list"} | \`${binding.action}\` |` : "";
+    // Sort letters come from the columns: there is nothing to remap them by.
+    const name = binding.action === "sort" ? "-" : `\`${binding.action}\``;
+    const place = where ? ` ${binding.kinds?.join(", ") ?? "any list"} | ${name} |` : "";
     lines.push(`| ${keys} | ${binding.description} |${place}`);
   }
   return lines.join("\n");

@@ -4,14 +4,17 @@ import { afterEach, describe, expect, it } from "vitest";
 import { keyOverridesProblem } from "../../source/ui/key-overrides.js";
 import { applyKeyOverrides, BINDINGS, bindingFor, bindingOf } from "../../source/ui/keymap.js";
 
-const DEFAULTS = Object.fromEntries(BINDINGS.map((binding) => [binding.action, [...binding.keys]]));
+const DEFAULTS = BINDINGS.map((binding) => [...binding.keys]);
 
-afterEach(() => applyKeyOverrides(DEFAULTS));
+afterEach(() => {
+  BINDINGS.forEach((binding, index) => (binding.keys = DEFAULTS[index]!));
+  applyKeyOverrides({});
+});
 
 describe("keyOverridesProblem", () => {
   it("finds nothing wrong with the defaults, nor with a key moved to a free one", () => {
     expect(keyOverridesProblem(BINDINGS, {})).toBeUndefined();
-    expect(keyOverridesProblem(BINDINGS, { shell: ["S"], toggleExec: [] })).toBeUndefined();
+    expect(keyOverridesProblem(BINDINGS, { shell: ["!"], toggleExec: [] })).toBeUndefined();
     // ctrl-k stops tasks in tasks and forwards in port forwards: different views, no clash.
     expect(keyOverridesProblem(BINDINGS, { stopTasks: ["ctrl-k", "K"] })).toBeUndefined();
   });
@@ -21,6 +24,7 @@ describe("keyOverridesProblem", () => {
     [{ shell: ["Shift-S"] }, /^shell: "Shift-S" is not a key name/],
     [{ shell: ["ctrl-1"] }, /^shell: "ctrl-1" is not a key name/],
     [{ quit: [] }, /^quit cannot be unbound/],
+    [{ sort: ["s"] }, /^the sort letters come from the columns/],
     [{ back: [] }, /^back cannot be unbound/],
     // A key every view has (j) given to a view's action.
     [{ shell: ["j"] }, /^"j" would mean both shell and down in containers, tasks$/],
@@ -33,10 +37,10 @@ describe("keyOverridesProblem", () => {
 
 describe("applyKeyOverrides", () => {
   it("moves and removes keys for the dispatcher and help", () => {
-    applyKeyOverrides({ shell: ["S"], logs: [] });
-    expect(bindingFor("S", "containers")?.action).toBe("shell");
+    applyKeyOverrides({ shell: ["!"], logs: [] });
+    expect(bindingFor("!", "containers")?.action).toBe("shell");
     expect(bindingFor("s", "containers")).toBe(bindingOf("scale"));
-    expect(bindingOf("shell").keys).toEqual(["S"]);
+    expect(bindingOf("shell").keys).toEqual(["!"]);
     expect(bindingFor("l", "services")).toBeUndefined();
     expect(bindingOf("logs").keys).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { keyName, splitKeys, type InkKey } from "../../source/ui/key-names.js";
+import { KINDS } from "../../source/resources/registry.js";
 import type { KindId } from "../../source/resources/types.js";
 import { appliesTo, BINDINGS, bindingFor, bindingsFor, keyTableMarkdown } from "../../source/ui/keymap.js";
 
@@ -107,5 +108,25 @@ describe("key names", () => {
     expect(table).toContain("| `s` | Scale | services | `scale` |");
     expect(table).toContain("| `s` | Shell | containers, tasks | `shell` |");
     expect(table).toContain("| `/` | Filter | any list | `filter` |");
+  });
+
+  it("sorts by every column of every view with its own shift+letter; ctrl-w is wide mode everywhere", () => {
+    for (const kind of Object.values(KINDS)) {
+      const letters = kind.columns.map((column) => column.sortKey ?? "");
+      expect(
+        letters.every((letter) => /^[A-Z]$/.test(letter)),
+        kind.id,
+      ).toBe(true);
+      expect(new Set(letters).size, kind.id).toBe(letters.length);
+      for (const letter of letters) expect(actionFor(letter, kind.id), `${kind.id} ${letter}`).toBe("sort");
+    }
+    expect(actionFor("N", "tasks")).toBe("sort");
+    expect(actionFor("F", "tasks")).toBe("portForward");
+    expect(actionFor("F", "deployments")).toBe("sort");
+    expect(actionFor("X", "services")).toBe("toggleExec");
+    expect(actionFor("ctrl-w", "portforwards")).toBe("wide");
+    expect(keyTableMarkdown()).toContain(
+      "| `N` | Sort by NAME, ID | clusters, services, tasks, containers, deployments, autoscaling |",
+    );
   });
 });

@@ -5,7 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DescribeServicesCommand, ListClustersCommand, ListServicesCommand } from "@aws-sdk/client-ecs";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { CallTally } from "../../source/sim/call-counter.js";
+import { startCallLog } from "../../source/sim/call-log.js";
 import { simOptionsFromEnv, type SimOptions } from "../../source/sim/index.js";
 import { simulatedEcs } from "../helpers/sim-client.js";
 
@@ -64,6 +66,28 @@ describe("simulated account: call counting", () => {
     });
     sim.calls.reset();
     expect((await waitFor(read, (log) => log.total === 0)).calls).toEqual({});
+  });
+
+  it("never lets a write that was under way land over a mutation written after it", async () => {
+    const path = join(scratch, "overtaken-calls.json");
+    const tally = new CallTally();
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const log = startCallLog(path, tally);
+    tally.record("DescribeServices");
+    log.touch();
+    vi.advanceTimersByTime(200); // the coalesced write starts, before the mutation
+    tally.recordMutation({
+      at: new Date(0).toISOString(),
+      action: "ecs:UpdateService",
+      operation: "UpdateService",
+      input: {},
+      outcome: "ok",
+    });
+    log.flush();
+    vi.useRealTimers();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const written = JSON.parse(readFileSync(path, "utf8")) as { mutations: unknown[] };
+    expect(written.mutations).toHaveLength(1);
   });
 
   it("writes the call log one last time when the process exits", () => {
