@@ -9,6 +9,14 @@ export const TONE_COLOR: Record<Tone, string> = {
   progress: "cyan",
 };
 
+/** A description's JSON tokens: each kind of value its own colour, keys apart from them all. */
+export const JSON_COLOR = {
+  key: "blueBright",
+  string: "green",
+  number: "cyan",
+  literal: "magenta",
+};
+
 export const theme = {
   border: "cyan",
   title: "cyan",
