@@ -1,6 +1,7 @@
 import { Box, Text } from "ink";
 import { commandHints } from "../store/commands.js";
 import { PANE_BINDINGS } from "../store/log-pane.js";
+import { DESCRIBE_BINDINGS } from "../store/describe.js";
 import { BINDINGS, keyLabel, type KeyHint } from "./keymap.js";
 import { fit } from "./text-fit.js";
 import { theme } from "./theme.js";
@@ -41,7 +42,7 @@ function Column({ sections, rows }: { sections: readonly Section[]; rows: number
 
 /**
  * Every key, from the same lists the dispatcher uses: moving around the tables, the `:` commands
- * (from the command table), the actions of each kind of row, and the log pane.
+ * (from the command table), the actions of each kind of row, the description and the log pane.
  */
 export function Help({ width, height }: { width: number; height: number }) {
   const rows = Math.max(1, height - 3);
@@ -62,7 +63,10 @@ export function Help({ width, height }: { width: number; height: number }) {
           rows={rows}
         />
         <Column
-          sections={[{ title: "actions", bindings: BINDINGS.filter((binding) => binding.kinds) }]}
+          sections={[
+            { title: "actions", bindings: BINDINGS.filter((binding) => binding.kinds) },
+            { title: "describe", bindings: DESCRIBE_BINDINGS },
+          ]}
           rows={rows}
         />
         <Column sections={[{ title: "log pane", bindings: PANE_BINDINGS }]} rows={rows} />
