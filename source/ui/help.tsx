@@ -20,9 +20,11 @@ const labelOf = (binding: KeyHint, typed: boolean | undefined) =>
 function Column({ sections, rows }: { sections: readonly Section[]; rows: number }) {
   const lines = sections.flatMap(({ title, bindings, typed }, index) => {
     const keyWidth = Math.max(...bindings.map((binding) => labelOf(binding, typed).length)) + 2;
+    // One element per row, so that cutting to `rows` elements cuts to `rows` rows.
     return [
+      ...(index > 0 ? [<Text key={`gap ${title}`}> </Text>] : []),
       <Text key={`title ${title}`} color={theme.title} bold wrap="truncate-end">
-        {index > 0 ? `\n${title}` : title}
+        {title}
       </Text>,
       ...bindings.map((binding) => (
         <Text key={`${title} ${binding.action}`} wrap="truncate-end">
