@@ -2,6 +2,8 @@
 // each line coloured by token (keys, strings, numbers, true/false/null) with search matches
 // highlighted, and wrapped at the screen's width. Only the lines on screen are coloured; what is
 // kept for the whole description is its text and one number per line (where its rows start).
+// Long lines wrap rather than scroll sideways: a description is read for whole values (ARNs, stop
+// reasons, event messages), and every search match is then on screen.
 import type { RowMap } from "../../store/describe.js";
 import { highlight, sliceSegments, cursorRow, type Row, type Segment } from "../log-pane/layout.js";
 import { wrapStarts } from "../log-pane/columns.js";
