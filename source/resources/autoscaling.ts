@@ -137,6 +137,7 @@ export const autoscalingKind: ResourceKind<ScalingRow> = {
     },
   ],
   filterText: (r) => `${r.type} ${r.name}`,
+  describe: (r) => (r.type === "target" ? r.target : r.type === "policy" ? r.policy : r.scheduled),
   async load({ gateway, autoscaling, scope }) {
     if (!autoscaling) {
       const failure: AwsFailure = {

@@ -55,6 +55,7 @@ export const clusterKind: ResourceKind<ClusterRow> = {
     },
   ],
   filterText: (r) => `${r.cluster.clusterName ?? ""} ${r.cluster.status ?? ""}`,
+  describe: (r) => r.cluster,
   async load({ gateway }) {
     const listed = await gateway.listClusterArns();
     if (!listed.ok) return listed;

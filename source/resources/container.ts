@@ -80,6 +80,7 @@ export const containerKind: ResourceKind<ContainerRow> = {
     title: `logs(${arnName(scope.taskArn)}/${row.name})`,
   }),
   filterText: (r) => `${r.name} ${r.container.image ?? ""} ${r.container.lastStatus ?? ""}`,
+  describe: (r) => r.container,
   async load({ gateway, scope, forwards }) {
     const described = onlyOne(
       await gateway.describeTasks(scope.clusterArn ?? "", [scope.taskArn ?? ""]),

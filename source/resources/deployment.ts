@@ -97,6 +97,7 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
   ],
   filterText: (r) =>
     [r.id, r.deployment.status, arnName(r.deployment.taskDefinition), r.deployment.rolloutState].join(" "),
+  describe: (r) => r.deployment,
   async load({ gateway, scope }) {
     const described = onlyOne(
       await gateway.describeServices(scope.clusterArn ?? "", [scope.serviceName ?? ""]),

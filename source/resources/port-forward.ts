@@ -49,6 +49,7 @@ export const portForwardKind: ResourceKind<PortForwardRow> = {
     { header: "MESSAGE", value: (r) => r.message ?? "", flexible: true, sortKey: "M" },
   ],
   filterText: (r) => `${r.localPort} ${r.remotePort} ${r.remoteHost ?? ""} ${r.containerName} ${r.state}`,
+  describe: (r) => r,
   async load({ forwards }) {
     return { ok: true, rows: [...(forwards?.() ?? [])] };
   },

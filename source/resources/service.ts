@@ -116,6 +116,7 @@ export const serviceKind: ResourceKind<ServiceRow> = {
     },
   ],
   filterText: (r) => `${r.name} ${r.service?.status ?? ""} ${orDash(arnName(r.service?.taskDefinition))}`,
+  describe: (r) => r.service,
   load: loadServices,
   drill: (row, scope) => ({ kind: "tasks", scope: { ...scope, serviceName: row.name } }),
   logs: (row, scope) => ({

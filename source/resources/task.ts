@@ -82,6 +82,7 @@ export const taskKind: ResourceKind<TaskRow> = {
     },
   ],
   markable: true,
+  describe: (r) => r.task,
   filterText: (r) =>
     [arnName(r.arn), r.task.lastStatus, r.task.healthStatus, privateIp(r.task), r.task.stoppedReason].join(
       " ",

@@ -72,6 +72,11 @@ export interface ResourceKind<Row> {
   logs?: (row: Row, scope: Scope) => { follow: FollowScope; title: string };
   /** Text matched by the / filter. */
   filterText: (row: Row) => string;
+  /**
+   * What `d` shows: the object the row was built from (the SDK's Service, Task… or this session's
+   * own record), or undefined while the row has not been described.
+   */
+  describe: (row: Row) => object | undefined;
   /** Rows can be marked with space (actions then apply to the marked rows). */
   markable?: boolean;
 }

@@ -4,7 +4,7 @@
 import type { AutoScalingGateway } from "../aws/autoscaling-gateway.js";
 import { describeFailure, type AwsFailure } from "../aws/failure.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
-import { accountIdOf } from "../resources/format.js";
+import { accountIdOf, arnName } from "../resources/format.js";
 import { KINDS, type AnyKind } from "../resources/registry.js";
 import type { ServiceRow } from "../resources/service.js";
 import type { KindId, Scope } from "../resources/types.js";
@@ -32,6 +32,7 @@ import { CopyAndOpen, type RowOutputs } from "./copy-and-open.js";
 import { nextSort, sortedRows } from "./view-sort.js";
 import type { FollowScope, LogFollower } from "../logs/log-follower.js";
 import { LogPaneStore, type LogPaneOutputs } from "./log-pane-store.js";
+import { DescribePane, type DescribeOutputs } from "./describe-pane.js";
 
 export type { ViewEntry };
 
@@ -71,6 +72,8 @@ export interface AppState {
   flash?: Flash;
   /** The open log pane, if any: it replaces the table until closed. */
   logPane?: LogPaneStore;
+  /** The description opened with `d`, if any: it covers the whole screen until closed. */
+  describe?: DescribePane;
   /** Why no account could be opened (bad region, bad simulator settings…); nothing loads then. */
   setupFailure?: string;
   /** The action dialog on screen (prompt, list, confirmation), if any. */
@@ -349,7 +352,7 @@ export class AppStore {
 
   private schedule(): void {
     clearTimeout(this.timer);
-    if (!this.clock || this.state.logPane) return; // stopped, or the log pane covers the table
+    if (!this.clock || this.state.logPane || this.state.describe) return; // stopped, or the table is covered
     const kind = this.top().kind;
     // A service's deployments view shows the rollout a pending service change waits for.
     const watching = [...this.state.pending.values()].some(
@@ -539,6 +542,26 @@ export class AppStore {
     follower.start(follow);
     clearTimeout(this.timer); // the pane covers the table: only the pane refreshes
     this.set({ logPane: pane });
+  }
+
+  /** `d`: the object the row under the cursor was built from, as it was when it was last read. */
+  openDescribe(outputs: DescribeOutputs): void {
+    const view = this.top();
+    const kind = this.kindOf(view);
+    const row = this.visibleRows(view)[view.cursor];
+    if (row === undefined) return;
+    const value = kind.describe(row);
+    if (!value) {
+      const why = kind.isPlaceholder?.(row) ? "not described yet, try again in a moment" : "AWS has none";
+      return this.showFlash(`nothing to describe on this row: ${why}`);
+    }
+    const title = `${kind.id}/${arnName(kind.key(row))}`;
+    const pane = new DescribePane(title, value, outputs, () => {
+      this.set({ describe: undefined });
+      void this.refresh(false);
+    });
+    clearTimeout(this.timer);
+    this.set({ describe: pane });
   }
 
   /** `:` opens the command line; commands themselves are in commands.ts. */

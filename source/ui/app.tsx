@@ -16,6 +16,7 @@ import { Help } from "./help.js";
 import { splitKeys } from "./key-names.js";
 import { appliesTo, BINDINGS } from "./keymap.js";
 import { LogPane } from "./log-pane/log-pane.js";
+import { DescribeScreen } from "./describe/describe-screen.js";
 import { PANE_BINDINGS } from "../store/log-pane.js";
 import { withSortArrow } from "./sort-arrow.js";
 import { Table } from "./table.js";
@@ -79,6 +80,8 @@ export function App({ store }: AppProps) {
           (b.action !== "logs" || kind.logs),
       ).map((b) => ({ ...b, refused: Boolean(b.mutates && state.readOnly !== undefined) }));
   const [status, statusTone] = freshness(entry, state.now, store.refreshMs);
+
+  if (state.describe) return <DescribeScreen pane={state.describe} width={columns} height={height} />;
 
   if (pane && paneView?.fullscreen) {
     return (

@@ -3,23 +3,27 @@ import { osc52, saveLines } from "../logs/log-outputs.js";
 import type { LogPaneOutputs } from "../store/log-pane-store.js";
 import type { RowOutputs } from "../store/copy-and-open.js";
 import { openInBrowser } from "../browser.js";
+import type { DescribeOutputs } from "../store/describe-pane.js";
+import { describeLines } from "./describe/json-lines.js";
 import { appliesTo, bindingFor, bindingsFor, keyLabel, type ActionId, type Binding } from "./keymap.js";
 
-const LOG_OUTPUTS: LogPaneOutputs = {
-  save: saveLines,
-  copy: (text) => void process.stdout.write(osc52(text)),
-};
+const copy = (text: string) => void process.stdout.write(osc52(text));
+const LOG_OUTPUTS: LogPaneOutputs = { save: saveLines, copy };
+const DESCRIBE_OUTPUTS: DescribeOutputs = { lines: describeLines, copy };
 
 const ROW_OUTPUTS: RowOutputs = { copy: LOG_OUTPUTS.copy, browse: (url) => openInBrowser(url) };
 
 /**
  * The one place keys turn into intents. Modes are checked from the top of the stack down:
- * action dialog > log pane > help > filter prompt > table; a key not consumed by a mode falls
- * through to the key bindings.
+ * description > action dialog > log pane > help > filter prompt > table; a key not consumed by a
+ * mode falls through to the key bindings. A dialog that opens while a description is up (an action
+ * or exec check that ends late) waits for it to close: the description covers the screen.
  */
 export function dispatchKey(store: AppStore, key: string, input: string, quit: () => void): void {
-  const { mode, filterDraft, logPane, dialog } = store.getState();
+  const { mode, filterDraft, logPane, dialog, describe } = store.getState();
   if (key === "ctrl-c") return quit();
+
+  if (describe) return describe.handleKey(key, input);
 
   if (dialog) return store.dialogKey(key === " " ? "space" : key, input);
 
@@ -84,6 +88,8 @@ function run(store: AppStore, binding: Binding, quit: () => void): void {
       return store.drill();
     case "logs":
       return store.openLogs(LOG_OUTPUTS);
+    case "describe":
+      return store.openDescribe(DESCRIBE_OUTPUTS);
     case "back":
       return store.back();
     case "filter":

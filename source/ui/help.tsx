@@ -2,6 +2,7 @@ import { Box, Text } from "ink";
 import { commandHints } from "../store/commands.js";
 import { PANE_BINDINGS } from "../store/log-pane.js";
 import type { AnyKind } from "../resources/registry.js";
+import { DESCRIBE_BINDINGS } from "../store/describe.js";
 import { BINDINGS, keyLabel, type KeyHint } from "./keymap.js";
 import { sortHints } from "./sort-bindings.js";
 import { fit } from "./text-fit.js";
@@ -21,9 +22,11 @@ const labelOf = (binding: KeyHint, typed: boolean | undefined) =>
 function Column({ sections, rows }: { sections: readonly Section[]; rows: number }) {
   const lines = sections.flatMap(({ title, bindings, typed }, index) => {
     const keyWidth = Math.max(...bindings.map((binding) => labelOf(binding, typed).length)) + 2;
+    // One element per row, so that cutting to `rows` elements cuts to `rows` rows.
     return [
+      ...(index > 0 ? [<Text key={`gap ${title}`}> </Text>] : []),
       <Text key={`title ${title}`} color={theme.title} bold wrap="truncate-end">
-        {index > 0 ? `\n${title}` : title}
+        {title}
       </Text>,
       ...bindings.map((binding) => (
         <Text key={`${title} ${binding.action}`} wrap="truncate-end">
@@ -44,7 +47,7 @@ function Column({ sections, rows }: { sections: readonly Section[]; rows: number
 /**
  * Every key, from the same lists the dispatcher uses: moving around the tables, the `:` commands
  * (from the command table), the actions of each kind of row, the sort keys of the view it was
- * opened from, and the log pane.
+ * opened from, the description and the log pane.
  */
 export function Help({ width, height, kind }: { width: number; height: number; kind: AnyKind }) {
   const rows = Math.max(1, height - 3);
@@ -73,6 +76,7 @@ export function Help({ width, height, kind }: { width: number; height: number; k
               bindings: bound.filter((binding) => binding.kinds && binding.action !== "sort"),
             },
             { title: `sort ${kind.id} (again: reverse)`, bindings: sortHints(kind) },
+            { title: "describe", bindings: DESCRIBE_BINDINGS },
           ]}
           rows={rows}
         />

@@ -15,6 +15,7 @@ export type ActionId =
   | "pageUp"
   | "drill"
   | "logs"
+  | "describe"
   | "back"
   | "filter"
   | "command"
@@ -67,6 +68,7 @@ export const BINDINGS: Binding[] = [
   { action: "drill", keys: ["enter"], description: "Open", hint: true },
   { action: "back", keys: ["esc"], description: "Back / clear filter", hint: true },
   { action: "logs", keys: ["l"], description: "Logs", hint: true },
+  { action: "describe", keys: ["d"], description: "Describe", hint: true },
   { action: "filter", keys: ["/"], description: "Filter", hint: true },
   { action: "command", keys: [":"], description: "Command", hint: true },
   { action: "refresh", keys: ["ctrl-r"], description: "Refresh", hint: true },

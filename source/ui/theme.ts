@@ -59,6 +59,14 @@ const SOURCES: Record<ThemeName, string[]> = {
   light: ["blue", "magenta", "green", "red", "black", "gray"],
 };
 
+type JsonToken = "key" | "string" | "number" | "literal";
+
+/** A description's JSON tokens: each kind of value its own colour, keys apart from them all. */
+const JSON_TOKENS: Record<ThemeName, Record<JsonToken, Colour>> = {
+  terminal: { key: "blueBright", string: "green", number: "cyan", literal: "magenta" },
+  light: { key: "blue", string: "green", number: "red", literal: "magenta" },
+};
+
 const TONES: Record<ThemeName, Record<Tone, Colour>> = {
   terminal: { ok: "green", warn: "yellow", bad: "red", muted: "gray", progress: "cyan" },
   light: { ok: "green", warn: "magenta", bad: "red", muted: "gray", progress: "blue" },
@@ -68,6 +76,7 @@ export const theme: Theme = { ...TERMINAL };
 export const TONE_COLOR: Record<Tone, Colour> = { ...TONES.terminal };
 /** Empty without colours. */
 export const SOURCE_COLORS: string[] = [...SOURCES.terminal];
+export const JSON_COLOR: Record<JsonToken, Colour> = { ...JSON_TOKENS.terminal };
 
 /** Picks the palette; NO_COLOR (set and not empty) wins over the config file. */
 export function applyTheme(name: ThemeName = "terminal", env: NodeJS.ProcessEnv = process.env): void {
@@ -79,4 +88,7 @@ export function applyTheme(name: ThemeName = "terminal", env: NodeJS.ProcessEnv 
     TONE_COLOR[tone] = colourless ? undefined : TONES[name][tone];
   }
   SOURCE_COLORS.splice(0, SOURCE_COLORS.length, ...(colourless ? [] : SOURCES[name]));
+  for (const token of Object.keys(JSON_TOKENS[name]) as JsonToken[]) {
+    JSON_COLOR[token] = colourless ? undefined : JSON_TOKENS[name][token];
+  }
 }

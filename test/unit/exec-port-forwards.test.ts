@@ -38,7 +38,8 @@ beforeEach(() => {
 afterEach(async () => {
   for (const manager of managers) manager.stopAllNow();
   for (const server of blockers) server.close();
-  rmSync(root, { recursive: true, force: true });
+  // A plugin killed just now may still be writing its record: retry while the folder empties.
+  rmSync(root, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
 });
 
 function manager(

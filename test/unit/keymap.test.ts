@@ -46,6 +46,7 @@ describe("key names", () => {
     expect(actionFor("down")).toBe("down");
     expect(actionFor("ctrl-r")).toBe("refresh");
     expect(actionFor("G")).toBe("last");
+    expect(actionFor("d")).toBe("describe");
     expect(actionFor("w")).toBeUndefined();
   });
 

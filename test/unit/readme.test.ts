@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PANE_BINDINGS } from "../../source/store/log-pane.js";
+import { DESCRIBE_BINDINGS } from "../../source/store/describe.js";
 import { keyTableMarkdown } from "../../source/ui/keymap.js";
 
 describe("README", () => {
   it.each([
     ["keys", keyTableMarkdown()],
     ["pane-keys", keyTableMarkdown(PANE_BINDINGS)],
+    ["describe-keys", keyTableMarkdown(DESCRIBE_BINDINGS)],
   ])("shows the %s table generated from the key bindings", (marker, table) => {
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
     const block = readme.split(`<!-- ${marker}:start -->`)[1]?.split(`<!-- ${marker}:end -->`)[0]?.trim();

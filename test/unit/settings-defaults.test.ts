@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseOptions } from "../../source/options.js";
 import { flagDefaults, loadSettings } from "../../source/settings/settings.js";
-import { applyTheme, SOURCE_COLORS, theme, TONE_COLOR } from "../../source/ui/theme.js";
+import { applyTheme, JSON_COLOR, SOURCE_COLORS, theme, TONE_COLOR } from "../../source/ui/theme.js";
 
 let home: string;
 let file: string;
@@ -98,7 +98,12 @@ describe("applyTheme", () => {
 
   it("light: no bright or cyan shades, which vanish on a light background", () => {
     applyTheme("light", {});
-    const colours = [...Object.values(theme), ...Object.values(TONE_COLOR), ...SOURCE_COLORS];
+    const colours = [
+      ...Object.values(theme),
+      ...Object.values(TONE_COLOR),
+      ...SOURCE_COLORS,
+      ...Object.values(JSON_COLOR),
+    ];
     expect(colours.filter((colour) => /Bright$|^cyan$|^white$/.test(colour ?? ""))).toEqual(
       // White text on the blue breadcrumb and the red read-only badge is the one exception.
       ["white", "white"],
@@ -111,6 +116,7 @@ describe("applyTheme", () => {
     expect(Object.values(theme).every((colour) => colour === undefined)).toBe(true);
     expect(Object.values(TONE_COLOR).every((colour) => colour === undefined)).toBe(true);
     expect(SOURCE_COLORS).toEqual([]);
+    expect(Object.values(JSON_COLOR).every((colour) => colour === undefined)).toBe(true);
     applyTheme("terminal", { NO_COLOR: "" });
     expect(theme.border).toBe("cyan");
   });

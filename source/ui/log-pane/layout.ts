@@ -115,7 +115,7 @@ export function highlight(text: string, term: string, base: Omit<Segment, "text"
 }
 
 /** The segments covering code units [start, end) of their joined text. */
-function sliceSegments(segments: Segment[], start: number, end: number): Segment[] {
+export function sliceSegments(segments: Segment[], start: number, end: number): Segment[] {
   const out: Segment[] = [];
   let position = 0;
   for (const segment of segments) {
@@ -215,7 +215,7 @@ export function blockRows(shown: LineList, index: number, view: PaneView, option
 }
 
 /** A row of the current line, padded so that its bar spans the pane. */
-function cursorRow(row: Row, width: number): Row {
+export function cursorRow(row: Row, width: number): Row {
   const used = row.segments.reduce((sum, segment) => sum + textColumns(segment.text), 0);
   const fill = width > used ? [{ text: " ".repeat(width - used) }] : [];
   return { segments: [...row.segments, ...fill], cursor: true };

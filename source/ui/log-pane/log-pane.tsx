@@ -20,7 +20,7 @@ const PROMPTS: Record<NonNullable<PaneView["prompt"]>, string> = {
   history: "history window (90s, 10m, 2h…): ",
 };
 
-function LogRow({ row }: { row: Row }) {
+export function LogRow({ row }: { row: Row }) {
   return (
     <Text wrap="truncate-end">
       {row.segments.map((segment, i) => (
