@@ -3,8 +3,7 @@
 // (unknown profile, no credentials), the notice says why and nothing is lost.
 import type { ProfileInfo } from "../aws/profile-list.js";
 import { REGION_PATTERN } from "../options.js";
-import type { DialogView, FlashLevel } from "./action-dialog.js";
-import { StepDialog } from "./step-dialog.js";
+import { StepFlow, type FlowHost } from "./step-dialog.js";
 
 export interface AccountChoice {
   profile?: string;
@@ -25,27 +24,12 @@ export interface SwitchServices {
   switchTo(choice: AccountChoice, wanted: () => boolean): Promise<void>;
 }
 
-export interface SwitchHost {
-  showDialog(view: DialogView | undefined): void;
-  flash(text: string, level: FlashLevel): void;
-}
-
-export class AccountSwitch {
-  readonly dialog: StepDialog;
-
+export class AccountSwitch extends StepFlow {
   constructor(
     private readonly services: SwitchServices,
-    private readonly host: SwitchHost,
+    host: FlowHost,
   ) {
-    this.dialog = new StepDialog(host.showDialog, (text) => host.flash(text, "info"));
-  }
-
-  get isOpen(): boolean {
-    return this.dialog.isOpen;
-  }
-
-  handleKey(key: string, input: string): void {
-    this.dialog.handleKey(key, input);
+    super(host);
   }
 
   start(what: "profile" | "region", value?: string): void {

@@ -2,9 +2,8 @@
 // or open its page in the AWS console (in a browser when there is one; otherwise the URL is put on
 // the clipboard and shown).
 import type { KindId, Scope } from "../resources/types.js";
-import type { DialogView, FlashLevel } from "./action-dialog.js";
 import { consoleUrl, referencesOf, type Reference } from "./row-links.js";
-import { StepDialog } from "./step-dialog.js";
+import { StepFlow } from "./step-dialog.js";
 
 export interface RowOutputs {
   copy(text: string): void;
@@ -12,26 +11,7 @@ export interface RowOutputs {
   browse(url: string): boolean;
 }
 
-export interface CopyAndOpenHost {
-  showDialog(view: DialogView | undefined): void;
-  flash(text: string, level: FlashLevel): void;
-}
-
-export class CopyAndOpen {
-  readonly dialog: StepDialog;
-
-  constructor(private readonly host: CopyAndOpenHost) {
-    this.dialog = new StepDialog(host.showDialog, (text) => host.flash(text, "info"));
-  }
-
-  get isOpen(): boolean {
-    return this.dialog.isOpen;
-  }
-
-  handleKey(key: string, input: string): void {
-    this.dialog.handleKey(key, input);
-  }
-
+export class CopyAndOpen extends StepFlow {
   /** With several ways to refer to the row, a small menu; with one, copied at once. */
   copy(kind: KindId, key: string, outputs: RowOutputs): void {
     const references = referencesOf(kind, key);

@@ -20,20 +20,14 @@ import { suggestLocalPort, validatePort, type PortForward } from "../exec/port-f
 import type { ContainerRow } from "../resources/container.js";
 import type { TaskRow } from "../resources/task.js";
 import type { KindId, Scope } from "../resources/types.js";
-import type { DialogView, FlashLevel } from "./action-dialog.js";
 import { lookBeforeExec, runtimeIdOf, type Checked, type Target } from "./exec-check.js";
-import { StepDialog } from "./step-dialog.js";
+import { StepFlow, type FlowHost } from "./step-dialog.js";
 import { containerPorts, endedText, forwardProblem } from "./exec-forms.js";
 import type { SessionAction } from "../actions/action-log.js";
 import { logExec } from "./exec-log.js";
 import type { ExecServices, HandedTerminal } from "./exec-services.js";
 
 export type ExecMode = "shell" | "command" | "portForward";
-
-export interface ExecHost {
-  showDialog(view: DialogView | undefined): void;
-  flash(text: string, level: FlashLevel): void;
-}
 
 const DEFAULT_WATCH_MS = 5_000;
 
@@ -43,24 +37,15 @@ const VERBS: Record<ExecMode, { log: SessionAction; what: string; title: string 
   portForward: { log: "port-forward", what: "forward a port", title: "Port forward to" },
 };
 
-export class ExecFlow {
-  readonly dialog: StepDialog;
+export class ExecFlow extends StepFlow {
   /** Forwards the user is stopping: their end is no news. */
   private readonly stopping = new Set<string>();
 
   constructor(
     private readonly services: ExecServices,
-    private readonly host: ExecHost,
+    host: FlowHost,
   ) {
-    this.dialog = new StepDialog(host.showDialog, (text) => host.flash(text, "info"));
-  }
-
-  get isOpen(): boolean {
-    return this.dialog.isOpen;
-  }
-
-  handleKey(key: string, input: string): void {
-    this.dialog.handleKey(key, input);
+    super(host);
   }
 
   /** A key on a row of the containers or tasks view; returns what to say instead when it cannot start. */

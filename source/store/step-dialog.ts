@@ -2,7 +2,13 @@
 // profile or region): pick from a list, type values (checked as typed), wait, or read a notice.
 // Unlike the action dialog there is no confirmation step. The view on screen is plain DialogView
 // data; keys come in through handleKey.
-import { freshPrompt, type DialogView, type NoticeItem, type PickItem } from "./action-dialog.js";
+import {
+  freshPrompt,
+  type DialogView,
+  type FlashLevel,
+  type NoticeItem,
+  type PickItem,
+} from "./action-dialog.js";
 
 export interface StepPromptSpec {
   title: string;
@@ -219,5 +225,28 @@ export class StepDialog {
       case "enter":
         return spec.choose(view.cursor);
     }
+  }
+}
+
+/** Where a flow shows its dialog and its flash lines: the store. */
+export interface FlowHost {
+  showDialog(view: DialogView | undefined): void;
+  flash(text: string, level: FlashLevel): void;
+}
+
+/** A flow that talks to the user through one StepDialog; the store hands it keys while it is open. */
+export abstract class StepFlow {
+  readonly dialog: StepDialog;
+
+  constructor(protected readonly host: FlowHost) {
+    this.dialog = new StepDialog(host.showDialog, (text) => host.flash(text, "info"));
+  }
+
+  get isOpen(): boolean {
+    return this.dialog.isOpen;
+  }
+
+  handleKey(key: string, input: string): void {
+    this.dialog.handleKey(key, input);
   }
 }
