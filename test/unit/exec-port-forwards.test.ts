@@ -38,8 +38,10 @@ beforeEach(() => {
 afterEach(async () => {
   for (const manager of managers) manager.stopAllNow();
   for (const server of blockers) server.close();
-  // A plugin killed just now may still be writing its record: retry while the folder empties.
-  rmSync(root, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
+  // A plugin writes its last record as it exits: the folder goes once every one has.
+  const pids = readPluginRecord(recordFile).map((entry) => entry.pid);
+  await waitFor(() => pids.every((pid) => !isAlive(pid)), "the plugins to exit");
+  rmSync(root, { recursive: true, force: true });
 });
 
 function manager(
