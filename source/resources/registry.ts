@@ -2,6 +2,7 @@ import { autoscalingKind } from "./autoscaling.js";
 import { clusterKind } from "./cluster.js";
 import { containerKind } from "./container.js";
 import { deploymentKind } from "./deployment.js";
+import { eventKind } from "./event.js";
 import { portForwardKind } from "./port-forward.js";
 import { serviceKind } from "./service.js";
 import { taskKind } from "./task.js";
@@ -17,6 +18,7 @@ export const KINDS: Record<KindId, AnyKind> = {
   tasks: taskKind,
   containers: containerKind,
   deployments: deploymentKind,
+  events: eventKind,
   autoscaling: autoscalingKind,
   portforwards: portForwardKind,
 };

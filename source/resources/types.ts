@@ -5,7 +5,14 @@ import type { PortForward } from "../exec/port-forwards.js";
 import type { FollowScope } from "../logs/log-follower.js";
 
 export type KindId =
-  "clusters" | "services" | "tasks" | "containers" | "deployments" | "autoscaling" | "portforwards";
+  | "clusters"
+  | "services"
+  | "tasks"
+  | "containers"
+  | "deployments"
+  | "events"
+  | "autoscaling"
+  | "portforwards";
 
 /** Where a view points: each level adds the key of the row it was opened from. */
 export interface Scope {

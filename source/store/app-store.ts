@@ -639,8 +639,8 @@ export class AppStore {
     this.set({ marks });
   }
 
-  /** `z` / `a` on a service: its deployments or its auto scaling, opened like a drill-down. */
-  openServiceView(kind: "deployments" | "autoscaling"): void {
+  /** `z` / `e` / `a` on a service: its deployments, events or auto scaling, opened like a drill-down. */
+  openServiceView(kind: "deployments" | "events" | "autoscaling"): void {
     const view = this.top();
     const row = this.visibleRows(view)[view.cursor] as ServiceRow | undefined;
     if (view.kind !== "services" || !row) return;

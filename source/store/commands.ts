@@ -132,6 +132,7 @@ for (const command of [
   viewCommand("tasks", [], "Tasks of the service in scope", "service"),
   viewCommand("containers", [], "Containers of the task in scope", "task"),
   viewCommand("deployments", ["dp"], "Deployments of the service in scope", "service"),
+  viewCommand("events", ["ev"], "Events of the service in scope, newest first", "service"),
   viewCommand("autoscaling", ["as"], "Auto scaling of the service in scope", "service"),
   switchCommand("profile", "Switch AWS profile (a list, or :profile NAME)"),
   switchCommand("region", "Switch AWS region (a list, or :region NAME)"),

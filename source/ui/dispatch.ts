@@ -105,6 +105,7 @@ function run(store: AppStore, binding: Binding, quit: () => void): void {
     case "quit":
       return quit();
     case "deployments":
+    case "events":
     case "autoscaling":
       return store.openServiceView(binding.action);
     case "mark":

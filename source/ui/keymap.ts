@@ -28,6 +28,7 @@ export type ActionId =
   | "revision"
   | "toggleExec"
   | "deployments"
+  | "events"
   | "autoscaling"
   | "editScaling"
   | "mark"
@@ -108,6 +109,7 @@ export const BINDINGS: Binding[] = [
     mutates: true,
   },
   { action: "deployments", keys: ["z"], description: "Deployments", hint: true, kinds: ["services"] },
+  { action: "events", keys: ["e"], description: "Events", hint: true, kinds: ["services"] },
   { action: "autoscaling", keys: ["a"], description: "Auto scaling", hint: true, kinds: ["services"] },
   {
     action: "editScaling",

@@ -58,7 +58,8 @@ describe("key names", () => {
     expect(actionFor("X")).toBe("toggleExec");
     expect(actionFor("a")).toBe("autoscaling");
     expect(actionFor("z")).toBe("deployments");
-    expect(actionFor("e")).toBe("editScaling");
+    expect(actionFor("e", "services")).toBe("events");
+    expect(actionFor("e", "autoscaling")).toBe("editScaling");
     expect(actionFor("space")).toBe("mark");
     expect(actionFor("ctrl-k")).toBe("stopTasks");
     expect(appliesTo(bindingFor("s")!, "services")).toBe(true);
