@@ -1,7 +1,7 @@
 // The deployments of one service, as DescribeServices reports them: the PRIMARY one (new tasks)
 // and the ACTIVE ones it is replacing (old tasks), with their counts, rollout state and the
 // service's circuit breaker. The view a restart, a rollback or a revision change is watched from.
-import { onlyOne } from "../aws/failure.js";
+import { describeScopeService } from "./scope-service.js";
 import type { Deployment, Service } from "@aws-sdk/client-ecs";
 import { ageOrder, arnName, count, formatAge, orDash } from "./format.js";
 import { statusTone } from "./tone.js";
@@ -99,11 +99,7 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     [r.id, r.deployment.status, arnName(r.deployment.taskDefinition), r.deployment.rolloutState].join(" "),
   describe: (r) => r.deployment,
   async load({ gateway, scope }) {
-    const described = onlyOne(
-      await gateway.describeServices(scope.clusterArn ?? "", [scope.serviceName ?? ""]),
-      "DescribeServices",
-      `service ${scope.serviceName ?? ""}`,
-    );
+    const described = await describeScopeService(gateway, scope);
     if (!described.ok) return described;
     const service = described.value;
     const rows = (service.deployments ?? [])

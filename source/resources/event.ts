@@ -2,7 +2,7 @@
 // 100): steady state, deployments starting and completing, tasks that failed to start, target
 // health. `/` searches them like any table.
 import type { Service, ServiceEvent } from "@aws-sdk/client-ecs";
-import { onlyOne } from "../aws/failure.js";
+import { describeScopeService } from "./scope-service.js";
 import { ageOrder, formatAge, formatTime } from "./format.js";
 import type { ResourceKind, Tone } from "./types.js";
 
@@ -44,11 +44,7 @@ export const eventKind: ResourceKind<EventRow> = {
   filterText: (r) => r.event.message ?? "",
   describe: (r) => r.event,
   async load({ gateway, scope }) {
-    const described = onlyOne(
-      await gateway.describeServices(scope.clusterArn ?? "", [scope.serviceName ?? ""]),
-      "DescribeServices",
-      `service ${scope.serviceName ?? ""}`,
-    );
+    const described = await describeScopeService(gateway, scope);
     if (!described.ok) return described;
     const service = described.value;
     const rows = (service.events ?? [])
