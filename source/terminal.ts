@@ -13,7 +13,7 @@ let input: NodeJS.ReadStream | undefined;
 
 export interface ExitHook {
   /** Synchronous, for every way out, crashes included (e.g. kill child processes). */
-  now(): void;
+  now?(): void;
   /** Best-effort async cleanup on quit and signals, awaited (bounded by the hook) before exiting. */
   finish?(): Promise<void>;
 }
@@ -30,7 +30,7 @@ export function onExit(hook: ExitHook): () => void {
 export function runExitHooksNow(): void {
   for (const hook of [...hooks]) {
     try {
-      hook.now();
+      hook.now?.();
     } catch (error) {
       process.stderr.write(`deckhand: cleanup failed: ${String(error)}\n`);
     }

@@ -74,7 +74,6 @@ async function runJob(job: Job): Promise<void> {
   const removeHook =
     ifDeckhandExits &&
     onExit({
-      now: () => {},
       finish: async () => void (await Promise.race([ifDeckhandExits(), sleep(TERMINATE_ON_EXIT_MS)])),
     });
   const mode = saveTerminalMode();

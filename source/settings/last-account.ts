@@ -36,6 +36,6 @@ export async function rememberAccount(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
   const file = path(env);
-  await mkdir(join(file, ".."), { recursive: true, mode: 0o700 });
+  await mkdir(stateDirectory(env), { recursive: true, mode: 0o700 });
   await writeFile(file, `${JSON.stringify(account)}\n`, { mode: 0o600 });
 }

@@ -81,14 +81,17 @@ export const JSON_COLOR: Record<JsonToken, Colour> = { ...JSON_TOKENS.terminal }
 /** Picks the palette; NO_COLOR (set and not empty) wins over the config file. */
 export function applyTheme(name: ThemeName = "terminal", env: NodeJS.ProcessEnv = process.env): void {
   const colourless = Boolean(env.NO_COLOR);
-  const palette = name === "light" ? LIGHT : TERMINAL;
-  for (const key of Object.keys(palette) as (keyof Theme)[])
-    theme[key] = colourless ? undefined : palette[key];
-  for (const tone of Object.keys(TONES[name]) as Tone[]) {
-    TONE_COLOR[tone] = colourless ? undefined : TONES[name][tone];
-  }
+  paint(theme, name === "light" ? LIGHT : TERMINAL, colourless);
+  paint(TONE_COLOR, TONES[name], colourless);
+  paint(JSON_COLOR, JSON_TOKENS[name], colourless);
   SOURCE_COLORS.splice(0, SOURCE_COLORS.length, ...(colourless ? [] : SOURCES[name]));
-  for (const token of Object.keys(JSON_TOKENS[name]) as JsonToken[]) {
-    JSON_COLOR[token] = colourless ? undefined : JSON_TOKENS[name][token];
-  }
+}
+
+/** Sets every colour of `target` from `palette`, or to none. */
+function paint<K extends string>(
+  target: Record<K, Colour>,
+  palette: Record<K, Colour>,
+  colourless: boolean,
+): void {
+  for (const key of Object.keys(palette) as K[]) target[key] = colourless ? undefined : palette[key];
 }
