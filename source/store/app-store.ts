@@ -66,6 +66,8 @@ export interface AppState {
   stack: readonly ViewEntry[];
   cache: ReadonlyMap<string, CacheEntry>;
   mode: Mode;
+  /** The first row of help on screen, when help is open and taller than the screen. */
+  helpTop: number;
   filterDraft: string;
   /** The `:` line (shown in "command" mode) and the session's command history. */
   commandLine: CommandLine;
@@ -140,6 +142,7 @@ export class AppStore {
       stack: initial.map((view) => ({ ...view, cursor: 0, top: 0, filter: "" })),
       cache: new Map(),
       mode: "table",
+      helpTop: 0,
       filterDraft: "",
       commandLine: EMPTY_COMMAND_LINE,
       pending: new Map(),
@@ -587,7 +590,7 @@ export class AppStore {
       case "quit":
         return "quit";
       case "help":
-        return void this.set({ mode: "help" });
+        return void this.set({ mode: "help", helpTop: 0 });
       case "flash":
         return void this.showFlash(effect.text, effect.level);
       case "switch":
@@ -605,7 +608,13 @@ export class AppStore {
   }
 
   toggleHelp(): void {
-    this.set({ mode: this.state.mode === "help" ? "table" : "help" });
+    this.set({ mode: this.state.mode === "help" ? "table" : "help", helpTop: 0 });
+  }
+
+  /** Scrolls help to `top`, kept within 0…`last` (the row count past the screen). */
+  scrollHelp(top: number, last: number): void {
+    const helpTop = Math.max(0, Math.min(top, last));
+    if (helpTop !== this.state.helpTop) this.set({ helpTop });
   }
 
   showFlash(text: string, level: Flash["level"] = "info", fromRefresh = false): void {

@@ -103,7 +103,7 @@ export function App({ store }: AppProps) {
       {state.mode === "command" ? <CommandBar line={state.commandLine} /> : null}
       {dialog ? <Dialog view={dialog} width={columns} height={dialogRows} /> : null}
       {tableHeight <= 0 ? null : state.mode === "help" ? (
-        <Help width={columns} height={tableHeight} kind={kind} />
+        <Help width={columns} height={tableHeight} kind={kind} top={state.helpTop} />
       ) : pane ? (
         <LogPane pane={pane} width={columns} height={tableHeight} now={state.now} />
       ) : (

@@ -5,6 +5,8 @@ import type { RowOutputs } from "../store/copy-and-open.js";
 import { openInBrowser } from "../browser.js";
 import type { DescribeOutputs } from "../store/describe-pane.js";
 import { describeLines } from "./describe/json-lines.js";
+import { KINDS } from "../resources/registry.js";
+import { helpLineCount } from "./help-sections.js";
 import { appliesTo, bindingFor, bindingsFor, keyLabel, type ActionId, type Binding } from "./keymap.js";
 
 const copy = (text: string) => void process.stdout.write(osc52(text));
@@ -33,6 +35,7 @@ export function dispatchKey(store: AppStore, key: string, input: string, quit: (
 
   if (mode === "help") {
     if (key === "esc" || key === "?" || key === "q") store.toggleHelp();
+    else scrollHelp(store, bindingFor(key)?.action);
     return;
   }
   if (mode === "command") {
@@ -56,6 +59,23 @@ export function dispatchKey(store: AppStore, key: string, input: string, quit: (
     return store.showFlash(`${keyLabel(binding)} ${where.join("; ")}`);
   }
   run(store, binding, quit);
+}
+
+/** Help scrolls with the keys that move the table cursor, as remapped. */
+function scrollHelp(store: AppStore, action: ActionId | undefined): void {
+  const { helpTop, viewportRows } = store.getState();
+  const last = Math.max(0, helpLineCount(KINDS[store.top().kind]) - viewportRows);
+  const page = Math.max(1, viewportRows - 1);
+  const moves: Partial<Record<ActionId, number>> = {
+    down: helpTop + 1,
+    up: helpTop - 1,
+    pageDown: helpTop + page,
+    pageUp: helpTop - page,
+    first: 0,
+    last,
+  };
+  const to = action && moves[action];
+  if (to !== undefined) store.scrollHelp(to, last);
 }
 
 const VERBS: Partial<Record<ActionId, ActionVerb>> = {

@@ -88,6 +88,20 @@ describe("views", () => {
     await ui.waitFor((text) => !text.includes("Page down"));
   });
 
+  it("help scrolls when it is taller than the terminal", async () => {
+    const { ui } = await open({ columns: 100, rows: 20 });
+    await ui.press("?");
+    await ui.waitFor((text) => /rows 1-\d+ of \d+/.test(text));
+    expect(ui.text()).toMatch(/│tables/);
+    expect(ui.text()).not.toContain("Bottom");
+    await ui.press("G");
+    await ui.waitFor((text) => text.includes("Bottom") && !/│tables/.test(text));
+    await ui.press("k");
+    await ui.waitFor((text) => /rows \d+-\d+ of (\d+)/.test(text) && !/rows 1-/.test(text));
+    await ui.press("g");
+    await ui.waitFor((text) => /rows 1-/.test(text) && /│tables/.test(text));
+  });
+
   it("keeps every line inside a narrow terminal", async () => {
     const { ui } = await open({ columns: 70, rows: 20 });
     await openRow(ui, "prod", /services\(prod\)\[\d+\]/);

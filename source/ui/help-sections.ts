@@ -1,0 +1,43 @@
+// What the help screen lists, in its three columns: moving around the tables, the `:` commands
+// (from the command table), the actions of each kind of row, the sort keys of the view it was
+// opened from, the description and the log pane. The dispatcher scrolls by the same line count.
+import { commandHints } from "../store/commands.js";
+import { DESCRIBE_BINDINGS } from "../store/describe.js";
+import { PANE_BINDINGS } from "../store/log-pane.js";
+import type { AnyKind } from "../resources/registry.js";
+import { BINDINGS, type KeyHint } from "./keymap.js";
+import { sortHints } from "./sort-bindings.js";
+
+export interface HelpSection {
+  title: string;
+  bindings: readonly KeyHint[];
+  /** Commands are typed, not pressed: shown as `:services :svc` rather than `<s>`. */
+  typed?: boolean;
+}
+
+export function helpColumns(kind: AnyKind): HelpSection[][] {
+  // Unbound in the config file: nothing to press.
+  const bound = BINDINGS.filter((binding) => binding.keys.length > 0);
+  return [
+    [
+      { title: "tables", bindings: bound.filter((binding) => !binding.kinds) },
+      { title: "commands", bindings: commandHints(), typed: true },
+    ],
+    [
+      { title: "actions", bindings: bound.filter((binding) => binding.kinds && binding.action !== "sort") },
+      { title: `sort ${kind.id} (again: reverse)`, bindings: sortHints(kind) },
+      { title: "describe", bindings: DESCRIBE_BINDINGS },
+    ],
+    [{ title: "log pane", bindings: PANE_BINDINGS }],
+  ];
+}
+
+/** Rows a column takes: a title per section, its bindings, and a blank row between sections. */
+export function columnLineCount(sections: readonly HelpSection[]): number {
+  return sections.reduce((sum, section, index) => sum + (index > 0 ? 1 : 0) + 1 + section.bindings.length, 0);
+}
+
+/** Rows the tallest column takes: how far help can scroll. */
+export function helpLineCount(kind: AnyKind): number {
+  return Math.max(...helpColumns(kind).map(columnLineCount));
+}
