@@ -25,11 +25,18 @@ const CONSOLE_HOST: Record<string, string> = {
 
 /** The row's page in the ECS console, or undefined when the console has none (port forwards). */
 export function consoleUrl(kind: KindId, key: string, scope: Scope): string | undefined {
-  const arn = kind === "clusters" ? key : scope.clusterArn;
+  const arn = kind === "clusters" || kind === "taskdefs" ? key : scope.clusterArn;
   const [, partition = "", , region = ""] = (arn ?? "").split(":");
   const host = CONSOLE_HOST[partition];
   if (!host || !region) return undefined;
   const cluster = kind === "clusters" ? lastSegment(key) : (scope.clusterName ?? lastSegment(arn!));
+  if (kind === "taskdefs" || kind === "families") {
+    // Task definitions are not in a cluster: their pages are the region's.
+    const [family = "", revision] = (kind === "families" ? key : lastSegment(key)).split(":");
+    const parts = revision ? [family, revision, "containers"] : [family];
+    const path = parts.map((part) => encodeURIComponent(part));
+    return `https://${region}.${host}/ecs/v2/task-definitions/${path.join("/")}?region=${region}`;
+  }
   const base = `https://${region}.${host}/ecs/v2/clusters/${encodeURIComponent(cluster)}`;
   const service = (name: string | undefined, tab: string) =>
     name === undefined ? undefined : `${base}/services/${encodeURIComponent(name)}/${tab}?region=${region}`;
