@@ -48,21 +48,22 @@ function revisionNumber(reference: string): number {
   return Number(revisionName(reference).split(":")[1]) || 0;
 }
 
-/** Which revisions (by "family:revision") the service's deployments run, and how. */
+/**
+ * Which revisions (by "family:revision") the service runs, and how: its own task definition (the
+ * PRIMARY deployment's on AWS) steady or rolling out, and the older ones its other deployments
+ * still run. The service's field wins over a deployment's: moto does not update its deployments
+ * when the task definition changes.
+ */
 export function revisionUses(service: Service | undefined): Map<string, RevisionUse> {
   const uses = new Map<string, RevisionUse>();
-  for (const deployment of service?.deployments ?? []) {
+  const deployments = service?.deployments ?? [];
+  const primary = deployments.find((deployment) => deployment.status === "PRIMARY");
+  const current = revisionName(service?.taskDefinition ?? primary?.taskDefinition);
+  if (current) uses.set(current, primary?.rolloutState === "IN_PROGRESS" ? "deploying" : "running");
+  for (const deployment of deployments) {
     const name = revisionName(deployment.taskDefinition);
-    if (!name) continue;
-    if (deployment.status === "PRIMARY") {
-      uses.set(name, deployment.rolloutState === "IN_PROGRESS" ? "deploying" : "running");
-    } else if (deployment.status === "ACTIVE" && !uses.has(name)) {
-      uses.set(name, "draining");
-    }
+    if (name && !uses.has(name)) uses.set(name, "draining");
   }
-  // Without a deployments list (another deployment controller) the service's own revision runs.
-  const current = revisionName(service?.taskDefinition);
-  if (current && uses.size === 0) uses.set(current, "running");
   return uses;
 }
 
