@@ -11,7 +11,9 @@ export interface Reference {
 
 /** The ways to refer to a row, most precise first. */
 export function referencesOf(kind: KindId, key: string): Reference[] {
-  if (!key.startsWith("arn:")) return [{ label: kind === "containers" ? "name" : "ID", value: key }];
+  if (!key.startsWith("arn:")) {
+    return [{ label: kind === "containers" || kind === "families" ? "name" : "ID", value: key }];
+  }
   const last = lastSegment(key);
   const short: Reference = kind === "tasks" ? { label: "ID", value: last } : { label: "name", value: last };
   return [{ label: "ARN", value: key }, short];

@@ -55,6 +55,7 @@ describe("consoleUrl", () => {
     expect(consoleUrl("taskdefs", revision, {})).toBe(`${regional}/web/12/containers?region=eu-west-1`);
     expect(consoleUrl("families", "web", IN_SERVICE)).toBe(`${regional}/web?region=eu-west-1`);
     expect(consoleUrl("families", "web", {})).toBeUndefined();
+    expect(referencesOf("families", "web")).toEqual([{ label: "name", value: "web" }]);
     expect(referencesOf("taskdefs", revision)).toEqual([
       { label: "ARN", value: revision },
       { label: "name", value: "web:12" },
