@@ -17,7 +17,11 @@ export interface RevisionRow {
   arn: string;
   family: string;
   revision: number;
-  /** From the list the revision came from until it is described. */
+  /**
+   * ACTIVE or INACTIVE, from the list the revision came from: the one field of a revision that
+   * changes (deregistration), so the list, read again every RELIST_MS, says it rather than the
+   * description kept from the first read.
+   */
   status: string;
   /** Undefined until described. */
   definition?: TaskDefinition;
@@ -103,8 +107,8 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
     },
     {
       header: "STATUS",
-      value: (r) => r.definition?.status ?? r.status,
-      tone: (r) => statusTone(r.definition?.status ?? r.status),
+      value: (r) => r.status,
+      tone: (r) => statusTone(r.status),
       sortKey: "S",
     },
     {
@@ -169,7 +173,7 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
   filterText: (r) =>
     [
       `${r.family}:${r.revision}`,
-      r.definition?.status ?? r.status,
+      r.status,
       r.use ?? "",
       ...containers(r).map((c) => `${c.name ?? ""} ${c.image ?? ""}`),
     ].join(" "),

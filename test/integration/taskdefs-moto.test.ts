@@ -83,7 +83,7 @@ describe("task definitions on moto", () => {
 
     const scope = taskFamilyKind.drill!({ name: FAMILY }, {})!.scope;
     const rows = rowsOf(await taskDefinitionKind.load(context<RevisionRow>(gateway, scope)));
-    expect(rows.map((row) => [row.revision, row.definition?.status ?? row.status])).toEqual([
+    expect(rows.map((row) => [row.revision, row.status])).toEqual([
       [3, "ACTIVE"],
       [2, "ACTIVE"],
       [1, "INACTIVE"],
@@ -160,5 +160,13 @@ describe("task definitions on moto", () => {
     );
     rows = rowsOf(await taskDefinitionKind.load(context<RevisionRow>(gateway, scope)));
     expect(rows.filter((row) => row.use === "running").map((row) => row.revision)).toEqual([3]);
+
+    // Deregistered while in the list: the next listing says so, though its description is kept.
+    await ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arns[1] }));
+    const again = rowsOf(
+      await taskDefinitionKind.load({ ...context<RevisionRow>(gateway, scope), previous: rows }),
+    );
+    expect(again.map((row) => row.status)).toEqual(["ACTIVE", "INACTIVE", "INACTIVE"]);
+    expect(again[1]!.definition).toBe(rows[1]!.definition);
   });
 });
