@@ -1,6 +1,6 @@
 // The task definition families of the account and region (`:td` outside a service): a family is
-// a name whose revisions enter lists. Families are not in any cluster, so the list is the same
-// from every cluster.
+// the name revisions are registered under; enter lists its revisions. Families belong to no
+// cluster, so the list is the same from every cluster.
 import type { ResourceKind } from "./types.js";
 
 export interface FamilyRow {
