@@ -1,30 +1,12 @@
 // Move a service to another task definition revision, with a diff of what changes.
 import type { Service, TaskDefinition } from "@aws-sdk/client-ecs";
+import { taskDefinitionDiff } from "./task-definition-diff.js";
 import { lastSegment } from "./arn.js";
 import { planCalls } from "./cli.js";
-import { lineDiff, type DiffLine } from "./line-diff.js";
 import { serviceRef } from "./service-ref.js";
 import type { AwsScope, Built } from "./types.js";
 
-/** Fields that differ between any two revisions; the title already names both. */
-const REGISTRATION_FIELDS = new Set([
-  "taskDefinitionArn",
-  "revision",
-  "registeredAt",
-  "registeredBy",
-  "deregisteredAt",
-]);
-
-export function taskDefinitionDiff(current: TaskDefinition, chosen: TaskDefinition): DiffLine[] {
-  return lineDiff(renderLines(current), renderLines(chosen));
-}
-
-function renderLines(definition: TaskDefinition): string[] {
-  const kept = Object.fromEntries(
-    Object.entries(definition).filter(([key]) => !REGISTRATION_FIELDS.has(key)),
-  );
-  return JSON.stringify(kept, null, 2).split("\n");
-}
+export { taskDefinitionDiff };
 
 export function changeRevisionAction(
   scope: AwsScope,

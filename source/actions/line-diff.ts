@@ -57,3 +57,63 @@ function middle(a: readonly string[], b: readonly string[]): DiffLine[] {
   }
   return [...out, ...a.slice(i).map(removed), ...b.slice(j).map(added)];
 }
+
+/** A run of changes with the unchanged lines around it; starts are 1-based, as `diff -u` prints. */
+export interface Hunk {
+  beforeStart: number;
+  beforeCount: number;
+  afterStart: number;
+  afterCount: number;
+  lines: DiffLine[];
+  /** Unchanged lines left out before this hunk. */
+  skippedBefore: number;
+}
+
+/**
+ * The changes of a diff grouped into hunks, each with up to `context` unchanged lines on either
+ * side (hunks closer than that merge), and how many unchanged lines follow the last one.
+ */
+export function diffHunks(
+  diff: readonly DiffLine[],
+  context: number,
+): { hunks: Hunk[]; skippedAfter: number } {
+  const hunks: Hunk[] = [];
+  const changed = diff.flatMap((line, index) => (line.kind === "same" ? [] : [index]));
+  // Line numbers on each side where each diff line sits (the next line's number for the other side).
+  const before: number[] = [];
+  const after: number[] = [];
+  let b = 1;
+  let a = 1;
+  for (const line of diff) {
+    before.push(b);
+    after.push(a);
+    if (line.kind !== "added") b += 1;
+    if (line.kind !== "removed") a += 1;
+  }
+  let end = 0;
+  let i = 0;
+  while (i < changed.length) {
+    const from = Math.max(end, changed[i]! - context);
+    let last = changed[i]!;
+    while (i + 1 < changed.length && changed[i + 1]! - last <= 2 * context + 1) last = changed[++i]!;
+    i += 1;
+    const to = Math.min(diff.length, last + context + 1);
+    const lines = diff.slice(from, to);
+    hunks.push({
+      beforeStart: before[from]!,
+      beforeCount: lines.filter((line) => line.kind !== "added").length,
+      afterStart: after[from]!,
+      afterCount: lines.filter((line) => line.kind !== "removed").length,
+      lines,
+      skippedBefore: from - end,
+    });
+    end = to;
+  }
+  return { hunks, skippedAfter: hunks.length === 0 ? 0 : diff.length - end };
+}
+
+/** "@@ -3,7 +3,8 @@": an empty side starts at the line before, as `diff -u` writes it. */
+export function hunkHeader(hunk: Hunk): string {
+  const side = (start: number, count: number) => `${count === 0 ? start - 1 : start},${count}`;
+  return `@@ -${side(hunk.beforeStart, hunk.beforeCount)} +${side(hunk.afterStart, hunk.afterCount)} @@`;
+}

@@ -10,6 +10,7 @@ import {
   ListClustersCommand,
   ListServiceDeploymentsCommand,
   ListServicesCommand,
+  ListTaskDefinitionFamiliesCommand,
   ListTaskDefinitionsCommand,
   ListTasksCommand,
   StopServiceDeploymentCommand,
@@ -24,6 +25,7 @@ import {
   type ServiceDeploymentStatus,
   type Task,
   type TaskDefinition,
+  type TaskDefinitionStatus,
 } from "@aws-sdk/client-ecs";
 import type { MetadataBearer, MiddlewareStack } from "@smithy/types";
 import { classifyExecError } from "./exec-failure.js";
@@ -182,13 +184,24 @@ export class EcsGateway {
     }
   }
 
-  /** Newest revision first; only ACTIVE revisions (the ones a service can be moved to). */
-  async listTaskDefinitionArns(family: string): Promise<Result<string[]>> {
+  /** A task definition already described this session, if any (revisions never change). */
+  knownTaskDefinition(arn: string): TaskDefinition | undefined {
+    return this.taskDefinitions.get(arn);
+  }
+
+  /**
+   * Newest revision first; by default only ACTIVE revisions (the ones a service can be moved to).
+   * familyPrefix is the whole family name: the API matches it exactly, despite its name.
+   */
+  async listTaskDefinitionArns(
+    family: string,
+    status: TaskDefinitionStatus = "ACTIVE",
+  ): Promise<Result<string[]>> {
     const listed = await this.listAll("ListTaskDefinitions", async (nextToken) => {
       const out = await this.ecs.send(
         new ListTaskDefinitionsCommand({
           familyPrefix: family,
-          status: "ACTIVE",
+          status,
           sort: "DESC",
           maxResults: PAGE_SIZE,
           nextToken,
@@ -198,6 +211,16 @@ export class EcsGateway {
     });
     // moto ignores sort; ordering here keeps the answer the same everywhere.
     return listed.ok ? ok([...listed.value].sort((a, b) => revisionOf(b) - revisionOf(a))) : listed;
+  }
+
+  /** The families with at least one ACTIVE revision, in the order ECS lists them (by name). */
+  listTaskDefinitionFamilies(): Promise<Result<string[]>> {
+    return this.listAll("ListTaskDefinitionFamilies", async (nextToken) => {
+      const out = await this.ecs.send(
+        new ListTaskDefinitionFamiliesCommand({ status: "ACTIVE", maxResults: PAGE_SIZE, nextToken }),
+      );
+      return { arns: out.families ?? [], nextToken: out.nextToken };
+    });
   }
 
   /** Deployments of one service, optionally by status. The SDK has no paginator for this call. */

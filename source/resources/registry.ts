@@ -6,6 +6,8 @@ import { eventKind } from "./event.js";
 import { portForwardKind } from "./port-forward.js";
 import { serviceKind } from "./service.js";
 import { taskKind } from "./task.js";
+import { taskDefinitionKind } from "./task-definition.js";
+import { taskFamilyKind } from "./task-family.js";
 import type { KindId, ResourceKind } from "./types.js";
 
 // Each kind knows its own row type; the registry only routes by id.
@@ -21,4 +23,6 @@ export const KINDS: Record<KindId, AnyKind> = {
   events: eventKind,
   autoscaling: autoscalingKind,
   portforwards: portForwardKind,
+  taskdefs: taskDefinitionKind,
+  families: taskFamilyKind,
 };

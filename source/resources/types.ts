@@ -12,7 +12,9 @@ export type KindId =
   | "deployments"
   | "events"
   | "autoscaling"
-  | "portforwards";
+  | "portforwards"
+  | "taskdefs"
+  | "families";
 
 /** Where a view points: each level adds the key of the row it was opened from. */
 export interface Scope {
@@ -20,6 +22,8 @@ export interface Scope {
   clusterName?: string;
   serviceName?: string;
   taskArn?: string;
+  /** The task definition family whose revisions the taskdefs view lists (outside a service). */
+  taskDefinitionFamily?: string;
 }
 
 export type Tone = "ok" | "warn" | "bad" | "muted" | "progress";

@@ -32,7 +32,8 @@ import { CopyAndOpen, type RowOutputs } from "./copy-and-open.js";
 import { nextSort, sortedRows } from "./view-sort.js";
 import type { FollowScope, LogFollower } from "../logs/log-follower.js";
 import { LogPaneStore, type LogPaneOutputs } from "./log-pane-store.js";
-import { DescribePane, type DescribeOutputs } from "./describe-pane.js";
+import { DescribePane, PaneText, type DescribeOutputs } from "./describe-pane.js";
+import { diffPair, diffText, diffTitle } from "./task-definition-diff.js";
 
 export type { ViewEntry };
 
@@ -108,7 +109,8 @@ export const PENDING_REFRESH_MS = 2_000;
 const NO_MARKS: ReadonlySet<string> = new Set();
 
 export function cacheKey(kind: KindId, scope: Scope): string {
-  return [kind, scope.clusterArn ?? "", scope.serviceName ?? "", scope.taskArn ?? ""].join("|");
+  const { clusterArn = "", serviceName = "", taskArn = "", taskDefinitionFamily = "" } = scope;
+  return [kind, clusterArn, serviceName, taskArn, taskDefinitionFamily].join("|");
 }
 
 export class AppStore {
@@ -558,13 +560,47 @@ export class AppStore {
       const why = kind.isPlaceholder?.(row) ? "not described yet, try again in a moment" : "AWS has none";
       return this.showFlash(`nothing to describe on this row: ${why}`);
     }
-    const title = `${kind.id}/${arnName(kind.key(row))}`;
+    this.showPane(`${kind.id}/${arnName(kind.key(row))}`, value, outputs);
+  }
+
+  private showPane(title: string, value: object | PaneText, outputs: DescribeOutputs): void {
     const pane = new DescribePane(title, value, outputs, () => {
       this.set({ describe: undefined });
       void this.refresh(false);
     });
     clearTimeout(this.timer);
     this.set({ describe: pane });
+  }
+
+  /** `=`: two task definition revisions compared (task-definition-diff.ts), full screen like `d`. */
+  openDiff(outputs: DescribeOutputs): void {
+    const view = this.top();
+    const pair = diffPair({
+      kind: view.kind,
+      rows: this.entryOf(view)?.rows ?? [],
+      row: this.visibleRows(view)[view.cursor],
+      marked: this.marksOf(view),
+    });
+    if (!pair.ok) return this.showFlash(pair.message);
+    const gateway = this.gateway;
+    if (!gateway) return this.showFlash("not connected", "error");
+    const title = diffTitle(pair.before, pair.after);
+    const known = [pair.before, pair.after].every((ref) => gateway.knownTaskDefinition(ref));
+    if (!known) this.showFlash(`reading ${title}…`);
+    const from = cacheKey(view.kind, view.scope);
+    void Promise.all([
+      gateway.describeTaskDefinition(pair.before),
+      gateway.describeTaskDefinition(pair.after),
+    ]).then(([before, after]) => {
+      // The user went elsewhere meanwhile (or switched accounts): the diff is no longer wanted.
+      const top = this.top();
+      if (gateway !== this.gateway || cacheKey(top.kind, top.scope) !== from) return;
+      if (this.state.describe || this.state.logPane || this.state.dialog) return;
+      if (!before.ok) return this.showFlash(describeFailure(before.failure), "error");
+      if (!after.ok) return this.showFlash(describeFailure(after.failure), "error");
+      if (this.state.flash?.text === `reading ${title}…`) this.set({ flash: undefined });
+      this.showPane(title, diffText(before.value, after.value, pair, outputs.lines), outputs);
+    });
   }
 
   /** `:` opens the command line; commands themselves are in commands.ts. */
@@ -648,8 +684,8 @@ export class AppStore {
     this.set({ marks });
   }
 
-  /** `z` / `e` / `a` on a service: its deployments, events or auto scaling, opened like a drill-down. */
-  openServiceView(kind: "deployments" | "events" | "autoscaling"): void {
+  /** `z` / `e` / `a` / `t` on a service: its deployments, events, auto scaling or task definitions. */
+  openServiceView(kind: "deployments" | "events" | "autoscaling" | "taskdefs"): void {
     const view = this.top();
     const row = this.visibleRows(view)[view.cursor] as ServiceRow | undefined;
     if (view.kind !== "services" || !row) return;

@@ -112,6 +112,32 @@ function switchCommand(what: "profile" | "region", description: string): Command
   };
 }
 
+/**
+ * `:taskdefs`: the revisions of the service in scope; `:taskdefs FAMILY` those of a family; with
+ * no service in scope, the account's families (enter opens one).
+ */
+const taskDefinitionsCommand: Command = {
+  name: "taskdefs",
+  aliases: ["td"],
+  description: "Task definition revisions of the service in scope (or :td FAMILY); else the families",
+  run: ({ top, args }) => {
+    if (args.length > 1) {
+      return {
+        type: "flash",
+        text: `:taskdefs takes one family name (got "${args.join(" ")}")`,
+        level: "info",
+      };
+    }
+    const cluster = scopeFor("cluster", top.scope);
+    if (args[0])
+      return { type: "open", kind: "taskdefs", scope: { ...cluster, taskDefinitionFamily: args[0] } };
+    if (holds(top.scope, "service"))
+      return { type: "open", kind: "taskdefs", scope: scopeFor("service", top.scope) };
+    if (top.kind === "taskdefs") return { type: "open", kind: "taskdefs", scope: top.scope };
+    return { type: "open", kind: "families", scope: cluster };
+  },
+};
+
 const TABLE: Command[] = [];
 
 /** Adds a command; a name or alias already taken is a programming error. */
@@ -134,6 +160,7 @@ for (const command of [
   viewCommand("deployments", ["dp"], "Deployments of the service in scope", "service"),
   viewCommand("events", ["ev"], "Events of the service in scope, newest first", "service"),
   viewCommand("autoscaling", ["as"], "Auto scaling of the service in scope", "service"),
+  taskDefinitionsCommand,
   switchCommand("profile", "Switch AWS profile (a list, or :profile NAME)"),
   switchCommand("region", "Switch AWS region (a list, or :region NAME)"),
   simple("help", ["h"], "Keys and commands", { type: "help" }),
@@ -210,7 +237,12 @@ export function commandHints(): { action: string; keys: string[]; description: s
 }
 
 function sameScope(a: Scope, b: Scope): boolean {
-  return a.clusterArn === b.clusterArn && a.serviceName === b.serviceName && a.taskArn === b.taskArn;
+  return (
+    a.clusterArn === b.clusterArn &&
+    a.serviceName === b.serviceName &&
+    a.taskArn === b.taskArn &&
+    a.taskDefinitionFamily === b.taskDefinitionFamily
+  );
 }
 
 /**

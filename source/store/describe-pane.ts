@@ -18,20 +18,40 @@ export interface DescribeOutputs {
   copy: (text: string) => void;
 }
 
+/** How a line of a diff is drawn: a change, context, a hunk's "@@" line, the file lines, a note. */
+export type DiffLineKind = "same" | "added" | "removed" | "hunk" | "header" | "note";
+
+/** Lines already laid out (a diff) to show instead of an object's JSON. */
+export class PaneText {
+  constructor(
+    /** What the frame calls it: "diff". */
+    readonly heading: string,
+    readonly lines: readonly string[],
+    readonly kinds: readonly DiffLineKind[],
+  ) {}
+}
+
 export class DescribePane {
   private view: DescribeView = INITIAL_DESCRIBE;
   private readonly listeners = new Set<() => void>();
   private geometry: DescribeGeometry;
   private matches: { term: string; lines: readonly number[] } = { term: "", lines: [] };
   readonly lines: readonly string[];
+  /** "describe", or what the PaneText shown says it is. */
+  readonly heading: string;
+  /** How each line is drawn when the pane shows a diff; JSON otherwise. */
+  readonly kinds: readonly DiffLineKind[] | undefined;
 
   constructor(
     readonly title: string,
-    value: object,
+    value: object | PaneText,
     private readonly outputs: DescribeOutputs,
     private readonly onClose: () => void,
   ) {
-    this.lines = outputs.lines(value);
+    const text = value instanceof PaneText ? value : undefined;
+    this.lines = text ? text.lines : outputs.lines(value);
+    this.heading = text ? text.heading : "describe";
+    this.kinds = text?.kinds;
     this.geometry = { rows: 20, map: oneRowPerLine(this.lines.length) };
   }
 
@@ -65,7 +85,8 @@ export class DescribePane {
       effects: {
         copy: () => {
           this.outputs.copy(this.lines.join("\n"));
-          notice = `copied ${this.lines.length.toLocaleString("en-US")} lines of JSON to the clipboard`;
+          const what = this.kinds ? `the ${this.heading}` : "JSON";
+          notice = `copied ${this.lines.length.toLocaleString("en-US")} lines of ${what} to the clipboard`;
         },
         close: this.onClose,
       },

@@ -11,7 +11,9 @@ export interface Reference {
 
 /** The ways to refer to a row, most precise first. */
 export function referencesOf(kind: KindId, key: string): Reference[] {
-  if (!key.startsWith("arn:")) return [{ label: kind === "containers" ? "name" : "ID", value: key }];
+  if (!key.startsWith("arn:")) {
+    return [{ label: kind === "containers" || kind === "families" ? "name" : "ID", value: key }];
+  }
   const last = lastSegment(key);
   const short: Reference = kind === "tasks" ? { label: "ID", value: last } : { label: "name", value: last };
   return [{ label: "ARN", value: key }, short];
@@ -25,11 +27,18 @@ const CONSOLE_HOST: Record<string, string> = {
 
 /** The row's page in the ECS console, or undefined when the console has none (port forwards). */
 export function consoleUrl(kind: KindId, key: string, scope: Scope): string | undefined {
-  const arn = kind === "clusters" ? key : scope.clusterArn;
+  const arn = kind === "clusters" || kind === "taskdefs" ? key : scope.clusterArn;
   const [, partition = "", , region = ""] = (arn ?? "").split(":");
   const host = CONSOLE_HOST[partition];
   if (!host || !region) return undefined;
   const cluster = kind === "clusters" ? lastSegment(key) : (scope.clusterName ?? lastSegment(arn!));
+  if (kind === "taskdefs" || kind === "families") {
+    // Task definitions are not in a cluster: their pages are the region's.
+    const [family = "", revision] = (kind === "families" ? key : lastSegment(key)).split(":");
+    const parts = revision ? [family, revision, "containers"] : [family];
+    const path = parts.map((part) => encodeURIComponent(part));
+    return `https://${region}.${host}/ecs/v2/task-definitions/${path.join("/")}?region=${region}`;
+  }
   const base = `https://${region}.${host}/ecs/v2/clusters/${encodeURIComponent(cluster)}`;
   const service = (name: string | undefined, tab: string) =>
     name === undefined ? undefined : `${base}/services/${encodeURIComponent(name)}/${tab}?region=${region}`;

@@ -1,7 +1,7 @@
 // What the action dialog says, as lines of coloured text already wrapped to the dialog's width:
 // pure, so that the dialog's height is known before layout and tests can read the content. The
 // body may scroll; the footer (keys, typed confirmation, errors) is always on screen.
-import type { DiffLine } from "../actions/line-diff.js";
+import { diffHunks, type DiffLine } from "../actions/line-diff.js";
 import type { PlannedCall } from "../actions/types.js";
 import type { DialogView, PromptField } from "../store/action-flow.js";
 import { sanitizeCell } from "../text/sanitize.js";
@@ -163,29 +163,26 @@ export function callLines(call: PlannedCall, w: number): Line[] {
 }
 
 function diffLines(diff: readonly DiffLine[], w: number): Line[] {
-  const changed = diff.map((line) => line.kind !== "same");
-  if (!changed.includes(true)) return [];
-  const near = (i: number) =>
-    changed.slice(Math.max(0, i - DIFF_CONTEXT), i + DIFF_CONTEXT + 1).some(Boolean);
+  const { hunks, skippedAfter } = diffHunks(diff, DIFF_CONTEXT);
+  if (hunks.length === 0) return [];
   const lines: Line[] = [[], [{ text: "Task definition changes:", bold: true }]];
-  let skipped = 0;
-  diff.forEach((line, i) => {
-    if (!near(i)) {
-      skipped += 1;
-      return;
+  const skipped = (count: number) => {
+    if (count > 0) lines.push([{ text: `  … ${count} unchanged lines`, dim: true }]);
+  };
+  for (const hunk of hunks) {
+    skipped(hunk.skippedBefore);
+    for (const line of hunk.lines) {
+      const mark = line.kind === "added" ? "+ " : line.kind === "removed" ? "- " : "  ";
+      const style: Omit<Segment, "text"> =
+        line.kind === "added"
+          ? { color: theme.ok }
+          : line.kind === "removed"
+            ? { color: theme.error }
+            : { dim: true };
+      lines.push(...wrapped(`${mark}${line.text}`, w, style, "", "  "));
     }
-    if (skipped > 0) lines.push([{ text: `  … ${skipped} unchanged lines`, dim: true }]);
-    skipped = 0;
-    const mark = line.kind === "added" ? "+ " : line.kind === "removed" ? "- " : "  ";
-    const style: Omit<Segment, "text"> =
-      line.kind === "added"
-        ? { color: theme.ok }
-        : line.kind === "removed"
-          ? { color: theme.error }
-          : { dim: true };
-    lines.push(...wrapped(`${mark}${line.text}`, w, style, "", "  "));
-  });
-  if (skipped > 0) lines.push([{ text: `  … ${skipped} unchanged lines`, dim: true }]);
+  }
+  skipped(skippedAfter);
   return lines;
 }
 

@@ -128,6 +128,10 @@ function run(store: AppStore, binding: Binding, quit: () => void): void {
     case "events":
     case "autoscaling":
       return store.openServiceView(binding.action);
+    case "taskDefinitions":
+      return store.openServiceView("taskdefs");
+    case "diff":
+      return store.openDiff(DESCRIBE_OUTPUTS);
     case "mark":
       return store.toggleMark();
     case "shell":

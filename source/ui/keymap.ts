@@ -30,6 +30,8 @@ export type ActionId =
   | "deployments"
   | "events"
   | "autoscaling"
+  | "taskDefinitions"
+  | "diff"
   | "editScaling"
   | "mark"
   | "stopTasks"
@@ -112,6 +114,20 @@ export const BINDINGS: Binding[] = [
   { action: "events", keys: ["e"], description: "Events", hint: true, kinds: ["services"] },
   { action: "autoscaling", keys: ["a"], description: "Auto scaling", hint: true, kinds: ["services"] },
   {
+    action: "taskDefinitions",
+    keys: ["t"],
+    description: "Task definitions",
+    hint: true,
+    kinds: ["services"],
+  },
+  {
+    action: "diff",
+    keys: ["="],
+    description: "Diff revisions",
+    hint: true,
+    kinds: ["taskdefs", "deployments"],
+  },
+  {
     action: "editScaling",
     keys: ["e"],
     description: "Edit min/max",
@@ -119,7 +135,7 @@ export const BINDINGS: Binding[] = [
     kinds: ["autoscaling"],
     mutates: true,
   },
-  { action: "mark", keys: ["space"], description: "Mark", hint: true, kinds: ["tasks"] },
+  { action: "mark", keys: ["space"], description: "Mark", hint: true, kinds: ["tasks", "taskdefs"] },
   {
     action: "stopTasks",
     keys: ["ctrl-k"],

@@ -190,10 +190,11 @@ describe("actions against moto", () => {
     const built = changeRevisionAction(SCOPE, service, current, chosen);
     if (!built.ok) throw new Error(built.message);
     const changed = built.action.diff?.filter((line) => line.kind !== "same");
+    // Keys sorted: image and memory are neighbours, so both old lines come before both new ones.
     expect(changed?.map((line) => `${line.kind} ${line.text.trim()}`)).toEqual([
       'removed "image": "nginx:3",',
-      'added "image": "nginx:2",',
       'removed "memory": 384,',
+      'added "image": "nginx:2",',
       'added "memory": 256,',
     ]);
     await confirmAndRun(built);

@@ -211,9 +211,10 @@ describe("action flow", () => {
     const view = dialog();
     expect(view).toMatchObject({ kind: "confirm", action: { title: "Change web from web:3 to web:1" } });
     const diff = view?.kind === "confirm" ? view.action.diff : undefined;
+    // Keys are sorted (image comes before name), so the image line is not the container's last.
     expect(diff?.filter((line) => line.kind !== "same").map((line) => line.text.trim())).toEqual([
-      '"image": "web:v3"',
-      '"image": "web:v1"',
+      '"image": "web:v3",',
+      '"image": "web:v1",',
     ]);
   });
 

@@ -161,6 +161,31 @@ describe("commands", () => {
     });
   });
 
+  it(":taskdefs opens the revisions of the service in scope, of a named family, or the families", () => {
+    const tasks = { kind: "tasks" as const, scope: TASK };
+    expect(runCommand("td", tasks)).toMatchObject({ type: "open", kind: "taskdefs", scope: SERVICE });
+    const services = { kind: "services" as const, scope: CLUSTER };
+    expect(runCommand("taskdefs", services)).toMatchObject({
+      type: "open",
+      kind: "families",
+      scope: CLUSTER,
+    });
+    expect(runCommand("td", { kind: "clusters", scope: {} })).toMatchObject({ kind: "families", scope: {} });
+    expect(runCommand("td web", tasks)).toMatchObject({
+      type: "open",
+      kind: "taskdefs",
+      scope: { ...CLUSTER, taskDefinitionFamily: "web" },
+    });
+    const family = { kind: "taskdefs" as const, scope: { ...CLUSTER, taskDefinitionFamily: "web" } };
+    expect(runCommand("td", family)).toMatchObject({ kind: "taskdefs", scope: family.scope });
+    expect(runCommand("td a b", tasks)).toMatchObject({
+      type: "flash",
+      text: ':taskdefs takes one family name (got "a b")',
+    });
+    // Families belong to no cluster: like :svc, the view sits on the cluster list.
+    expect(stackFor("families", CLUSTER, []).map((view) => view.kind)).toEqual(["clusters", "families"]);
+  });
+
   it("names the closest command for an unknown one", () => {
     const top = { kind: "clusters" as const, scope: {} };
     expect(runCommand("sevices", top)).toEqual({

@@ -49,6 +49,19 @@ describe("consoleUrl", () => {
     expect(consoleUrl(kind, key, scope)).toBe(url);
   });
 
+  it("opens a revision's or a family's page, which belong to the region rather than a cluster", () => {
+    const revision = "arn:aws:ecs:eu-west-1:123456789012:task-definition/web:12";
+    const regional = "https://eu-west-1.console.aws.amazon.com/ecs/v2/task-definitions";
+    expect(consoleUrl("taskdefs", revision, {})).toBe(`${regional}/web/12/containers?region=eu-west-1`);
+    expect(consoleUrl("families", "web", IN_SERVICE)).toBe(`${regional}/web?region=eu-west-1`);
+    expect(consoleUrl("families", "web", {})).toBeUndefined();
+    expect(referencesOf("families", "web")).toEqual([{ label: "name", value: "web" }]);
+    expect(referencesOf("taskdefs", revision)).toEqual([
+      { label: "ARN", value: revision },
+      { label: "name", value: "web:12" },
+    ]);
+  });
+
   it("uses the partition's console, and has no page for a port forward", () => {
     const china = "arn:aws-cn:ecs:cn-north-1:123456789012:cluster/prod";
     expect(consoleUrl("clusters", china, {})).toBe(

@@ -127,6 +127,33 @@ export function imageFor(family: TaskFamily, spec: ContainerSpec, revision: numb
   return `${spec.repository}:${tag}`;
 }
 
+/** Flags our apps switch on over time, one more every FLAG_STEP revisions. */
+const FEATURE_FLAGS = ["new-checkout", "fast-search", "async-email", "gzip-responses", "edge-cache"];
+const FLAG_STEP = 3;
+/** Revisions come in runs of MEMORY_STEP; every other run the app container had less memory. */
+const MEMORY_STEP = 4;
+
+/**
+ * What a revision of our own apps changed besides its image tag, from the revision number alone
+ * (revisions are immutable: the same number always renders the same): feature flags turned on
+ * every few revisions, and the app container's memory limit trimmed and raised back in runs.
+ * Vendor images (pinned tags) and sidecars stay as they are.
+ */
+export function revisionTuning(
+  spec: ContainerSpec,
+  revision: number,
+): { featureFlags?: string; memory?: number } {
+  if (spec.role !== "app" || spec.pinnedTag !== undefined) return { memory: spec.memory };
+  // Once every flag is on, a clean-up release removes them all (they became the default).
+  const flags = FEATURE_FLAGS.slice(0, Math.floor(revision / FLAG_STEP) % (FEATURE_FLAGS.length + 1));
+  const trimmed = Math.floor((revision - 1) / MEMORY_STEP) % 2 === 1;
+  const memory =
+    spec.memory === undefined || !trimmed
+      ? spec.memory
+      : Math.max(64, Math.floor((spec.memory * 0.75) / 64) * 64);
+  return { ...(flags.length > 0 ? { featureFlags: flags.join(",") } : {}), memory };
+}
+
 /** Fargate's platform family and version for a task definition family's tasks. */
 export function fargatePlatform(family: TaskFamily): { platformFamily: string; platformVersion: string } {
   return family.operatingSystemFamily === "LINUX"

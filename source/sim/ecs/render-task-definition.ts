@@ -3,7 +3,7 @@
 import type { ContainerDefinition, TaskDefinition } from "@aws-sdk/client-ecs";
 import { hashHex } from "../random.js";
 import { taskDefinitionArn } from "./arns.js";
-import { imageFor, registeredAt } from "./families.js";
+import { imageFor, registeredAt, revisionTuning } from "./families.js";
 import { logDriverAttributes, renderLogConfiguration } from "./log-configuration.js";
 import type { ContainerSpec, TaskFamily } from "./model.js";
 import type { World } from "./world.js";
@@ -58,14 +58,15 @@ function containerDefinition(
       name: `${spec.name}-${containerPort}-tcp`,
     })),
     essential: spec.essential,
-    environment: environmentOf(family, spec),
+    environment: environmentOf(family, spec, revision),
     mountPoints: [],
     volumesFrom: [],
     secrets: secretsOf(world, family, spec),
     ...renderLogConfiguration(world, family, spec),
     systemControls: [],
   };
-  if (spec.memory !== undefined) out.memory = spec.memory;
+  const { memory } = revisionTuning(spec, revision);
+  if (memory !== undefined) out.memory = memory;
   if (spec.memoryReservation !== undefined) out.memoryReservation = spec.memoryReservation;
   if (spec.healthCheck !== undefined) {
     out.healthCheck = {
@@ -80,13 +81,19 @@ function containerDefinition(
 }
 
 /** Environment variables, made when described rather than stored with every family. */
-function environmentOf(family: TaskFamily, spec: ContainerSpec): Array<{ name: string; value: string }> {
+function environmentOf(
+  family: TaskFamily,
+  spec: ContainerSpec,
+  revision: number,
+): Array<{ name: string; value: string }> {
   if (spec.role === "app") {
+    const { featureFlags } = revisionTuning(spec, revision);
     return [
       { name: "APP_ENV", value: family.environment },
       { name: "PORT", value: String(spec.ports[0] ?? 8080) },
       { name: "LOG_LEVEL", value: family.environment === "prod" ? "info" : "debug" },
       { name: "DD_SERVICE", value: spec.name },
+      ...(featureFlags ? [{ name: "FEATURE_FLAGS", value: featureFlags }] : []),
     ];
   }
   if (spec.name === "datadog-agent") {

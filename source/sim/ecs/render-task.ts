@@ -3,7 +3,7 @@ import type { Container, Task } from "@aws-sdk/client-ecs";
 import { formatUuid, hashHex } from "../random.js";
 import { containerArn, taskDefinitionArn } from "./arns.js";
 import { execAgentOf, runtimeIdOf } from "./exec-agent.js";
-import { fargatePlatform, imageFor } from "./families.js";
+import { fargatePlatform, imageFor, revisionTuning } from "./families.js";
 import type { SimContainer, SimTask } from "./model.js";
 import { isPendingStatus } from "./task-lifecycle.js";
 import type { World } from "./world.js";
@@ -116,7 +116,8 @@ function renderContainer(
   }
   const runtimeId = runtimeIdOf(task, container);
   if (runtimeId !== undefined) out.runtimeId = runtimeId;
-  if (spec.memory !== undefined) out.memory = String(spec.memory);
+  const { memory } = revisionTuning(spec, task.revision);
+  if (memory !== undefined) out.memory = String(memory);
   if (spec.memoryReservation !== undefined) out.memoryReservation = String(spec.memoryReservation);
   if (container.exitCode !== undefined) out.exitCode = container.exitCode;
   if (container.reason !== undefined) out.reason = container.reason;

@@ -7,6 +7,7 @@ import { LogRow } from "../log-pane/log-pane.js";
 import { sanitizeCell } from "../../text/sanitize.js";
 import { fit, stringWidth } from "../text-fit.js";
 import { theme } from "../theme.js";
+import { diffSegmentsOf } from "./diff-lines.js";
 import { rowMap, screenRows } from "./json-lines.js";
 
 /** Top and bottom border lines. */
@@ -40,10 +41,11 @@ export function DescribeScreen({
   const bodyRows = Math.max(1, height - CHROME);
   const map = useMemo(() => rowMap(pane.lines, inner), [pane, inner]);
   useEffect(() => pane.setGeometry({ rows: bodyRows, map }), [pane, bodyRows, map]);
-  const rows = screenRows(pane.lines, map, { ...view, height: bodyRows, width: inner });
+  const segmentsOf = useMemo(() => (pane.kinds ? diffSegmentsOf(pane.kinds) : undefined), [pane]);
+  const rows = screenRows(pane.lines, map, { ...view, height: bodyRows, width: inner, segmentsOf });
   const matches = pane.matchesOf(view.search);
 
-  const title = `─ describe ${sanitizeCell(pane.title)} `;
+  const title = `─ ${pane.heading} ${sanitizeCell(pane.title)} `;
   const last = Math.min(map.total, view.top + bodyRows);
   const position = ` rows ${view.top + 1}-${last} of ${map.total} ─`;
   const fill = "─".repeat(Math.max(0, inner - stringWidth(title) - stringWidth(position)));

@@ -80,15 +80,17 @@ export interface ScreenOptions {
   width: number;
   search: string;
   matchLine?: number;
+  /** How line number `line` is coloured; JSON tokens by default. */
+  segmentsOf?: (text: string, search: string, line: number) => Segment[];
 }
 
 /** The rows on screen from row `top`: the current match's line drawn as a bar. */
 export function screenRows(lines: readonly string[], map: RowMap, options: ScreenOptions): Row[] {
-  const { top, height, width, search, matchLine } = options;
+  const { top, height, width, search, matchLine, segmentsOf = jsonSegments } = options;
   const rows: Row[] = [];
   for (let line = map.lineAt(top); line < lines.length && rows.length < height; line++) {
     const text = lines[line]!;
-    const segments = jsonSegments(text, search);
+    const segments = segmentsOf(text, search, line);
     const starts = wrapStarts(text, width);
     for (let index = Math.max(0, top - map.rowOf(line)); index < starts.length; index++) {
       if (rows.length === height) break;
