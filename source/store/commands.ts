@@ -134,6 +134,7 @@ for (const command of [
   viewCommand("deployments", ["dp"], "Deployments of the service in scope", "service"),
   viewCommand("events", ["ev"], "Events of the service in scope, newest first", "service"),
   viewCommand("autoscaling", ["as"], "Auto scaling of the service in scope", "service"),
+  viewCommand("instances", ["ci"], "Container instances (EC2 hosts) of the cluster in scope", "cluster"),
   switchCommand("profile", "Switch AWS profile (a list, or :profile NAME)"),
   switchCommand("region", "Switch AWS region (a list, or :region NAME)"),
   simple("help", ["h"], "Keys and commands", { type: "help" }),
@@ -210,7 +211,12 @@ export function commandHints(): { action: string; keys: string[]; description: s
 }
 
 function sameScope(a: Scope, b: Scope): boolean {
-  return a.clusterArn === b.clusterArn && a.serviceName === b.serviceName && a.taskArn === b.taskArn;
+  return (
+    a.clusterArn === b.clusterArn &&
+    a.serviceName === b.serviceName &&
+    a.taskArn === b.taskArn &&
+    a.containerName === b.containerName
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 // Task definition families: one per service, an app container from ECR (or a vendor image) and
 // the sidecars real teams run next to it (Datadog agent, App Mesh Envoy, FireLens log router).
 // A family with a log router sends its app's logs through FireLens.
-import type { Rng } from "../random.js";
+import { hashHex, type Rng } from "../random.js";
 import { iamRoleArn } from "./arns.js";
 import { APPMESH_ENVOY, DATADOG_AGENT, FARGATE_SIZES, FLUENT_BIT, publicImageFor } from "./catalog.js";
 import { FIRELENS_FAMILIES, SPLUNK_FAMILIES } from "./log-configuration.js";
@@ -125,6 +125,11 @@ const WORKER_HEALTH_CHECK = ["CMD-SHELL", "test -f /tmp/healthy || exit 1"];
 export function imageFor(family: TaskFamily, spec: ContainerSpec, revision: number): string {
   const tag = spec.pinnedTag ?? `v${family.majorVersion}.${Math.floor(revision / 10)}.${revision % 10}`;
   return `${spec.repository}:${tag}`;
+}
+
+/** The digest of an image: the same reference is the same image wherever it runs (ECR agrees). */
+export function imageDigestOf(image: string): string {
+  return `sha256:${hashHex(`image/${image}`, 64)}`;
 }
 
 /** Fargate's platform family and version for a task definition family's tasks. */
