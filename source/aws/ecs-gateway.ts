@@ -43,6 +43,7 @@ const PAGE_SIZE = 100;
 
 export interface TaskFilter {
   serviceName?: string;
+  containerInstance?: string;
   desiredStatus?: DesiredStatus;
 }
 

@@ -141,6 +141,15 @@ export const instanceKind: ResourceKind<InstanceRow> = {
       .filter(Boolean)
       .join(" "),
   describe: (r) => r.instance,
+  drill: (row, scope) => ({
+    kind: "tasks",
+    scope: {
+      clusterArn: scope.clusterArn,
+      clusterName: scope.clusterName,
+      containerInstanceArn: row.arn,
+      instanceId: row.instance.ec2InstanceId ?? arnName(row.arn),
+    },
+  }),
   async load({ gateway, scope }) {
     const cluster = scope.clusterArn ?? "";
     const listed = await gateway.listContainerInstanceArns(cluster);

@@ -23,6 +23,9 @@ export interface Scope {
   clusterName?: string;
   serviceName?: string;
   taskArn?: string;
+  /** A container instance (enter on an instance: the tasks placed on it) and its EC2 instance ID. */
+  containerInstanceArn?: string;
+  instanceId?: string;
   /** A container of the task (the images view). */
   containerName?: string;
 }

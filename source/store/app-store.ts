@@ -114,6 +114,7 @@ export function cacheKey(kind: KindId, scope: Scope): string {
     kind,
     scope.clusterArn ?? "",
     scope.serviceName ?? "",
+    scope.containerInstanceArn ?? "",
     scope.taskArn ?? "",
     scope.containerName ?? "",
   ].join("|");

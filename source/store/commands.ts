@@ -215,6 +215,7 @@ function sameScope(a: Scope, b: Scope): boolean {
     a.clusterArn === b.clusterArn &&
     a.serviceName === b.serviceName &&
     a.taskArn === b.taskArn &&
+    a.containerInstanceArn === b.containerInstanceArn &&
     a.containerName === b.containerName
   );
 }

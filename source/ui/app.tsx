@@ -144,9 +144,11 @@ const subscribeNothing = () => () => {};
 const nothing = () => undefined;
 
 function scopeLabel(scope: Scope): string {
-  const parts = [scope.clusterName, scope.serviceName, scope.taskArn && arnName(scope.taskArn)].filter(
-    Boolean,
-  );
+  const parts = [
+    scope.clusterName,
+    scope.serviceName ?? scope.instanceId,
+    scope.taskArn && arnName(scope.taskArn),
+  ].filter(Boolean);
   return parts.length > 0 ? parts.join(" / ") : "all clusters";
 }
 

@@ -24,8 +24,10 @@ async function openImage(app: Deckhand, service: string): Promise<void> {
 }
 
 async function backToServices(app: Deckhand): Promise<void> {
-  // The image, the containers' filter, the containers, the tasks.
-  for (let i = 0; i < 4; i++) app.press(ESC);
+  // :svc goes back to the services as they were left (filtered).
+  app.press(":");
+  await app.type("svc");
+  app.press(ENTER);
   await app.waitForText(/services\(batch-ec2\)\[1\/\d+\]/);
   app.press(ESC); // clears the filter
   await app.waitForText(/services\(batch-ec2\)\[\d+\]/);
@@ -51,6 +53,15 @@ describe("container instances and images", () => {
 
     app.press("d");
     await app.waitForText('"containerInstanceArn"');
+    app.press(ESC);
+    await app.waitForText(/instances\(batch-ec2\)\[3\]/);
+
+    // enter: the tasks placed on the instance under the cursor.
+    const instanceId = /i-0[0-9a-f]{16}/.exec(app.selectedLine() ?? "")?.[0];
+    expect(instanceId).toBeDefined();
+    app.press(ENTER);
+    await app.waitForText(new RegExp(`tasks\\(batch-ec2/${instanceId}\\)\\[[1-9]`));
+    await app.waitForText(`<${instanceId}>`);
     app.press(ESC);
     await app.waitForText(/instances\(batch-ec2\)\[3\]/);
 

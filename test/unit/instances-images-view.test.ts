@@ -12,6 +12,7 @@ import {
   noInstancesText,
   type InstanceRow,
 } from "../../source/resources/container-instance.js";
+import { taskKind, type TaskRow } from "../../source/resources/task.js";
 import { imageKind, IMAGE_REFRESH_MS, type ImageRow } from "../../source/resources/image.js";
 import type { LoadContext, Scope } from "../../source/resources/types.js";
 import { rowView } from "../../source/store/row-views.js";
@@ -87,6 +88,25 @@ describe("container instances view", () => {
     const running = outcome.rows.reduce((sum, row) => sum + (row.instance.runningTasksCount ?? 0), 0);
     expect(running).toBeGreaterThan(0);
     expect(instanceKind.describe(outcome.rows[0]!)).toHaveProperty("containerInstanceArn");
+  });
+
+  it("opens the tasks placed on an instance with enter", async () => {
+    const setup = simulatedEcs({ throttle: false });
+    const scope = { clusterArn: CLUSTER("batch-ec2"), clusterName: "batch-ec2" };
+    const outcome = await instanceKind.load(context<InstanceRow>(setup, scope));
+    if (!outcome.ok) throw new Error(outcome.failure.message);
+    const busy = outcome.rows.find((row) => (row.instance.runningTasksCount ?? 0) > 0)!;
+    const target = instanceKind.drill!(busy, scope)!;
+    expect(target).toEqual({
+      kind: "tasks",
+      scope: { ...scope, containerInstanceArn: busy.arn, instanceId: busy.instance.ec2InstanceId },
+    });
+    expect(taskKind.title(target.scope)).toBe(`tasks(batch-ec2/${busy.instance.ec2InstanceId})`);
+    const tasks = await taskKind.load(context<TaskRow>(setup, target.scope));
+    if (!tasks.ok) throw new Error(tasks.failure.message);
+    const live = tasks.rows.filter((row) => row.task.lastStatus === "RUNNING");
+    expect(live).toHaveLength(busy.instance.runningTasksCount!);
+    expect(tasks.rows.every((row) => row.task.containerInstanceArn === busy.arn)).toBe(true);
   });
 
   it("describes a cluster's instances in batches of 100 after paging the list", async () => {
