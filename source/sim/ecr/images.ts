@@ -1,5 +1,5 @@
 // The demo account's private ECR repositories, derived from the world: every container image of
-// ours (<account>.dkr.ecr.<region>.amazonaws.com/<app>) in every revision its family has had, with
+// ours (<account>.dkr.ecr.<region>.amazonaws.com/<app>) in the last revisions of its family, with
 // the digest the tasks report, a size, a push time just before the revision was registered, and a
 // vulnerability scan. Two repositories carry critical findings and one was never scanned, so the
 // demo shows every state.
@@ -26,44 +26,53 @@ export interface SimImage {
   scan: { completedAt: number; counts: Record<Severity, number> } | undefined;
 }
 
-/** The images of every repository in the world's own registry, by repository name. */
-export function registryImages(world: World): Map<string, SimImage[]> {
-  const prefix = `${world.accountId}.dkr.ecr.${world.region}.amazonaws.com/`;
+/** ECR lifecycle policies expire old images: each family keeps its last revisions' images. */
+export const KEPT_REVISIONS = 30;
+
+const cache = new WeakMap<World, Map<string, { version: string; images: SimImage[] }>>();
+
+/**
+ * The images of one repository of the world's own registry, newest push first, or undefined when
+ * no task definition pulls from it. Built from the families that use it, and cached until one of
+ * them registers a revision.
+ */
+export function repositoryImages(world: World, repositoryName: string): SimImage[] | undefined {
+  const repository = `${world.accountId}.dkr.ecr.${world.region}.amazonaws.com/${repositoryName}`;
+  const users = [...world.families.values()].flatMap((family) =>
+    family.containers.filter((spec) => spec.repository === repository).map((spec) => ({ family, spec })),
+  );
+  if (users.length === 0) return undefined;
+  const version = users.map(({ family }) => `${family.name}:${family.latestRevision}`).join(",");
+  let byRepository = cache.get(world);
+  if (!byRepository) cache.set(world, (byRepository = new Map()));
+  const cached = byRepository.get(repositoryName);
+  if (cached?.version === version) return cached.images;
   const byDigest = new Map<string, SimImage>();
-  for (const family of world.families.values()) {
-    for (const spec of family.containers) {
-      if (!spec.repository.startsWith(prefix)) continue;
-      const repositoryName = spec.repository.slice(prefix.length);
-      for (let revision = 1; revision <= family.latestRevision; revision++) {
-        const image = imageFor(family, spec, revision);
-        const digest = imageDigestOf(image);
-        const tag = image.slice(image.lastIndexOf(":") + 1);
-        const pushedAt = registeredAt(family, revision) - 10 * MINUTE;
-        const known = byDigest.get(digest);
-        if (known) {
-          known.pushedAt = Math.min(known.pushedAt, pushedAt);
-          continue;
-        }
-        byDigest.set(digest, {
-          repositoryName,
-          digest,
-          tags: [tag],
-          sizeInBytes: 40_000_000 + (hashSeed(1, digest) % 560_000_000),
-          pushedAt,
-          scan: undefined,
-        });
+  for (const { family, spec } of users) {
+    const oldest = Math.max(1, family.latestRevision - KEPT_REVISIONS + 1);
+    for (let revision = oldest; revision <= family.latestRevision; revision++) {
+      const image = imageFor(family, spec, revision);
+      const digest = imageDigestOf(image);
+      const pushedAt = registeredAt(family, revision) - 10 * MINUTE;
+      const known = byDigest.get(digest);
+      if (known) {
+        known.pushedAt = Math.min(known.pushedAt, pushedAt);
+        continue;
       }
+      byDigest.set(digest, {
+        repositoryName,
+        digest,
+        tags: [image.slice(image.lastIndexOf(":") + 1)],
+        sizeInBytes: 40_000_000 + (hashSeed(1, digest) % 560_000_000),
+        pushedAt,
+        scan: undefined,
+      });
     }
   }
-  const repositories = new Map<string, SimImage[]>();
-  for (const image of byDigest.values()) {
-    image.scan = scanOf(image);
-    const list = repositories.get(image.repositoryName) ?? [];
-    list.push(image);
-    repositories.set(image.repositoryName, list);
-  }
-  for (const list of repositories.values()) list.sort((a, b) => b.pushedAt - a.pushedAt);
-  return repositories;
+  const images = [...byDigest.values()].sort((a, b) => b.pushedAt - a.pushedAt);
+  for (const image of images) image.scan = scanOf(image);
+  byRepository.set(repositoryName, { version, images });
+  return images;
 }
 
 function scanOf(image: SimImage): SimImage["scan"] {

@@ -10,7 +10,7 @@ import type {
 import type { World } from "../ecs/world.js";
 import { SimError, type JsonObject } from "../protocol.js";
 import type { Operation, SimulatedService } from "../request-handler.js";
-import { findingsOf, imageDetail, registryImages, type SimImage } from "./images.js";
+import { findingsOf, imageDetail, repositoryImages, type SimImage } from "./images.js";
 
 export const ECR_TARGET_PREFIX = "AmazonEC2ContainerRegistry_V20150921";
 
@@ -56,7 +56,7 @@ function target(world: World, input: JsonObject): Target {
   const repositoryName = text(input, "repositoryName");
   if (!repositoryName) throw validation("repositoryName must not be empty.");
   const registryId = text(input, "registryId") ?? world.accountId;
-  const images = registryId === world.accountId ? registryImages(world).get(repositoryName) : undefined;
+  const images = registryId === world.accountId ? repositoryImages(world, repositoryName) : undefined;
   if (images === undefined) {
     throw new SimError(
       "RepositoryNotFoundException",
