@@ -13,7 +13,8 @@ export interface Reference {
 export function referencesOf(kind: KindId, key: string): Reference[] {
   if (!key.startsWith("arn:")) return [{ label: kind === "containers" ? "name" : "ID", value: key }];
   const last = lastSegment(key);
-  const short: Reference = kind === "tasks" ? { label: "ID", value: last } : { label: "name", value: last };
+  const short: Reference =
+    kind === "tasks" || kind === "instances" ? { label: "ID", value: last } : { label: "name", value: last };
   return [{ label: "ARN", value: key }, short];
 }
 
@@ -50,6 +51,8 @@ export function consoleUrl(kind: KindId, key: string, scope: Scope): string | un
       return service(scope.serviceName, "deployments");
     case "autoscaling":
       return service(scope.serviceName, "configuration");
+    case "instances":
+      return `${base}/infrastructure?region=${region}`;
     default:
       return undefined;
   }
