@@ -115,7 +115,7 @@ export const taskKind: ResourceKind<TaskRow> = {
   drill: (row, scope) => ({ kind: "containers", scope: { ...scope, taskArn: row.arn } }),
   logs: (row, scope) => ({
     follow: { kind: "task", cluster: scope.clusterArn ?? "", taskArn: row.arn },
-    title: `logs(${scope.serviceName ?? ""}/${arnName(row.arn)})`,
+    title: `logs(${scope.serviceName ?? scope.instanceId ?? ""}/${arnName(row.arn)})`,
   }),
 };
 
