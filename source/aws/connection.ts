@@ -3,10 +3,12 @@
 // AWS_ENDPOINT_URL_ECS / AWS_ENDPOINT_URL_CLOUDWATCH_LOGS / AWS_ENDPOINT_URL, and the SDK's default
 // credential chain (env, SSO, credential_process, assume role). Application Auto Scaling follows
 // the same rules (AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING), and so does SSM (AWS_ENDPOINT_URL_SSM),
-// whose endpoint and the resolved credentials also go to session-manager-plugin.
+// whose endpoint and the resolved credentials also go to session-manager-plugin. ECR
+// (AWS_ENDPOINT_URL_ECR) is made per region: an image's registry region is in its URI.
 import { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
 import { CloudWatchLogsClient, type CloudWatchLogsClientConfig } from "@aws-sdk/client-cloudwatch-logs";
 import { ECSClient, type ECSClientConfig } from "@aws-sdk/client-ecs";
+import type { ECRClient } from "@aws-sdk/client-ecr";
 import type { SSMClient } from "@aws-sdk/client-ssm";
 import { chunkedFilterLogEvents } from "./chunked-events-plugin.js";
 
@@ -38,6 +40,11 @@ export interface Connection {
    * TerminateSession): the one the SSM client uses, or https://ssm.<region>.amazonaws.com.
    */
   ssmEndpoint: string;
+  /**
+   * ECR in a region (the image view: an image's registry region is in its URI). Its SDK package
+   * is loaded on the first call, like SSM's: most sessions never look at an image.
+   */
+  ecrIn(region: string): Pick<ECRClient, "send">;
   /**
    * The ECS client's credentials, resolved (SSO, assume role, credential_process included), for
    * session-manager-plugin's environment: it cannot read SSO profiles itself. Rejects with the
@@ -119,8 +126,22 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
   let ssm: Promise<SSMClient> | undefined;
   const ssmClient = () =>
     (ssm ??= import("@aws-sdk/client-ssm").then(({ SSMClient }) => new SSMClient(otherClientConfig)));
+  const ecrClients = new Map<string, Promise<ECRClient>>();
+  const ecrIn = (ecrRegion: string): Pick<ECRClient, "send"> => ({
+    send: ((...args: Parameters<ECRClient["send"]>) => {
+      let client = ecrClients.get(ecrRegion);
+      if (!client) {
+        client = import("@aws-sdk/client-ecr").then(
+          ({ ECRClient }) => new ECRClient({ ...otherClientConfig, region: ecrRegion }),
+        );
+        ecrClients.set(ecrRegion, client);
+      }
+      return client.then((made) => made.send(...args));
+    }) as ECRClient["send"],
+  });
   return {
     ecs,
+    ecrIn,
     // Made on first use: most sessions never open the log pane, and start-up time matters.
     get logs() {
       return logsIn(region);

@@ -3,11 +3,13 @@
 // are respected. Mutations are sent exactly once and bypass the budget (see mutate()).
 import {
   DescribeClustersCommand,
+  DescribeContainerInstancesCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   ExecuteCommandCommand,
   ListClustersCommand,
+  ListContainerInstancesCommand,
   ListServiceDeploymentsCommand,
   ListServicesCommand,
   ListTaskDefinitionFamiliesCommand,
@@ -17,6 +19,7 @@ import {
   StopTaskCommand,
   UpdateServiceCommand,
   type Cluster,
+  type ContainerInstance,
   type DesiredStatus,
   type ECSClient,
   type Failure,
@@ -37,10 +40,12 @@ import type { SsmSession } from "./ssm-session.js";
 export const DESCRIBE_CLUSTERS_LIMIT = 100;
 export const DESCRIBE_SERVICES_LIMIT = 10;
 export const DESCRIBE_TASKS_LIMIT = 100;
+export const DESCRIBE_CONTAINER_INSTANCES_LIMIT = 100;
 const PAGE_SIZE = 100;
 
 export interface TaskFilter {
   serviceName?: string;
+  containerInstance?: string;
   desiredStatus?: DesiredStatus;
 }
 
@@ -149,6 +154,30 @@ export class EcsGateway {
         return { items: out.services ?? [], failures: out.failures };
       },
       onBatch,
+    );
+  }
+
+  /** The cluster's EC2 hosts (every status: a DRAINING one is what the operator is looking for). */
+  listContainerInstanceArns(cluster: string): Promise<Result<string[]>> {
+    return this.listAll("ListContainerInstances", async (nextToken) => {
+      const out = await this.ecs.send(
+        new ListContainerInstancesCommand({ cluster, maxResults: PAGE_SIZE, nextToken }),
+      );
+      return { arns: out.containerInstanceArns ?? [], nextToken: out.nextToken };
+    });
+  }
+
+  describeContainerInstances(cluster: string, arns: string[]): Promise<Result<ContainerInstance[]>> {
+    return this.describeAll(
+      arns,
+      DESCRIBE_CONTAINER_INSTANCES_LIMIT,
+      "DescribeContainerInstances",
+      async (batch) => {
+        const out = await this.ecs.send(
+          new DescribeContainerInstancesCommand({ cluster, containerInstances: batch }),
+        );
+        return { items: out.containerInstances ?? [], failures: out.failures };
+      },
     );
   }
 

@@ -3,6 +3,8 @@ import { clusterKind } from "./cluster.js";
 import { containerKind } from "./container.js";
 import { deploymentKind } from "./deployment.js";
 import { eventKind } from "./event.js";
+import { imageKind } from "./image.js";
+import { instanceKind } from "./container-instance.js";
 import { portForwardKind } from "./port-forward.js";
 import { serviceKind } from "./service.js";
 import { taskKind } from "./task.js";
@@ -25,4 +27,6 @@ export const KINDS: Record<KindId, AnyKind> = {
   portforwards: portForwardKind,
   taskdefs: taskDefinitionKind,
   families: taskFamilyKind,
+  instances: instanceKind,
+  images: imageKind,
 };

@@ -24,8 +24,8 @@ const running = (task: Task) => task.lastStatus !== "STOPPED";
 
 export const taskKind: ResourceKind<TaskRow> = {
   id: "tasks",
-  title: (scope) => `tasks(${scope.clusterName ?? ""}/${scope.serviceName ?? ""})`,
-  crumb: (scope) => scope.serviceName ?? "tasks",
+  title: (scope) => `tasks(${scope.clusterName ?? ""}/${scope.serviceName ?? scope.instanceId ?? ""})`,
+  crumb: (scope) => scope.serviceName ?? scope.instanceId ?? "tasks",
   key: (row) => row.arn,
   columns: [
     { header: "ID", value: (r) => arnName(r.arn), sortKey: "N" },
@@ -89,9 +89,13 @@ export const taskKind: ResourceKind<TaskRow> = {
     ),
   async load({ gateway, scope }) {
     const cluster = scope.clusterArn ?? "";
+    // A service's tasks, or (from the container instances view) the tasks placed on one host.
+    const filter = scope.containerInstanceArn
+      ? { containerInstance: scope.containerInstanceArn }
+      : { serviceName: scope.serviceName };
     const [live, stopped] = await Promise.all([
-      gateway.listTaskArns(cluster, { serviceName: scope.serviceName, desiredStatus: "RUNNING" }),
-      gateway.listTaskArns(cluster, { serviceName: scope.serviceName, desiredStatus: "STOPPED" }),
+      gateway.listTaskArns(cluster, { ...filter, desiredStatus: "RUNNING" }),
+      gateway.listTaskArns(cluster, { ...filter, desiredStatus: "STOPPED" }),
     ]);
     if (!live.ok) return live;
     if (!stopped.ok) return stopped;
@@ -103,7 +107,7 @@ export const taskKind: ResourceKind<TaskRow> = {
     const group = `service:${scope.serviceName}`;
     const rows = described.value
       .filter((task): task is Task & { taskArn: string } => Boolean(task.taskArn))
-      .filter((task) => task.group === undefined || task.group === group)
+      .filter((task) => !scope.serviceName || task.group === undefined || task.group === group)
       .map((task) => ({ arn: task.taskArn, task }))
       .sort(byLiveThenNewest);
     return { ok: true, rows };
@@ -111,7 +115,7 @@ export const taskKind: ResourceKind<TaskRow> = {
   drill: (row, scope) => ({ kind: "containers", scope: { ...scope, taskArn: row.arn } }),
   logs: (row, scope) => ({
     follow: { kind: "task", cluster: scope.clusterArn ?? "", taskArn: row.arn },
-    title: `logs(${scope.serviceName ?? ""}/${arnName(row.arn)})`,
+    title: `logs(${scope.serviceName ?? scope.instanceId ?? ""}/${arnName(row.arn)})`,
   }),
 };
 

@@ -1,4 +1,5 @@
 import type { AutoScalingGateway } from "../aws/autoscaling-gateway.js";
+import type { EcrGateway } from "../aws/ecr-gateway.js";
 import type { AwsFailure } from "../aws/failure.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import type { PortForward } from "../exec/port-forwards.js";
@@ -14,7 +15,9 @@ export type KindId =
   | "autoscaling"
   | "portforwards"
   | "taskdefs"
-  | "families";
+  | "families"
+  | "instances"
+  | "images";
 
 /** Where a view points: each level adds the key of the row it was opened from. */
 export interface Scope {
@@ -24,6 +27,11 @@ export interface Scope {
   taskArn?: string;
   /** The task definition family whose revisions the taskdefs view lists (outside a service). */
   taskDefinitionFamily?: string;
+  /** A container instance (enter on an instance: the tasks placed on it) and its EC2 instance ID. */
+  containerInstanceArn?: string;
+  instanceId?: string;
+  /** A container of the task (the images view). */
+  containerName?: string;
 }
 
 export type Tone = "ok" | "warn" | "bad" | "muted" | "progress";
@@ -49,6 +57,8 @@ export interface LoadContext<Row> {
   gateway: EcsGateway;
   /** Application Auto Scaling, when the session has it (the autoscaling view needs it). */
   autoscaling?: AutoScalingGateway;
+  /** Amazon ECR, when the session has it (the images view needs it). */
+  ecr?: EcrGateway;
   /** This session's port forwards, when it can open them (the PF column, the portforwards view). */
   forwards?: () => readonly PortForward[];
   scope: Scope;
@@ -64,7 +74,9 @@ export interface LoadContext<Row> {
   publish: (rows: Row[]) => void;
 }
 
-export type LoadOutcome<Row> = { ok: true; rows: Row[] } | { ok: false; failure: AwsFailure; rows?: Row[] };
+export type LoadOutcome<Row> =
+  /** `empty`: what the table says instead of "no rows" when there are none (and why). */
+  { ok: true; rows: Row[]; empty?: string } | { ok: false; failure: AwsFailure; rows?: Row[] };
 
 export interface ResourceKind<Row> {
   id: KindId;

@@ -1,6 +1,6 @@
 // The simulated AWS account behind `deckhand --demo`: plug `requestHandler` into an SDK v3
-// client and it answers the real ECS, CloudWatch Logs, Application Auto Scaling and SSM (sessions
-// only) JSON 1.1 protocols from a deterministic, time-driven world.
+// client and it answers the real ECS, CloudWatch Logs, Application Auto Scaling, SSM (sessions
+// only) and ECR (image reads) JSON 1.1 protocols from a deterministic, time-driven world.
 //
 //   const sim = createSimulatedAccount();
 //   const ecs = new ECSClient({ region: sim.region, credentials, requestHandler: sim.requestHandler });
@@ -9,6 +9,7 @@
 import { createAutoScalingService, type ScalingRegistry } from "./autoscaling/index.js";
 import { CallTally, type CallCounter } from "./call-counter.js";
 import { startCallLog } from "./call-log.js";
+import { createEcrService } from "./ecr/index.js";
 import { createEcsService } from "./ecs/index.js";
 import { buildWorld } from "./ecs/scenario.js";
 import type { World } from "./ecs/world.js";
@@ -61,6 +62,7 @@ export function createSimulatedAccount(options: SimOptions = {}): SimulatedAccou
       logs.service,
       autoScaling.service,
       createSsmService(world, resolved.now, sessions),
+      createEcrService(world, resolved.now),
     ],
     calls,
     buckets: resolved.throttle ? new TokenBuckets(resolved.now) : undefined,

@@ -2,6 +2,8 @@
 // on top, the flash line, and actions (their dialog, marked rows, rows waiting for a refresh to
 // confirm a change). React reads it through useSyncExternalStore.
 import type { AutoScalingGateway } from "../aws/autoscaling-gateway.js";
+import type { EcrGateway } from "../aws/ecr-gateway.js";
+import { rowView, type RowViewAction } from "./row-views.js";
 import { describeFailure, type AwsFailure } from "../aws/failure.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import { accountIdOf, arnName } from "../resources/format.js";
@@ -41,6 +43,8 @@ export interface CacheEntry {
   rows?: readonly unknown[];
   updatedAt?: number;
   failure?: AwsFailure;
+  /** What the view says when it has no rows, if the load said why (e.g. a Fargate-only cluster). */
+  empty?: string;
   changed: ReadonlyMap<string, number>;
 }
 
@@ -109,8 +113,15 @@ export const PENDING_REFRESH_MS = 2_000;
 const NO_MARKS: ReadonlySet<string> = new Set();
 
 export function cacheKey(kind: KindId, scope: Scope): string {
-  const { clusterArn = "", serviceName = "", taskArn = "", taskDefinitionFamily = "" } = scope;
-  return [kind, clusterArn, serviceName, taskArn, taskDefinitionFamily].join("|");
+  return [
+    kind,
+    scope.clusterArn ?? "",
+    scope.serviceName ?? "",
+    scope.containerInstanceArn ?? "",
+    scope.taskArn ?? "",
+    scope.containerName ?? "",
+    scope.taskDefinitionFamily ?? "",
+  ].join("|");
 }
 
 export class AppStore {
@@ -125,6 +136,7 @@ export class AppStore {
   private gateway: EcsGateway | undefined;
   private openFollower: ((scope: FollowScope) => LogFollower) | undefined;
   private autoscaling: AutoScalingGateway | undefined;
+  private ecr: EcrGateway | undefined;
   private flow: ActionFlow | undefined;
   private exec: { flow: ExecFlow; services: ExecServices; unsubscribe: () => void } | undefined;
   private switcher: AccountSwitch | undefined;
@@ -191,6 +203,7 @@ export class AppStore {
     this.gateway = gateway;
     this.openFollower = openFollower;
     this.autoscaling = actions?.autoscaling;
+    this.ecr = actions?.ecr;
     this.flow = actions
       ? new ActionFlow(actions, gateway, {
           showDialog: (dialog) => this.set({ dialog }),
@@ -331,6 +344,7 @@ export class AppStore {
     const outcome = await kind.load({
       gateway,
       autoscaling: this.autoscaling,
+      ecr: this.ecr,
       forwards: this.exec && (() => this.exec!.services.forwards.list()),
       scope: view.scope,
       now: this.now(),
@@ -347,7 +361,7 @@ export class AppStore {
     if (gateway !== this.gateway) return;
     if (outcome.rows) this.receiveRows(key, kind, outcome.rows, load);
     if (outcome.ok) {
-      this.patchEntry(key, { failure: undefined, updatedAt: this.now() });
+      this.patchEntry(key, { failure: undefined, updatedAt: this.now(), empty: outcome.empty });
       if (this.state.flash?.fromRefresh) this.set({ flash: undefined });
     } else {
       this.patchEntry(key, { failure: outcome.failure });
@@ -697,6 +711,15 @@ export class AppStore {
       filter: "",
     };
     this.set({ stack: [...this.state.stack, next] });
+    void this.refresh(false);
+  }
+
+  /** `i` on a cluster or a container: its container instances or its image, opened like a drill-down. */
+  openRowView(action: RowViewAction): void {
+    const view = this.top();
+    const next = rowView(action, view, this.visibleRows(view)[view.cursor]);
+    if (!next) return;
+    this.set({ stack: [...this.state.stack, { ...next, cursor: 0, top: 0, filter: "" }] });
     void this.refresh(false);
   }
 

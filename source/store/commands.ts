@@ -161,6 +161,7 @@ for (const command of [
   viewCommand("events", ["ev"], "Events of the service in scope, newest first", "service"),
   viewCommand("autoscaling", ["as"], "Auto scaling of the service in scope", "service"),
   taskDefinitionsCommand,
+  viewCommand("instances", ["ci"], "Container instances (EC2 hosts) of the cluster in scope", "cluster"),
   switchCommand("profile", "Switch AWS profile (a list, or :profile NAME)"),
   switchCommand("region", "Switch AWS region (a list, or :region NAME)"),
   simple("help", ["h"], "Keys and commands", { type: "help" }),
@@ -241,7 +242,9 @@ function sameScope(a: Scope, b: Scope): boolean {
     a.clusterArn === b.clusterArn &&
     a.serviceName === b.serviceName &&
     a.taskArn === b.taskArn &&
-    a.taskDefinitionFamily === b.taskDefinitionFamily
+    a.taskDefinitionFamily === b.taskDefinitionFamily &&
+    a.containerInstanceArn === b.containerInstanceArn &&
+    a.containerName === b.containerName
   );
 }
 

@@ -15,7 +15,8 @@ export function referencesOf(kind: KindId, key: string): Reference[] {
     return [{ label: kind === "containers" || kind === "families" ? "name" : "ID", value: key }];
   }
   const last = lastSegment(key);
-  const short: Reference = kind === "tasks" ? { label: "ID", value: last } : { label: "name", value: last };
+  const short: Reference =
+    kind === "tasks" || kind === "instances" ? { label: "ID", value: last } : { label: "name", value: last };
   return [{ label: "ARN", value: key }, short];
 }
 
@@ -59,6 +60,8 @@ export function consoleUrl(kind: KindId, key: string, scope: Scope): string | un
       return service(scope.serviceName, "deployments");
     case "autoscaling":
       return service(scope.serviceName, "configuration");
+    case "instances":
+      return `${base}/infrastructure?region=${region}`;
     default:
       return undefined;
   }

@@ -3,10 +3,13 @@
 import type { ActionRunner } from "../actions/runner.js";
 import type { AwsScope } from "../actions/types.js";
 import type { AutoScalingGateway } from "../aws/autoscaling-gateway.js";
+import type { EcrGateway } from "../aws/ecr-gateway.js";
 
 export interface ActionServices {
   runner: ActionRunner;
   autoscaling: AutoScalingGateway;
+  /** ECR, for the images view (a read, not an action, but made with the same connection). */
+  ecr?: EcrGateway;
   scope: AwsScope;
   /** Who is at the keyboard, for StopTask reasons (default: the local user name). */
   user?: string;

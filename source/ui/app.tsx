@@ -3,6 +3,7 @@ import { useEffect, useSyncExternalStore } from "react";
 import type { AppStore, CacheEntry } from "../store/app-store.js";
 import type { Scope, Tone } from "../resources/types.js";
 import { arnName, formatAge } from "../resources/format.js";
+import { sanitizeCell } from "../text/sanitize.js";
 import { matchRanges, parsedFilter } from "../store/row-filter.js";
 import { shownColumns } from "../store/view-sort.js";
 import { CommandBar } from "./command-bar.js";
@@ -143,15 +144,17 @@ const subscribeNothing = () => () => {};
 const nothing = () => undefined;
 
 function scopeLabel(scope: Scope): string {
-  const parts = [scope.clusterName, scope.serviceName, scope.taskArn && arnName(scope.taskArn)].filter(
-    Boolean,
-  );
+  const parts = [
+    scope.clusterName,
+    scope.serviceName ?? scope.instanceId,
+    scope.taskArn && arnName(scope.taskArn),
+  ].filter(Boolean);
   return parts.length > 0 ? parts.join(" / ") : "all clusters";
 }
 
 function emptyText(entry: CacheEntry | undefined, filter: string, setupFailure: string | undefined): string {
   if (setupFailure) return "not connected: see the message below";
-  if (entry?.rows) return filter ? "no rows match the filter" : "no rows";
+  if (entry?.rows) return filter ? "no rows match the filter" : sanitizeCell(entry.empty ?? "no rows");
   return entry?.failure ? "could not load: see the message below" : "loading…";
 }
 

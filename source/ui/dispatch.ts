@@ -132,6 +132,9 @@ function run(store: AppStore, binding: Binding, quit: () => void): void {
       return store.openServiceView("taskdefs");
     case "diff":
       return store.openDiff(DESCRIBE_OUTPUTS);
+    case "instances":
+    case "image":
+      return store.openRowView(binding.action);
     case "mark":
       return store.toggleMark();
     case "shell":

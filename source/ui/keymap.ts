@@ -32,6 +32,8 @@ export type ActionId =
   | "autoscaling"
   | "taskDefinitions"
   | "diff"
+  | "instances"
+  | "image"
   | "editScaling"
   | "mark"
   | "stopTasks"
@@ -113,6 +115,8 @@ export const BINDINGS: Binding[] = [
   { action: "deployments", keys: ["z"], description: "Deployments", hint: true, kinds: ["services"] },
   { action: "events", keys: ["e"], description: "Events", hint: true, kinds: ["services"] },
   { action: "autoscaling", keys: ["a"], description: "Auto scaling", hint: true, kinds: ["services"] },
+  { action: "instances", keys: ["i"], description: "Container instances", hint: true, kinds: ["clusters"] },
+  { action: "image", keys: ["i"], description: "Image", hint: true, kinds: ["containers"] },
   {
     action: "taskDefinitions",
     keys: ["t"],

@@ -5,6 +5,8 @@ import { consoleUrl, referencesOf } from "../../source/store/row-links.js";
 const CLUSTER = "arn:aws:ecs:eu-west-1:123456789012:cluster/prod";
 const SERVICE = "arn:aws:ecs:eu-west-1:123456789012:service/prod/web";
 const TASK = "arn:aws:ecs:eu-west-1:123456789012:task/prod/0123456789abcdef0123456789abcdef";
+const INSTANCE =
+  "arn:aws:ecs:eu-west-1:123456789012:container-instance/prod/5f3c2a1b0e9d8c7b6a5f4e3d2c1b0a9f";
 const IN_SERVICE = { clusterArn: CLUSTER, clusterName: "prod", serviceName: "web" };
 
 describe("referencesOf", () => {
@@ -18,6 +20,10 @@ describe("referencesOf", () => {
       { label: "ID", value: "0123456789abcdef0123456789abcdef" },
     ]);
     expect(referencesOf("containers", "app")).toEqual([{ label: "name", value: "app" }]);
+    expect(referencesOf("instances", INSTANCE)).toEqual([
+      { label: "ARN", value: INSTANCE },
+      { label: "ID", value: "5f3c2a1b0e9d8c7b6a5f4e3d2c1b0a9f" },
+    ]);
     expect(referencesOf("portforwards", "pf-1")).toEqual([{ label: "ID", value: "pf-1" }]);
   });
 });
@@ -45,6 +51,12 @@ describe("consoleUrl", () => {
       `${base}/tasks/0123456789abcdef0123456789abcdef/configuration?region=eu-west-1`,
     ],
     ["deployments", "ecs-svc/1", IN_SERVICE, `${base}/services/web/deployments?region=eu-west-1`],
+    [
+      "instances",
+      INSTANCE,
+      { clusterArn: CLUSTER, clusterName: "prod" },
+      `${base}/infrastructure?region=eu-west-1`,
+    ],
   ] as const)("%s", (kind, key, scope, url) => {
     expect(consoleUrl(kind, key, scope)).toBe(url);
   });

@@ -235,6 +235,7 @@ describe("DECKHAND_SIM_DENY", () => {
       logs: "Logs_20140328",
       "application-autoscaling": "AnyScaleFrontendService",
       ssm: "AmazonSSM",
+      ecr: "AmazonEC2ContainerRegistry_V20150921",
     } as const;
     return Promise.all(
       Object.entries(SIMULATED_OPERATIONS).flatMap(([service, { reads, mutations }]) =>

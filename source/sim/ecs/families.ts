@@ -1,7 +1,7 @@
 // Task definition families: one per service, an app container from ECR (or a vendor image) and
 // the sidecars real teams run next to it (Datadog agent, App Mesh Envoy, FireLens log router).
 // A family with a log router sends its app's logs through FireLens.
-import type { Rng } from "../random.js";
+import { hashHex, type Rng } from "../random.js";
 import { iamRoleArn } from "./arns.js";
 import { APPMESH_ENVOY, DATADOG_AGENT, FARGATE_SIZES, FLUENT_BIT, publicImageFor } from "./catalog.js";
 import { FIRELENS_FAMILIES, SPLUNK_FAMILIES } from "./log-configuration.js";
@@ -152,6 +152,11 @@ export function revisionTuning(
       ? spec.memory
       : Math.max(64, Math.floor((spec.memory * 0.75) / 64) * 64);
   return { ...(flags.length > 0 ? { featureFlags: flags.join(",") } : {}), memory };
+}
+
+/** The digest of an image: the same reference is the same image wherever it runs (ECR agrees). */
+export function imageDigestOf(image: string): string {
+  return `sha256:${hashHex(`image/${image}`, 64)}`;
 }
 
 /** Fargate's platform family and version for a task definition family's tasks. */

@@ -270,6 +270,9 @@ export interface SimContainerInstance {
   capacityProviderName: string;
   tasks: Set<SimTask>;
   version: number;
+  /** False when the ECS agent lost its connection (the demo has one such host). */
+  agentConnected: boolean;
+  agentVersion: string;
 }
 
 export interface TaskCounts {

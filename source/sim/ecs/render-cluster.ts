@@ -90,14 +90,18 @@ export function renderContainerInstance(
     ec2InstanceId: instance.ec2InstanceId,
     capacityProviderName: instance.capacityProviderName,
     version: instance.version,
-    versionInfo: { agentVersion: "1.88.0", agentHash: "4b8a7d3e", dockerVersion: "DockerVersion: 25.0.6" },
+    versionInfo: {
+      agentVersion: instance.agentVersion,
+      agentHash: "4b8a7d3e",
+      dockerVersion: "DockerVersion: 25.0.6",
+    },
     remainingResources: resources(instance.cpu - cpu, instance.memory - memory, [
       ...RESERVED_PORTS,
       ...ports,
     ]),
     registeredResources: resources(instance.cpu, instance.memory, RESERVED_PORTS),
     status: "ACTIVE",
-    agentConnected: true,
+    agentConnected: instance.agentConnected,
     runningTasksCount: running,
     pendingTasksCount: pending,
     attributes: [

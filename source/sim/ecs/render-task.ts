@@ -3,7 +3,7 @@ import type { Container, Task } from "@aws-sdk/client-ecs";
 import { formatUuid, hashHex } from "../random.js";
 import { containerArn, taskDefinitionArn } from "./arns.js";
 import { execAgentOf, runtimeIdOf } from "./exec-agent.js";
-import { fargatePlatform, imageFor, revisionTuning } from "./families.js";
+import { fargatePlatform, imageDigestOf, imageFor, revisionTuning } from "./families.js";
 import type { SimContainer, SimTask } from "./model.js";
 import { isPendingStatus } from "./task-lifecycle.js";
 import type { World } from "./world.js";
@@ -112,7 +112,7 @@ function renderContainer(
     networkInterfaces: [],
   };
   if (!isPendingStatus(task.lastStatus) || task.pullStoppedAt !== undefined) {
-    out.imageDigest = `sha256:${hashHex(`${task.family.name}:${task.revision}/${spec.name}`, 64)}`;
+    out.imageDigest = imageDigestOf(out.image ?? "");
   }
   const runtimeId = runtimeIdOf(task, container);
   if (runtimeId !== undefined) out.runtimeId = runtimeId;

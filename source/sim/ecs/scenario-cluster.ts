@@ -80,6 +80,8 @@ export function addContainerInstances(
       capacityProviderName,
       tasks: new Set(),
       version: rng.int(20, 400),
+      agentConnected: true,
+      agentVersion: "1.88.0",
     };
     cluster.instances.push(instance);
     cluster.instancesById.set(id, instance);

@@ -120,6 +120,12 @@ export function buildWorld(options: ResolvedSimOptions, now: number): World {
     vpcOctet: 2,
   });
   addContainerInstances(world, batch, 3, "batch-ec2-asg", start);
+  // One host whose agent lost its connection (an old agent): deckhand shows it in red.
+  const lost = batch.instances[2];
+  if (lost !== undefined) {
+    lost.agentConnected = false;
+    lost.agentVersion = "1.79.2";
+  }
   for (const plan of BATCH_SERVICES) {
     buildService(
       world,
