@@ -1,5 +1,5 @@
 // What the help screen lists, in its three columns: moving around the tables, the `:` commands
-// (from the command table), the actions of each kind of row, the sort keys of the view it was
+// (from the command table), the actions of the view it was opened from, the sort keys of the view it was
 // opened from, the description and the log pane. The dispatcher scrolls by the same line count.
 import { commandHints } from "../store/commands.js";
 import { DESCRIBE_BINDINGS } from "../store/describe.js";
@@ -18,18 +18,23 @@ export interface HelpSection {
 export function helpColumns(kind: AnyKind): HelpSection[][] {
   // Unbound in the config file: nothing to press.
   const bound = BINDINGS.filter((binding) => binding.keys.length > 0);
-  return [
+  const columns: HelpSection[][] = [
     [
       { title: "tables", bindings: bound.filter((binding) => !binding.kinds) },
       { title: "commands", bindings: commandHints(), typed: true },
     ],
     [
-      { title: "actions", bindings: bound.filter((binding) => binding.kinds && binding.action !== "sort") },
+      // Like k9s, the actions of the view help was opened from; a key pressed elsewhere says where it works.
+      {
+        title: `${kind.id} actions`,
+        bindings: bound.filter((binding) => binding.kinds?.includes(kind.id) && binding.action !== "sort"),
+      },
       { title: `sort ${kind.id} (again: reverse)`, bindings: sortHints(kind) },
       { title: "describe", bindings: DESCRIBE_BINDINGS },
     ],
     [{ title: "log pane", bindings: PANE_BINDINGS }],
   ];
+  return columns.map((sections) => sections.filter((section) => section.bindings.length > 0));
 }
 
 /** Rows a column takes: a title per section, its bindings, and a blank row between sections. */

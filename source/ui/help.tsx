@@ -22,7 +22,6 @@ function Column({ sections, top, rows }: { sections: readonly HelpSection[]; top
         <Text key={`${title} ${binding.action}`} wrap="truncate-end">
           <Text color={theme.key}>{fit(labelOf(binding, typed), keyWidth)}</Text>
           {binding.description}
-          {binding.kinds ? <Text dimColor>{` (${binding.kinds.join(", ")})`}</Text> : null}
         </Text>
       )),
     ];

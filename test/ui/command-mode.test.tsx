@@ -103,7 +103,7 @@ describe("command mode", () => {
     await ui.press(":");
     await typeKeys(ui, "help");
     await ui.press("\r");
-    await ui.waitFor((text) => text.includes("help") && text.includes("(esc or ? to close)"));
+    await ui.waitFor((text) => text.includes("help") && text.includes("(esc or ? to close"));
   });
 });
 

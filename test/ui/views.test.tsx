@@ -93,9 +93,9 @@ describe("views", () => {
     await ui.press("?");
     await ui.waitFor((text) => /rows 1-\d+ of \d+/.test(text));
     expect(ui.text()).toMatch(/│tables/);
-    expect(ui.text()).not.toContain("Bottom");
+    expect(ui.text()).not.toContain(":quit");
     await ui.press("G");
-    await ui.waitFor((text) => text.includes("Bottom") && !/│tables/.test(text));
+    await ui.waitFor((text) => text.includes(":quit") && !/│tables/.test(text));
     await ui.press("k");
     await ui.waitFor((text) => /rows \d+-\d+ of (\d+)/.test(text) && !/rows 1-/.test(text));
     await ui.press("g");
