@@ -14,12 +14,17 @@ export type KindId =
   | "autoscaling"
   | "portforwards";
 
+/** Which tasks of a service the tasks view lists (`t` cycles them); running when absent. */
+export type TaskSet = "running" | "stopped" | "all";
+
 /** Where a view points: each level adds the key of the row it was opened from. */
 export interface Scope {
   clusterArn?: string;
   clusterName?: string;
   serviceName?: string;
   taskArn?: string;
+  /** The tasks view only: running, stopped or all tasks. */
+  taskSet?: TaskSet;
 }
 
 export type Tone = "ok" | "warn" | "bad" | "muted" | "progress";
@@ -86,4 +91,6 @@ export interface ResourceKind<Row> {
   describe: (row: Row) => object | undefined;
   /** Rows can be marked with space (actions then apply to the marked rows). */
   markable?: boolean;
+  /** What an empty table says once loaded (no filter), when "no rows" is not enough. */
+  emptyText?: (scope: Scope) => string | undefined;
 }

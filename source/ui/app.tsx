@@ -124,7 +124,7 @@ export function App({ store }: AppProps) {
           height={bodyRows}
           width={columns}
           now={state.now}
-          emptyText={emptyText(entry, view.filter, state.setupFailure)}
+          emptyText={emptyText(entry, view.filter, state.setupFailure, kind.emptyText?.(view.scope))}
           matches={
             view.filter
               ? (text, c) =>
@@ -149,9 +149,14 @@ function scopeLabel(scope: Scope): string {
   return parts.length > 0 ? parts.join(" / ") : "all clusters";
 }
 
-function emptyText(entry: CacheEntry | undefined, filter: string, setupFailure: string | undefined): string {
+function emptyText(
+  entry: CacheEntry | undefined,
+  filter: string,
+  setupFailure: string | undefined,
+  empty: string | undefined,
+): string {
   if (setupFailure) return "not connected: see the message below";
-  if (entry?.rows) return filter ? "no rows match the filter" : "no rows";
+  if (entry?.rows) return filter ? "no rows match the filter" : (empty ?? "no rows");
   return entry?.failure ? "could not load: see the message below" : "loading…";
 }
 

@@ -41,6 +41,7 @@ export type ActionId =
   | "copy"
   | "openConsole"
   | "wide"
+  | "taskStatus"
   | "sort";
 
 /** What a hint or help line needs to know about a binding. */
@@ -120,6 +121,13 @@ export const BINDINGS: Binding[] = [
     mutates: true,
   },
   { action: "mark", keys: ["space"], description: "Mark", hint: true, kinds: ["tasks"] },
+  {
+    action: "taskStatus",
+    keys: ["t"],
+    description: "Running / stopped / all",
+    hint: true,
+    kinds: ["tasks"],
+  },
   {
     action: "stopTasks",
     keys: ["ctrl-k"],
