@@ -86,14 +86,16 @@ export const taskKind: ResourceKind<TaskRow> = {
       value: (r) => exitCodes(r.task),
       tone: (r) => exitTone(r.task, r.essential),
       sortKey: "Q",
+      whenSet: true,
     },
     {
       header: "WHY",
       value: (r) => diagnoseStop(r.task, r.essential)?.text ?? "",
       tone: (r) => diagnoseStop(r.task, r.essential)?.tone,
       sortKey: "W",
+      whenSet: true,
     },
-    { header: "STOP CODE", value: (r) => r.task.stopCode ?? "", sortKey: "O", wide: true },
+    { header: "STOP CODE", value: (r) => r.task.stopCode ?? "", sortKey: "O", wide: true, whenSet: true },
     {
       header: "STOP REASON",
       value: (r) => r.task.stoppedReason ?? "",

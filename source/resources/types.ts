@@ -44,6 +44,8 @@ export interface Column<Row> {
   sortValue?: (row: Row) => string | number | undefined;
   /** Shown only in wide mode (ctrl-w). */
   wide?: boolean;
+  /** Left out while no row (after the filter) has a value in it: exit codes of running tasks. */
+  whenSet?: boolean;
 }
 
 export interface LoadContext<Row> {

@@ -27,13 +27,15 @@ describe("stopped tasks", () => {
     });
     await app.waitForText(TITLE("running"));
     await app.waitForText("RUNNING");
-    expect(app.screen()).toMatch(/EXIT\s+WHY\s+STOP REASON/);
+    // Running tasks have no exit codes or diagnosis: those columns wait for a row that has one.
+    expect(app.screen()).toMatch(/AGE\s+STOP REASON/);
     expect(app.screen()).toContain("<t>");
 
     app.press("t");
     await app.waitForText(TITLE("stopped"));
     await app.waitForText("showing stopped tasks (ECS keeps them for about an hour)");
     await app.waitForText("STOPPED");
+    await app.waitForText(/AGE\s+EXIT\s+WHY\s+STOP/);
     await app.waitUntil(
       () => !/\s(RUNNING|PROVISIONING|PENDING)\s/.test(app.screen()),
       "only stopped (or stopping) tasks are listed",

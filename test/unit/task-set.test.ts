@@ -14,6 +14,8 @@ import { nextTaskSet, withTaskSet } from "../../source/resources/task-set.js";
 import type { Scope, TaskSet } from "../../source/resources/types.js";
 import { runCommand, stackFor } from "../../source/store/commands.js";
 import { AppStore, cacheKey } from "../../source/store/app-store.js";
+import type { AnyKind } from "../../source/resources/registry.js";
+import { drawnColumns, shownColumns } from "../../source/store/view-sort.js";
 import { fakeGateway } from "../helpers/fake-gateway.js";
 
 const CLUSTER = "arn:aws:ecs:us-east-1:123456789012:cluster/prod";
@@ -194,6 +196,20 @@ describe("tasks view load", () => {
     expect(third.find((row) => row.arn === leaving.taskArn)?.task.lastStatus).toBe("STOPPED");
     const fourth = await load(ecs.gateway, "running", third);
     expect(fourth.map((row) => row.arn)).toEqual([arnOf("api-running-0001")]);
+  });
+
+  it("EXIT and WHY are drawn only when a row has something to show in them", async () => {
+    const ecs = fakeEcs();
+    ecs.add("api", 2, "RUNNING");
+    ecs.add("api", 1, "STOPPED");
+    const headers = (rows: readonly TaskRow[]) =>
+      drawnColumns(shownColumns(taskKind as AnyKind, false), rows, 0).map((column) => column.header);
+    const running = await load(ecs.gateway, "running");
+    expect(headers(running)).not.toContain("EXIT");
+    expect(headers(running)).not.toContain("WHY");
+    expect(headers(running)).toContain("STOP REASON");
+    const all = await load(ecs.gateway, "all");
+    expect(headers(all)).toEqual(expect.arrayContaining(["EXIT", "WHY"]));
   });
 
   it("titles say which set is shown; an empty stopped list says ECS keeps them about an hour", () => {
