@@ -49,6 +49,18 @@ const SCALING = /Scaling activity initiated by \(deployment ([^)\s]+)\)/i;
 const DEFAULT_USER_REASON = /^Task stopped by user$/i;
 
 const containers = (task: Task): Container[] => task.containers ?? [];
+/**
+ * The containers that have exited, with their codes. An exit code counts once the container (or
+ * its task) has stopped: moto reports exitCode 0 on containers that never ran.
+ */
+export function exitedContainers(task: Task): Container[] {
+  return containers(task).filter(
+    (c) =>
+      c.exitCode !== undefined &&
+      c.exitCode !== null &&
+      (c.lastStatus === "STOPPED" || task.lastStatus === "STOPPED"),
+  );
+}
 const reasonOf = (task: Task): string => task.stoppedReason ?? "";
 const isEssential = (essential: Essential, container: Container): boolean =>
   essential === undefined || essential.has(container.name ?? "");
@@ -63,7 +75,7 @@ function headline(text: string, max = 60): string {
 
 /** The container a stop is about: an essential one that exited non-zero, else any that did, else one that exited. */
 export function culprit(task: Task, essential: Essential): Container | undefined {
-  const exited = containers(task).filter((c) => c.exitCode !== undefined && c.exitCode !== null);
+  const exited = exitedContainers(task);
   return (
     exited.find((c) => c.exitCode !== 0 && isEssential(essential, c)) ??
     exited.find((c) => c.exitCode !== 0) ??
@@ -194,17 +206,14 @@ export function diagnoseStop(task: Task, essential?: Essential): Diagnosis | und
 
 /** The EXIT column: "app:137 envoy:0", only for containers that have exited. */
 export function exitCodes(task: Task): string {
-  return containers(task)
-    .filter((c) => c.exitCode !== undefined && c.exitCode !== null)
+  return exitedContainers(task)
     .map((c) => `${c.name ?? "?"}:${c.exitCode}`)
     .join(" ");
 }
 
 /** bad when an essential container exited non-zero, warn for a sidecar that did, else nothing. */
 export function exitTone(task: Task, essential: Essential): Tone | undefined {
-  const failed = containers(task).filter(
-    (c) => c.exitCode !== undefined && c.exitCode !== null && c.exitCode !== 0,
-  );
+  const failed = exitedContainers(task).filter((c) => c.exitCode !== 0);
   if (failed.length === 0) return undefined;
   return failed.some((c) => isEssential(essential, c)) ? "bad" : "warn";
 }

@@ -3,7 +3,7 @@
 // paged to the end by the gateway, then DescribeTasks in batches of 100.
 import type { DesiredStatus, Task } from "@aws-sdk/client-ecs";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
-import type { Essential } from "./stop-diagnosis.js";
+import { exitedContainers, type Essential } from "./stop-diagnosis.js";
 import type { TaskRow } from "./task.js";
 import type { LoadContext, LoadOutcome, Scope, TaskSet } from "./types.js";
 
@@ -92,8 +92,7 @@ async function essentialContainers(
 ): Promise<Map<string, Essential>> {
   const arns = new Set<string>();
   for (const task of tasks) {
-    if (task.taskDefinitionArn && task.containers?.some((c) => c.exitCode !== undefined))
-      arns.add(task.taskDefinitionArn);
+    if (task.taskDefinitionArn && exitedContainers(task).length > 0) arns.add(task.taskDefinitionArn);
   }
   const found = new Map<string, Essential>();
   await Promise.all(

@@ -209,6 +209,10 @@ describe("exit codes", () => {
   it("lists the containers that exited, with their codes", () => {
     expect(exitCodes(task)).toBe("app:137 sidecar:0");
     expect(exitCodes({ containers: [container("app")] })).toBe("");
+    // moto gives containers that never ran exitCode 0: no exit until the container or task stopped.
+    expect(
+      exitCodes({ lastStatus: "RUNNING", containers: [{ name: "app", lastStatus: "PENDING", exitCode: 0 }] }),
+    ).toBe("");
   });
 
   it("is bad when an essential container failed, a warning when only a sidecar did", () => {
