@@ -58,7 +58,14 @@ export async function loadServiceTasks({
   const leaving =
     set === "running" ? (previous ?? []).filter((row) => row.task.lastStatus !== "STOPPED") : [];
   const following = new Set(leaving.map((row) => row.arn));
-  const described = await gateway.describeTasks(cluster, [...new Set([...listed, ...following])]);
+  // A STOPPED task never changes again: the rows already read are kept, only new ones described.
+  const settled = new Map(
+    (previous ?? [])
+      .filter((row) => row.task.lastStatus === "STOPPED" && listed.has(row.arn))
+      .map((row) => [row.arn, row]),
+  );
+  const wanted = [...new Set([...listed, ...following])].filter((arn) => !settled.has(arn));
+  const described = await gateway.describeTasks(cluster, wanted);
   if (!described.ok) return described;
   // ECS puts a service's tasks in group "service:<name>"; endpoints that ignore the serviceName
   // filter (moto) would otherwise show the whole cluster, and ones that ignore desiredStatus
@@ -70,7 +77,12 @@ export async function loadServiceTasks({
     .filter((task) => following.has(task.taskArn) || inSet(set, task));
   const essential = await essentialContainers(gateway, tasks);
   const rows = tasks
-    .map((task) => ({ arn: task.taskArn, task, essential: essential.get(task.taskDefinitionArn ?? "") }))
+    .map((task): TaskRow => ({
+      arn: task.taskArn,
+      task,
+      essential: essential.get(task.taskDefinitionArn ?? ""),
+    }))
+    .concat([...settled.values()])
     .sort(byLiveThenNewest);
   return { ok: true, rows };
 }

@@ -116,6 +116,8 @@ async function load(gateway: EcsGateway, set: TaskSet, previous?: readonly TaskR
   return outcome.rows;
 }
 
+const arnsOf = (rows: readonly TaskRow[]) => rows.map((row) => row.arn).sort();
+
 const listCalls = (calls: { name: string; input: Record<string, unknown> }[]) =>
   calls.filter((call) => call.name === "ListTasksCommand").map((call) => call.input);
 
@@ -146,6 +148,29 @@ describe("tasks view load", () => {
     expect(rows).toHaveLength(130);
     expect(listCalls(ecs.calls).map((input) => input.desiredStatus)).toEqual(["STOPPED", "STOPPED"]);
     expect(rows[0]!.arn).toBe(arnOf("api-stopped-0129"));
+  });
+
+  it("a refresh describes only the tasks it has not seen stopped: a STOPPED task never changes", async () => {
+    const ecs = fakeEcs();
+    ecs.add("api", 3, "RUNNING");
+    ecs.add("api", 150, "STOPPED");
+    const first = await load(ecs.gateway, "all");
+    ecs.calls.length = 0;
+    const second = await load(ecs.gateway, "all", first);
+    expect(arnsOf(second)).toEqual(arnsOf(first));
+    const described = ecs.calls
+      .filter((call) => call.name === "DescribeTasksCommand")
+      .flatMap((call) => call.input.tasks as string[]);
+    expect(described.sort()).toEqual(
+      first
+        .filter((row) => row.task.lastStatus !== "STOPPED")
+        .map((row) => row.arn)
+        .sort(),
+    );
+    // Forgotten by ECS (an hour on): gone from the list, gone from the view.
+    ecs.tasks.delete(arnOf("api-stopped-0000"));
+    const third = await load(ecs.gateway, "all", second);
+    expect(third).toHaveLength(152);
   });
 
   it("all: both lists, running tasks first", async () => {
