@@ -653,7 +653,7 @@ async function pollOneTask(seconds: number): Promise<BenchResult> {
   try {
     await openService(app);
     app.press(ENTER);
-    await app.waitForText(new RegExp(`tasks\\(${CLUSTER}/${SERVICE}\\)\\[\\d+\\]`));
+    await app.waitForText(new RegExp(`tasks\\(${CLUSTER}/${SERVICE}\\)\\[running\\]\\[\\d+\\]`));
     const opened = app.press("l");
     const title = new RegExp(`logs\\(${SERVICE}/([0-9a-f]+)\\)`);
     await app.waitForText(title);

@@ -12,6 +12,8 @@ export interface ContainerRow {
   ports: string;
   /** This session's live port forwards to it, e.g. "8080→80". */
   forwards: string;
+  /** Its task definition marks it essential (its exit stops the task); true when not known. */
+  essential: boolean;
 }
 
 function bindingPorts(bindings: NetworkBinding[]): string {
@@ -54,7 +56,8 @@ export const containerKind: ResourceKind<ContainerRow> = {
       header: "EXIT",
       value: (r) => (r.container.exitCode === undefined ? "" : String(r.container.exitCode)),
       align: "right",
-      tone: (r) => (r.container.exitCode ? "bad" : undefined),
+      // A sidecar that failed is worth a look; an essential container that failed stopped the task.
+      tone: (r) => (r.container.exitCode ? (r.essential ? "bad" : "warn") : undefined),
       sortKey: "E",
     },
     { header: "REASON", value: (r) => r.container.reason ?? "", tone: () => "bad", sortKey: "R" },
@@ -93,17 +96,15 @@ export const containerKind: ResourceKind<ContainerRow> = {
     const definition = task.taskDefinitionArn
       ? await gateway.describeTaskDefinition(task.taskDefinitionArn)
       : undefined;
-    const mappings = new Map(
-      (definition?.ok ? (definition.value.containerDefinitions ?? []) : []).map((d) => [
-        d.name ?? "",
-        d.portMappings ?? [],
-      ]),
-    );
+    const definitions = definition?.ok ? (definition.value.containerDefinitions ?? []) : [];
+    const mappings = new Map(definitions.map((d) => [d.name ?? "", d.portMappings ?? []]));
+    const inessential = new Set(definitions.filter((d) => d.essential === false).map((d) => d.name));
     const rows = (task.containers ?? []).map((container) => {
       const name = container.name ?? "";
       const bound = container.networkBindings ?? [];
       const ports = bound.length > 0 ? bindingPorts(bound) : mappingPorts(mappings.get(name) ?? []);
-      return { name, container, task, ports, forwards: forwardsOf(forwards?.() ?? [], task.taskArn, name) };
+      const forwarded = forwardsOf(forwards?.() ?? [], task.taskArn, name);
+      return { name, container, task, ports, forwards: forwarded, essential: !inessential.has(name) };
     });
     return { ok: true, rows };
   },

@@ -1,11 +1,15 @@
 import type { Task } from "@aws-sdk/client-ecs";
 import { ageOrder, arnName, formatAge, orDash, taskDefinitionRevision } from "./format.js";
+import { diagnoseStop, exitCodes, exitTone, type Essential } from "./stop-diagnosis.js";
+import { loadServiceTasks, taskSetOf } from "./task-set.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind } from "./types.js";
 
 export interface TaskRow {
   arn: string;
   task: Task;
+  /** Names of the task's essential containers (from its task definition), when known. */
+  essential?: Essential;
 }
 
 function eniDetail(task: Task, name: string): string | undefined {
@@ -20,11 +24,10 @@ export function privateIp(task: Task): string | undefined {
 
 const eniId = (task: Task) => eniDetail(task, "networkInterfaceId");
 
-const running = (task: Task) => task.lastStatus !== "STOPPED";
-
 export const taskKind: ResourceKind<TaskRow> = {
   id: "tasks",
-  title: (scope) => `tasks(${scope.clusterName ?? ""}/${scope.serviceName ?? scope.instanceId ?? ""})`,
+  title: (scope) =>
+    `tasks(${scope.clusterName ?? ""}/${scope.serviceName ?? scope.instanceId ?? ""})[${taskSetOf(scope)}]`,
   crumb: (scope) => scope.serviceName ?? scope.instanceId ?? "tasks",
   key: (row) => row.arn,
   columns: [
@@ -73,6 +76,21 @@ export const taskKind: ResourceKind<TaskRow> = {
       sortKey: "A",
     },
     {
+      header: "EXIT",
+      value: (r) => exitCodes(r.task),
+      tone: (r) => exitTone(r.task, r.essential),
+      sortKey: "Q",
+      whenSet: true,
+    },
+    {
+      header: "WHY",
+      value: (r) => diagnoseStop(r.task, r.essential)?.text ?? "",
+      tone: (r) => diagnoseStop(r.task, r.essential)?.tone,
+      sortKey: "W",
+      whenSet: true,
+    },
+    { header: "STOP CODE", value: (r) => r.task.stopCode ?? "", sortKey: "O", wide: true, whenSet: true },
+    {
       header: "STOP REASON",
       value: (r) => r.task.stoppedReason ?? "",
       tone: (r) => (r.task.stopCode && r.task.stopCode !== "UserInitiated" ? "bad" : "muted"),
@@ -84,48 +102,22 @@ export const taskKind: ResourceKind<TaskRow> = {
   markable: true,
   describe: (r) => r.task,
   filterText: (r) =>
-    [arnName(r.arn), r.task.lastStatus, r.task.healthStatus, privateIp(r.task), r.task.stoppedReason].join(
-      " ",
-    ),
-  async load({ gateway, scope }) {
-    const cluster = scope.clusterArn ?? "";
-    // A service's tasks, or (from the container instances view) the tasks placed on one host.
-    const filter = scope.containerInstanceArn
-      ? { containerInstance: scope.containerInstanceArn }
-      : { serviceName: scope.serviceName };
-    const [live, stopped] = await Promise.all([
-      gateway.listTaskArns(cluster, { ...filter, desiredStatus: "RUNNING" }),
-      gateway.listTaskArns(cluster, { ...filter, desiredStatus: "STOPPED" }),
-    ]);
-    if (!live.ok) return live;
-    if (!stopped.ok) return stopped;
-    const arns = [...new Set([...live.value, ...stopped.value])];
-    const described = await gateway.describeTasks(cluster, arns);
-    if (!described.ok) return described;
-    // ECS puts a service's tasks in group "service:<name>"; endpoints that ignore the serviceName
-    // filter (moto) would otherwise show the whole cluster.
-    const group = `service:${scope.serviceName}`;
-    const rows = described.value
-      .filter((task): task is Task & { taskArn: string } => Boolean(task.taskArn))
-      .filter((task) => !scope.serviceName || task.group === undefined || task.group === group)
-      .map((task) => ({ arn: task.taskArn, task }))
-      .sort(byLiveThenNewest);
-    return { ok: true, rows };
+    [
+      arnName(r.arn),
+      r.task.lastStatus,
+      r.task.healthStatus,
+      privateIp(r.task),
+      r.task.stopCode,
+      r.task.stoppedReason,
+      diagnoseStop(r.task, r.essential)?.text,
+    ].join(" "),
+  load: loadServiceTasks,
+  drill: (row, scope) => {
+    const { taskSet: _shown, ...service } = scope;
+    return { kind: "containers", scope: { ...service, taskArn: row.arn } };
   },
-  drill: (row, scope) => ({ kind: "containers", scope: { ...scope, taskArn: row.arn } }),
   logs: (row, scope) => ({
     follow: { kind: "task", cluster: scope.clusterArn ?? "", taskArn: row.arn },
     title: `logs(${scope.serviceName ?? scope.instanceId ?? ""}/${arnName(row.arn)})`,
   }),
 };
-
-/** Live tasks first (oldest first, like the console), then stopped ones, most recently stopped first. */
-function byLiveThenNewest(a: TaskRow, b: TaskRow): number {
-  const liveA = running(a.task);
-  const liveB = running(b.task);
-  if (liveA !== liveB) return liveA ? -1 : 1;
-  if (liveA) return time(a.task.startedAt ?? a.task.createdAt) - time(b.task.startedAt ?? b.task.createdAt);
-  return time(b.task.stoppedAt ?? b.task.stoppingAt) - time(a.task.stoppedAt ?? a.task.stoppingAt);
-}
-
-const time = (date: Date | undefined) => date?.getTime() ?? 0;

@@ -19,6 +19,9 @@ export type KindId =
   | "instances"
   | "images";
 
+/** Which tasks of a service the tasks view lists (`t` cycles them); running when absent. */
+export type TaskSet = "running" | "stopped" | "all";
+
 /** Where a view points: each level adds the key of the row it was opened from. */
 export interface Scope {
   clusterArn?: string;
@@ -32,6 +35,8 @@ export interface Scope {
   instanceId?: string;
   /** A container of the task (the images view). */
   containerName?: string;
+  /** The tasks view only: running, stopped or all tasks. */
+  taskSet?: TaskSet;
 }
 
 export type Tone = "ok" | "warn" | "bad" | "muted" | "progress";
@@ -51,6 +56,8 @@ export interface Column<Row> {
   sortValue?: (row: Row) => string | number | undefined;
   /** Shown only in wide mode (ctrl-w). */
   wide?: boolean;
+  /** Left out while no row (after the filter) has a value in it: exit codes of running tasks. */
+  whenSet?: boolean;
 }
 
 export interface LoadContext<Row> {

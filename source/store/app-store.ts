@@ -36,6 +36,7 @@ import type { FollowScope, LogFollower } from "../logs/log-follower.js";
 import { LogPaneStore, type LogPaneOutputs } from "./log-pane-store.js";
 import { DescribePane, PaneText, type DescribeOutputs } from "./describe-pane.js";
 import { diffPair, diffText, diffTitle } from "./task-definition-diff.js";
+import { showTaskSet, taskSetMessage } from "./task-set-view.js";
 
 export type { ViewEntry };
 
@@ -113,7 +114,7 @@ export const PENDING_REFRESH_MS = 2_000;
 const NO_MARKS: ReadonlySet<string> = new Set();
 
 export function cacheKey(kind: KindId, scope: Scope): string {
-  return [
+  const key = [
     kind,
     scope.clusterArn ?? "",
     scope.serviceName ?? "",
@@ -122,6 +123,8 @@ export function cacheKey(kind: KindId, scope: Scope): string {
     scope.containerName ?? "",
     scope.taskDefinitionFamily ?? "",
   ].join("|");
+  // Each set of tasks (running, stopped, all) has its own rows, marks and memo.
+  return scope.taskSet ? `${key}|${scope.taskSet}` : key;
 }
 
 export class AppStore {
@@ -517,6 +520,16 @@ export class AppStore {
   }
 
   /** ctrl-w: wide columns on or off, in every view. */
+  /** `t` in a tasks view: running → stopped → all tasks of the service. */
+  cycleTaskSet(): void {
+    const view = this.top();
+    if (view.kind !== "tasks") return;
+    const next = showTaskSet(view);
+    this.replaceTop(next);
+    this.showFlash(taskSetMessage(next));
+    void this.refresh(false);
+  }
+
   toggleWide(): void {
     this.set({ wide: !this.state.wide });
     this.set({ stack: this.state.stack.map((view) => this.withCursor(view, view.cursorKey)) });

@@ -1,8 +1,10 @@
 // The `:` commands, as data: each entry says its name, aliases, what it needs in scope and what it
 // does. A view command opens its view for the scope of the view on top; the store carries out the
 // effect. Adding a command (`:taskdefs`, `:events`, `:pf`…) is one entry, or one registerCommand().
+import { isTaskSet, TASK_SETS, taskSetOf, withTaskSet } from "../resources/task-set.js";
 import type { KindId, Scope } from "../resources/types.js";
 import type { FlashLevel } from "./action-flow.js";
+import { showTaskSet } from "./task-set-view.js";
 import type { ViewEntry } from "./view-cursor.js";
 
 /** What a view needs in scope: `:tasks` needs a service, `:containers` a task. */
@@ -90,6 +92,28 @@ export function viewCommand(
   return command;
 }
 
+/** `:tasks` opens the running tasks; `:tasks stopped` or `:tasks all` another set. */
+function tasksCommand(): Command {
+  const opener = viewCommand("tasks", [], "Tasks of the service in scope (:tasks stopped|all)", "service");
+  return {
+    ...opener,
+    run: (context) => {
+      const [word, ...rest] = context.args;
+      if (word === undefined) return opener.run(context);
+      const set = word.toLowerCase();
+      if (!isTaskSet(set) || rest.length > 0) {
+        return {
+          type: "flash",
+          text: `:tasks takes one of ${TASK_SETS.join(", ")} (got "${context.args.join(" ")}")`,
+          level: "info",
+        };
+      }
+      const effect = opener.run({ ...context, args: [] });
+      return effect.type === "open" ? { ...effect, scope: withTaskSet(effect.scope, set) } : effect;
+    },
+  };
+}
+
 function simple(name: string, aliases: string[], description: string, effect: CommandEffect): Command {
   const command: Command = {
     name,
@@ -155,7 +179,7 @@ export function registerCommand(command: Command): void {
 for (const command of [
   viewCommand("clusters", ["cl"], "All clusters (back to the top)"),
   viewCommand("services", ["svc"], "Services of the cluster in scope", "cluster"),
-  viewCommand("tasks", [], "Tasks of the service in scope", "service"),
+  tasksCommand(),
   viewCommand("containers", [], "Containers of the task in scope", "task"),
   viewCommand("deployments", ["dp"], "Deployments of the service in scope", "service"),
   viewCommand("events", ["ev"], "Events of the service in scope, newest first", "service"),
@@ -262,13 +286,13 @@ export function stackFor(kind: KindId, scope: Scope, current: readonly ViewEntry
   const depth = scope.taskArn ? 3 : scope.serviceName ? 2 : scope.clusterArn ? 1 : 0;
   const path = kind === "clusters" ? [] : trail.slice(0, Math.max(1, depth));
   path.push({ kind, scope });
-  return path.map(
-    (view) =>
-      current.find((entry) => entry.kind === view.kind && sameScope(entry.scope, view.scope)) ?? {
-        ...view,
-        cursor: 0,
-        top: 0,
-        filter: "",
-      },
-  );
+  return path.map((view, index) => {
+    const kept = current.find((entry) => entry.kind === view.kind && sameScope(entry.scope, view.scope));
+    if (!kept) return { ...view, cursor: 0, top: 0, filter: "" };
+    // `:tasks stopped` on a service whose tasks view is open: that view, showing the stopped set.
+    const last = index === path.length - 1;
+    return last && view.kind === "tasks" && kept.scope.taskSet !== view.scope.taskSet
+      ? showTaskSet(kept, taskSetOf(view.scope))
+      : kept;
+  });
 }

@@ -14,6 +14,15 @@ export function shownColumns(kind: AnyKind, wide: boolean): readonly Column<unkn
   return wide ? kind.columns : kind.columns.filter((column) => !column.wide);
 }
 
+/** The columns to draw for these rows: a `whenSet` column only when some row has a value in it. */
+export function drawnColumns(
+  columns: readonly Column<unknown>[],
+  rows: readonly unknown[],
+  now: number,
+): readonly Column<unknown>[] {
+  return columns.filter((column) => !column.whenSet || rows.some((row) => column.value(row, now) !== ""));
+}
+
 /**
  * The sort after pressing a column's letter: that column ascending, or the other way round when it
  * is already the sort; a message instead when the view has no such column on screen.

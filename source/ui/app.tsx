@@ -5,7 +5,7 @@ import type { Scope, Tone } from "../resources/types.js";
 import { arnName, formatAge } from "../resources/format.js";
 import { sanitizeCell } from "../text/sanitize.js";
 import { matchRanges, parsedFilter } from "../store/row-filter.js";
-import { shownColumns } from "../store/view-sort.js";
+import { drawnColumns, shownColumns } from "../store/view-sort.js";
 import { CommandBar } from "./command-bar.js";
 import { Crumbs } from "./crumbs.js";
 import { Dialog, dialogHeight } from "./dialog.js";
@@ -62,7 +62,7 @@ export function App({ store }: AppProps) {
   const rows = store.visibleRows(view);
   const total = entry?.rows?.length ?? 0;
   const marked = store.marksOf(view);
-  const shown = shownColumns(kind, state.wide);
+  const shown = drawnColumns(shownColumns(kind, state.wide), rows, state.now);
   const count = `${view.filter ? `${rows.length}/${total}` : `${rows.length}`}${marked.size > 0 ? `, ${marked.size} marked` : ""}`;
   const filterTag = view.filter ? ` </${view.filter}>` : "";
   const pane = state.logPane;

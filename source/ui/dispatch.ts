@@ -137,6 +137,8 @@ function run(store: AppStore, binding: Binding, quit: () => void): void {
       return store.openRowView(binding.action);
     case "mark":
       return store.toggleMark();
+    case "taskStatus":
+      return store.cycleTaskSet();
     case "shell":
       return store.startExec("shell");
     case "runCommand":

@@ -45,6 +45,7 @@ export type ActionId =
   | "copy"
   | "openConsole"
   | "wide"
+  | "taskStatus"
   | "sort";
 
 /** What a hint or help line needs to know about a binding. */
@@ -140,6 +141,13 @@ export const BINDINGS: Binding[] = [
     mutates: true,
   },
   { action: "mark", keys: ["space"], description: "Mark", hint: true, kinds: ["tasks", "taskdefs"] },
+  {
+    action: "taskStatus",
+    keys: ["t"],
+    description: "Running / stopped / all",
+    hint: true,
+    kinds: ["tasks"],
+  },
   {
     action: "stopTasks",
     keys: ["ctrl-k"],

@@ -185,12 +185,12 @@ describe("actions on --demo in a real terminal", () => {
     // Tasks: stop the two marked ones, then the one under the cursor.
     await selectService(app, "inventory");
     app.press(ENTER);
-    await app.waitForText(/tasks\(prod\/inventory\)\[\d+\]/);
+    await app.waitForText(/tasks\(prod\/inventory\)\[running\]\[\d+\]/);
     await app.waitForText("RUNNING");
     app.press(" ");
     app.press("j");
     app.press(" ");
-    await app.waitForText(/tasks\(prod\/inventory\)\[\d+, 2 marked\]/);
+    await app.waitForText(/tasks\(prod\/inventory\)\[running\]\[\d+, 2 marked\]/);
     app.press(CTRL_K);
     await app.waitForText("Stop 2 tasks");
     app.press("y");
@@ -278,7 +278,7 @@ describe("actions on --demo in a real terminal", () => {
       await app.waitForText(`read-only: deckhand was started with --readonly; ${what}, nothing was sent`);
     }
     app.press(ENTER);
-    await app.waitForText(/tasks\(prod\/pricing\)\[\d+\]/);
+    await app.waitForText(/tasks\(prod\/pricing\)\[running\]\[\d+\]/);
     await app.waitForText("RUNNING");
     app.press(CTRL_K);
     await app.waitForText("no stopping tasks, nothing was sent");

@@ -29,7 +29,7 @@ describe("deckhand --demo in a real terminal", () => {
     app.press(ENTER);
     await app.waitForText(/services\(prod\)\[1\/\d+\] <\/checkout>/);
     app.press(ENTER);
-    await app.waitForText(/tasks\(prod\/checkout\)\[\d+\]/);
+    await app.waitForText(/tasks\(prod\/checkout\)\[running\]\[\d+\]/);
     await app.waitForText("RUNNING");
     app.press(ENTER);
     await app.waitForText(/containers\([0-9a-f]{32}\)\[\d+\]/);

@@ -14,7 +14,7 @@ async function escTo(app: Deckhand, title: RegExp): Promise<void> {
 describe("deep links", () => {
   it("--cluster prod --service checkout opens its tasks; esc goes back through services and clusters", async () => {
     const app = startDeckhand({ args: ["--demo", "--cluster", "prod", "--service", "checkout"], cols: 150 });
-    await app.waitForText(/tasks\(prod\/checkout\)\[\d+\]/);
+    await app.waitForText(/tasks\(prod\/checkout\)\[running\]\[\d+\]/);
     await app.waitForText("RUNNING");
     await escTo(app, /services\(prod\)\[\d+\]/);
     await app.waitUntil(() => /^│checkout\s/.test(app.selectedLine() ?? ""), "the cursor is on checkout");
@@ -28,14 +28,14 @@ describe("deep links", () => {
       args: ["--demo", "--cluster", "prod", "--service", "checkout"],
       cols: 150,
     });
-    await first.waitForText(/tasks\(prod\/checkout\)\[\d+\]/);
+    await first.waitForText(/tasks\(prod\/checkout\)\[running\]\[\d+\]/);
     await first.waitForText("RUNNING");
     const taskId = /│\s*([0-9a-f]{32})\s/.exec(first.screen())![1]!;
     await first.close();
 
     const app = startDeckhand({ args: ["--demo", "--cluster", "prod", "--task", taskId], cols: 150 });
     await app.waitForText(`containers(${taskId})`);
-    await escTo(app, /tasks\(prod\/checkout\)\[\d+\]/);
+    await escTo(app, /tasks\(prod\/checkout\)\[running\]\[\d+\]/);
     await app.waitUntil(() => (app.selectedLine() ?? "").includes(taskId), "the cursor is on the task");
     await app.close();
   });

@@ -88,7 +88,7 @@ async function openContainers(app: Deckhand, service: string, taskId?: string): 
   await app.waitForText(`</${service}>`);
   await app.waitForText(new RegExp(`│${service}\\s+ACTIVE`));
   app.press(ENTER);
-  await app.waitForText(new RegExp(`tasks\\(prod/${service}\\)\\[\\d+\\]`));
+  await app.waitForText(new RegExp(`tasks\\(prod/${service}\\)\\[running\\]\\[\\d+\\]`));
   await app.waitForText("RUNNING");
   if (taskId) {
     app.press("/");

@@ -41,7 +41,7 @@ describe("command mode and filters in a real terminal", () => {
     app.press(ENTER);
     await app.waitForText(/services\(prod\)\[1\/\d+\]/);
     app.press(ENTER);
-    await app.waitForText(/tasks\(prod\/checkout\)\[\d+\]/);
+    await app.waitForText(/tasks\(prod\/checkout\)\[running\]\[\d+\]/);
 
     // `:sv` shows "svc" with the "c" as dim ghost text; tab takes it; enter opens the cluster's services.
     app.press(":");
@@ -92,7 +92,7 @@ describe("command mode and filters in a real terminal", () => {
     await app.waitForText(/services\(prod\)\[\d+\]/);
     app.press(DOWN);
     app.press(ENTER);
-    await app.waitForText(/tasks\(prod\/[\w-]+\)\[\d+\]/);
+    await app.waitForText(/tasks\(prod\/[\w-]+\)\[running\]\[\d+\]/);
     app.press(":");
     app.press(UP);
     await app.waitForText(/^: cl\s+All clusters/m);

@@ -78,7 +78,7 @@ describe("sorting and wide mode in a real terminal", () => {
     await app.waitForText(/LAUNCH\s+TYPE\s+EXEC\s+CREATED\s+AGE/);
     await app.waitForText(/REPLICA\s+(on|off)\s+\d{4}-\d\d-\d\d \d\d:\d\d/);
     app.press(ENTER);
-    await app.waitForText(/tasks\(prod\/[\w-]+\)\[\d+\]/);
+    await app.waitForText(/tasks\(prod\/[\w-]+\)\[running\]\[\d+\]/);
     await app.waitForText(/HEALTH\s+TASK DEFINITION\s+REV\s+CPU\/MEM\s+LAUNCH\s+IP\s+ENI\s+AZ\s+STARTED BY/);
     await app.waitForText(/FARGATE\S*\s+\d+\.\d+\.\d+\.\d+\s+eni-[0-9a-f]+/);
     app.press(CTRL_W);

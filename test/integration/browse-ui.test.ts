@@ -128,7 +128,7 @@ describe("deckhand against moto_server", () => {
     for (let row = order.length - 1; row > order.indexOf("web"); row -= 1) deckhand.press(row % 2 ? UP : "k");
     deckhand.press(ENTER);
 
-    await deckhand.waitForText(`tasks(${SMALL_CLUSTER}/web)[${web.tasks.length}]`);
+    await deckhand.waitForText(`tasks(${SMALL_CLUSTER}/web)[running][${web.tasks.length}]`);
     for (const id of webTaskIds) await deckhand.waitForText(id.slice(0, 8));
     deckhand.press(ENTER);
 
@@ -139,7 +139,7 @@ describe("deckhand against moto_server", () => {
     expect(deckhand.screen()).toMatch(/^[^a-z0-9]*web\s/m);
 
     deckhand.press(ESC);
-    await deckhand.waitForText(`tasks(${SMALL_CLUSTER}/web)[${web.tasks.length}]`);
+    await deckhand.waitForText(`tasks(${SMALL_CLUSTER}/web)[running][${web.tasks.length}]`);
     deckhand.press(ESC);
     await deckhand.waitForText(`services(${SMALL_CLUSTER})[${names.length}]`);
 

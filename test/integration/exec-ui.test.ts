@@ -54,7 +54,7 @@ describe("exec against moto_server", () => {
     await deckhand.waitForText("</web>");
     await deckhand.waitForText(/^[^a-z0-9]*web\s+ACTIVE/m);
     deckhand.press(ENTER);
-    await deckhand.waitForText(`tasks(${SMALL_CLUSTER}/web)[${web.tasks.length}]`);
+    await deckhand.waitForText(`tasks(${SMALL_CLUSTER}/web)[running][${web.tasks.length}]`);
     deckhand.press(ENTER);
     await deckhand.waitForText(/containers\([0-9a-f-]+\)\[1\]/);
     await deckhand.waitForText("nginx:1.27");

@@ -146,7 +146,7 @@ describe("log pane against moto_server (polling fallback)", () => {
     const deckhand = start();
     await openWebTasks(deckhand);
     deckhand.press(ENTER);
-    await deckhand.waitForText(`tasks(${SMALL_CLUSTER}/web)[${web.tasks.length}]`);
+    await deckhand.waitForText(`tasks(${SMALL_CLUSTER}/web)[running][${web.tasks.length}]`);
     deckhand.press(ENTER);
     const title = /containers\(([0-9a-f-]+)\)\[1\]/;
     await deckhand.waitForText(title);

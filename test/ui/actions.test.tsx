@@ -150,11 +150,13 @@ describe("actions in the app", () => {
     const { ui, sim } = await open();
     await openService(ui, "checkout");
     await ui.press("\r");
-    await ui.waitFor((text) => /tasks\(prod\/checkout\)\[\d+\]/.test(text) && text.includes("RUNNING"));
+    await ui.waitFor(
+      (text) => /tasks\(prod\/checkout\)\[running\]\[\d+\]/.test(text) && text.includes("RUNNING"),
+    );
     await ui.press(" ");
     await ui.press("j");
     await ui.press(" ");
-    await ui.waitFor((text) => /tasks\(prod\/checkout\)\[\d+, 2 marked\]/.test(text));
+    await ui.waitFor((text) => /tasks\(prod\/checkout\)\[running\]\[\d+, 2 marked\]/.test(text));
     expect(ui.text().match(/│✓ {2}[0-9a-f]{32}/g)).toHaveLength(2);
     await ui.press("\u000b");
     await ui.waitFor((text) => text.includes("Stop 2 tasks") && text.includes("Sends 2 calls, in order:"));

@@ -49,7 +49,9 @@ async function intoTasks(ui: Rendered) {
   await typeKeys(ui, "name:^checkout$");
   await ui.press("\r");
   await ui.press("\r");
-  await ui.waitFor((text) => /tasks\(prod\/checkout\)\[\d+\]/.test(text) && text.includes("RUNNING"));
+  await ui.waitFor(
+    (text) => /tasks\(prod\/checkout\)\[running\]\[\d+\]/.test(text) && text.includes("RUNNING"),
+  );
 }
 
 describe("command mode", () => {

@@ -73,13 +73,13 @@ describe("describe", () => {
   it("d on a task shows the task, its dates as ISO strings", async () => {
     const { ui } = await openServices();
     await ui.press("\r");
-    await ui.waitFor((text) => /tasks\(prod\/api\)\[3\]/.test(text));
+    await ui.waitFor((text) => /tasks\(prod\/api\)\[running\]\[3\]/.test(text));
     await press(ui, "j", "d");
     await ui.waitFor((text) => text.includes("describe tasks/bbbb2222"));
     expect(ui.text()).toContain('"taskArn": "arn:aws:ecs:us-east-1:123456789012:task/prod/bbbb2222",');
     expect(ui.text()).toContain('"startedAt": "1970-01-01T00:37:02.000Z"');
     await ui.press("q");
-    await ui.waitFor((text) => /tasks\(prod\/api\)\[3\]/.test(text));
+    await ui.waitFor((text) => /tasks\(prod\/api\)\[running\]\[3\]/.test(text));
     expect(barRow(ui)).toMatch(/^│\s+bbbb2222\s/);
   });
 

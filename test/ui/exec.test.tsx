@@ -225,7 +225,7 @@ describe("exec keys in the app", () => {
     await ui.waitFor((text) => /tasks\(prod\//.test(text) && text.includes("<s> Shell"));
     await type(ui, `/${at.taskId}`);
     await ui.press("\r");
-    await ui.waitFor((text) => /tasks\(prod\/[^)]+\)\[1\/\d+\]/.test(text));
+    await ui.waitFor((text) => /tasks\(prod\/[^)]+\)\[running\]\[1\/\d+\]/.test(text));
     await ui.press("s");
     await ui.waitFor((text) => text.includes(`Which container of ${at.taskId.slice(0, 8)}? (open a shell)`));
     expect(ui.text()).toContain(`${at.container}  (RUNNING)`);

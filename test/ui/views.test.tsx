@@ -69,7 +69,7 @@ describe("views", () => {
     const { ui } = await open();
     await openRow(ui, "prod", /services\(prod\)\[\d+\]/);
     await ui.waitFor((text) => text.includes("checkout"));
-    await openRow(ui, "checkout", /tasks\(prod\/checkout\)\[\d+\]/);
+    await openRow(ui, "checkout", /tasks\(prod\/checkout\)\[running\]\[\d+\]/);
     await ui.waitFor((text) => /[0-9a-f]{32}\s+RUNNING\s+RUNNING/.test(text));
     expect(ui.text()).toMatch(/ID\s+LAST\s+DESIRED\s+HEALTH\s+REV\s+CPU\/MEM\s+IP\s+AZ\s+AGE\s+STOP REASON/);
     expect(ui.text()).toMatch(/\d+\.\d+\.\d+\.\d+\s+us-east-1[a-f]/);

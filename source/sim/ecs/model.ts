@@ -17,8 +17,13 @@ export type TaskChange = "pending" | "running" | "healthy" | "unhealthy" | "stop
 export type HealthStatus = "HEALTHY" | "UNHEALTHY" | "UNKNOWN";
 /** The log driver of a family's app container. */
 export type AppLogDriver = "awslogs" | "awsfirelens" | "splunk";
-/** How the tasks of a broken task definition revision die. */
-export type Fault = "oom" | "health" | "mixed";
+/**
+ * How the tasks of a broken task definition revision die: killed out of memory, the app exiting 1,
+ * failing health checks, the image tag missing from the registry or a secret the execution role
+ * cannot read (both never start); "mixed" picks oom
+ * or health at random, "varied" takes oom, crash and health in turn, task by task.
+ */
+export type Fault = "oom" | "crash" | "health" | "pull" | "secrets" | "mixed" | "varied";
 
 export interface ContainerSpec {
   name: string;

@@ -111,7 +111,8 @@ function renderContainer(
     networkBindings: [],
     networkInterfaces: [],
   };
-  if (!isPendingStatus(task.lastStatus) || task.pullStoppedAt !== undefined) {
+  const pulled = task.pullStoppedAt !== undefined || task.startedAt !== undefined;
+  if (pulled || (!isPendingStatus(task.lastStatus) && task.stopCode !== "TaskFailedToStart")) {
     out.imageDigest = imageDigestOf(out.image ?? "");
   }
   const runtimeId = runtimeIdOf(task, container);

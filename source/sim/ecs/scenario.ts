@@ -11,6 +11,7 @@ import { startBatchJobs } from "./batch-jobs.js";
 import { EXEC_SCRIPTED, breakExecAgent } from "./exec-scenario.js";
 import { addContainerInstances, buildCluster } from "./scenario-cluster.js";
 import { buildService } from "./scenario-service.js";
+import { scriptStopGallery } from "./scenario-stops.js";
 import { startServiceActivity } from "./service-activity.js";
 import { installScheduler, registerRevision, startDeployment } from "./service-scheduler.js";
 import { HOUR, MINUTE, SECOND } from "./time.js";
@@ -29,6 +30,8 @@ export const SCRIPTED = {
   rollingAll: "search-indexer",
   crashLoop: "payments-worker",
   circuitBreaker: "notifications",
+  /** Runs on Fargate Spot; its stopped tasks show every stop diagnosis (scenario-stops.ts). */
+  stopGallery: "orders-api",
 } as const;
 
 export function buildWorld(options: ResolvedSimOptions, now: number): World {
@@ -56,7 +59,7 @@ export function buildWorld(options: ResolvedSimOptions, now: number): World {
   const desired = spreadTasks(names, options.tasks, fixed, rng);
   names.forEach((name, index) => {
     const worker = !isWebService(name);
-    const spot = worker && rng.chance(0.15);
+    const spot = (worker && rng.chance(0.15)) || name === SCRIPTED.stopGallery;
     buildService(
       world,
       {
@@ -209,6 +212,9 @@ function scriptScenario(world: World, now: number, quiet: Map<SimService, number
     rollingAll.maximumPercent = 200;
   }
   deployAt(rollingAll, now - 10 * SECOND);
+
+  const gallery = cast(SCRIPTED.stopGallery, prod.services);
+  if (gallery !== undefined) scriptStopGallery(world, gallery, now);
 
   const breaker = cast(SCRIPTED.circuitBreaker, staging.services);
   if (breaker !== undefined) {

@@ -1,9 +1,11 @@
 // A task's life: PROVISIONING -> PENDING -> RUNNING -> (DEACTIVATING) -> STOPPING ->
 // (DEPROVISIONING) -> STOPPED, then forgotten an hour later. Each step is an event on the world's
 // queue; cluster counters change only in setLastStatus, so they always agree with the tasks.
-import type { Rng } from "../random.js";
+import { hashHex, type Rng } from "../random.js";
 import { taskArn } from "./arns.js";
 import { carryAgentFault } from "./exec-agent.js";
+import { imageFor } from "./families.js";
+import { cannotFetchSecret, cannotPullImage } from "./stop-reasons.js";
 import type { SimContainer, SimTask, TaskCounts, TaskStatus } from "./model.js";
 import { SECOND, STOPPED_TASK_RETENTION_MS } from "./time.js";
 import type { World } from "./world.js";
@@ -167,15 +169,47 @@ export function launchTask(world: World, plan: TaskPlan, at: number): SimTask {
     });
   }
   world.schedule(pullStartedAt, () => {
-    if (alive()) task.pullStartedAt = pullStartedAt;
+    if (!alive()) return;
+    // Secrets are fetched while the task's resources are set up, before any image is pulled.
+    if (task.family.faults?.get(task.revision) === "secrets") failSecrets(world, task, pullStartedAt, rng);
+    else task.pullStartedAt = pullStartedAt;
   });
   world.schedule(pullStoppedAt, () => {
-    if (alive()) task.pullStoppedAt = pullStoppedAt;
+    if (!alive()) return;
+    const fault = task.family.faults?.get(task.revision);
+    if (fault === "pull") failImagePull(world, task, pullStoppedAt, rng);
+    else task.pullStoppedAt = pullStoppedAt;
   });
   world.schedule(runningAt, () => {
     if (alive()) startTask(world, task, runningAt, rng);
   });
   return task;
+}
+
+/** The app's image tag is not in the registry: the task never starts (TaskFailedToStart). */
+function failImagePull(world: World, task: SimTask, at: number, rng: Rng): void {
+  let reason: string | undefined;
+  for (const container of task.containers) {
+    if (container.spec.role !== "app") continue;
+    container.reason = cannotPullImage(imageFor(task.family, container.spec, task.revision));
+    reason ??= container.reason;
+  }
+  stopTask(
+    world,
+    task,
+    at,
+    { stopCode: "TaskFailedToStart", stoppedReason: reason ?? "CannotPullContainerError" },
+    rng,
+  );
+}
+
+/** The execution role may not read the database secret: the task never starts (TaskFailedToStart). */
+function failSecrets(world: World, task: SimTask, at: number, rng: Rng): void {
+  const { region, accountId } = world;
+  const secret = `arn:aws:secretsmanager:${region}:${accountId}:secret:${task.family.name}/db-${hashHex(task.family.name, 6)}`;
+  const role = `arn:aws:sts::${accountId}:assumed-role/ecsTaskExecutionRole/${task.id}`;
+  const stoppedReason = cannotFetchSecret(secret, role);
+  stopTask(world, task, at, { stopCode: "TaskFailedToStart", stoppedReason }, rng);
 }
 
 function startTask(world: World, task: SimTask, at: number, rng: Rng): void {
