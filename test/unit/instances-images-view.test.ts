@@ -101,7 +101,7 @@ describe("container instances view", () => {
       kind: "tasks",
       scope: { ...scope, containerInstanceArn: busy.arn, instanceId: busy.instance.ec2InstanceId },
     });
-    expect(taskKind.title(target.scope)).toBe(`tasks(batch-ec2/${busy.instance.ec2InstanceId})`);
+    expect(taskKind.title(target.scope)).toBe(`tasks(batch-ec2/${busy.instance.ec2InstanceId})[running]`);
     const tasks = await taskKind.load(context<TaskRow>(setup, target.scope));
     if (!tasks.ok) throw new Error(tasks.failure.message);
     const live = tasks.rows.filter((row) => row.task.lastStatus === "RUNNING");
