@@ -4,7 +4,7 @@
 // The services' operation tables are checked against this list by the unit tests.
 import { SimError } from "./protocol.js";
 
-export type IamService = "ecs" | "logs" | "application-autoscaling" | "ssm";
+export type IamService = "ecs" | "logs" | "application-autoscaling" | "ssm" | "elasticloadbalancing";
 
 export const SIMULATED_OPERATIONS: Readonly<
   Record<IamService, { reads: readonly string[]; mutations: readonly string[] }>
@@ -44,6 +44,10 @@ export const SIMULATED_OPERATIONS: Readonly<
   ssm: {
     reads: [],
     mutations: ["StartSession", "TerminateSession"],
+  },
+  elasticloadbalancing: {
+    reads: ["DescribeTargetGroups", "DescribeTargetHealth"],
+    mutations: [],
   },
 };
 
