@@ -9,6 +9,7 @@ import { fileActionLog } from "./actions/action-log.js";
 import { ActionRunner } from "./actions/runner.js";
 import { AutoScalingGateway } from "./aws/autoscaling-gateway.js";
 import { connect, type Connection } from "./aws/connection.js";
+import { Elbv2Gateway } from "./aws/elbv2-gateway.js";
 import { LogsGateway } from "./aws/logs-gateway.js";
 import { SsmGateway } from "./aws/ssm-gateway.js";
 import { findPlugin, installHint } from "./exec/plugin-lookup.js";
@@ -72,7 +73,7 @@ function sessionActions(
     scope,
     readOnly: readOnlyReason(settings, profile, options.readOnly),
   });
-  return { runner, autoscaling, scope };
+  return { runner, autoscaling, scope, elbv2: new Elbv2Gateway(connection.elbv2) };
 }
 
 /** The simulated plugin, next to the bundle that is running (dist/, or dist/chunks/ for a chunk). */

@@ -3,8 +3,10 @@ import { clusterKind } from "./cluster.js";
 import { containerKind } from "./container.js";
 import { deploymentKind } from "./deployment.js";
 import { eventKind } from "./event.js";
+import { networkKind } from "./network.js";
 import { portForwardKind } from "./port-forward.js";
 import { serviceKind } from "./service.js";
+import { targetKind } from "./target.js";
 import { taskKind } from "./task.js";
 import type { KindId, ResourceKind } from "./types.js";
 
@@ -21,4 +23,6 @@ export const KINDS: Record<KindId, AnyKind> = {
   events: eventKind,
   autoscaling: autoscalingKind,
   portforwards: portForwardKind,
+  targets: targetKind,
+  network: networkKind,
 };

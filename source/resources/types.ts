@@ -1,4 +1,5 @@
 import type { AutoScalingGateway } from "../aws/autoscaling-gateway.js";
+import type { Elbv2Gateway } from "../aws/elbv2-gateway.js";
 import type { AwsFailure } from "../aws/failure.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import type { PortForward } from "../exec/port-forwards.js";
@@ -12,7 +13,9 @@ export type KindId =
   | "deployments"
   | "events"
   | "autoscaling"
-  | "portforwards";
+  | "portforwards"
+  | "targets"
+  | "network";
 
 /** Where a view points: each level adds the key of the row it was opened from. */
 export interface Scope {
@@ -45,6 +48,8 @@ export interface LoadContext<Row> {
   gateway: EcsGateway;
   /** Application Auto Scaling, when the session has it (the autoscaling view needs it). */
   autoscaling?: AutoScalingGateway;
+  /** Elastic Load Balancing v2, when the session has it (the targets view needs it). */
+  elbv2?: Elbv2Gateway;
   /** This session's port forwards, when it can open them (the PF column, the portforwards view). */
   forwards?: () => readonly PortForward[];
   scope: Scope;
@@ -66,6 +71,11 @@ export interface ResourceKind<Row> {
   id: KindId;
   /** Table title before the count, e.g. "services(prod)". */
   title: (scope: Scope) => string;
+  /**
+   * A line after the title, from the loaded rows, in a tone: the targets view's zone spread, the
+   * network view's mode.
+   */
+  caption?: (rows: readonly Row[]) => { text: string; tone?: Tone } | undefined;
   /** Crumb for the navigation trail. */
   crumb: (scope: Scope) => string;
   columns: Column<Row>[];

@@ -2,6 +2,8 @@
 // on top, the flash line, and actions (their dialog, marked rows, rows waiting for a refresh to
 // confirm a change). React reads it through useSyncExternalStore.
 import type { AutoScalingGateway } from "../aws/autoscaling-gateway.js";
+import type { Elbv2Gateway } from "../aws/elbv2-gateway.js";
+import { rowView, type RowViewAction } from "./row-views.js";
 import { describeFailure, type AwsFailure } from "../aws/failure.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import { accountIdOf, arnName } from "../resources/format.js";
@@ -121,6 +123,7 @@ export class AppStore {
   private gateway: EcsGateway | undefined;
   private openFollower: ((scope: FollowScope) => LogFollower) | undefined;
   private autoscaling: AutoScalingGateway | undefined;
+  private elbv2: Elbv2Gateway | undefined;
   private flow: ActionFlow | undefined;
   private exec: { flow: ExecFlow; services: ExecServices; unsubscribe: () => void } | undefined;
   private switcher: AccountSwitch | undefined;
@@ -186,6 +189,7 @@ export class AppStore {
     this.gateway = gateway;
     this.openFollower = openFollower;
     this.autoscaling = actions?.autoscaling;
+    this.elbv2 = actions?.elbv2;
     this.flow = actions
       ? new ActionFlow(actions, gateway, {
           showDialog: (dialog) => this.set({ dialog }),
@@ -326,6 +330,7 @@ export class AppStore {
     const outcome = await kind.load({
       gateway,
       autoscaling: this.autoscaling,
+      elbv2: this.elbv2,
       forwards: this.exec && (() => this.exec!.services.forwards.list()),
       scope: view.scope,
       now: this.now(),
@@ -652,6 +657,16 @@ export class AppStore {
       filter: "",
     };
     this.set({ stack: [...this.state.stack, next] });
+    void this.refresh(false);
+  }
+
+  /** `b` on a service (its load balancer targets), `n` on a task (its network): see row-views.ts. */
+  openRowView(action: RowViewAction): void {
+    const view = this.top();
+    const opened = rowView(action, view, this.visibleRows(view)[view.cursor]);
+    if (typeof opened === "string") return this.showFlash(opened, "info");
+    if (!opened) return;
+    this.set({ stack: [...this.state.stack, { ...opened, cursor: 0, top: 0, filter: "" }] });
     void this.refresh(false);
   }
 

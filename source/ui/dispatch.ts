@@ -108,6 +108,9 @@ function run(store: AppStore, binding: Binding, quit: () => void): void {
     case "events":
     case "autoscaling":
       return store.openServiceView(binding.action);
+    case "loadBalancers":
+    case "network":
+      return store.openRowView(binding.action);
     case "mark":
       return store.toggleMark();
     case "shell":

@@ -30,6 +30,8 @@ export type ActionId =
   | "deployments"
   | "events"
   | "autoscaling"
+  | "loadBalancers"
+  | "network"
   | "editScaling"
   | "mark"
   | "stopTasks"
@@ -111,6 +113,14 @@ export const BINDINGS: Binding[] = [
   { action: "deployments", keys: ["z"], description: "Deployments", hint: true, kinds: ["services"] },
   { action: "events", keys: ["e"], description: "Events", hint: true, kinds: ["services"] },
   { action: "autoscaling", keys: ["a"], description: "Auto scaling", hint: true, kinds: ["services"] },
+  {
+    action: "loadBalancers",
+    keys: ["b"],
+    description: "Load balancer targets",
+    hint: true,
+    kinds: ["services"],
+  },
+  { action: "network", keys: ["n"], description: "Network", hint: true, kinds: ["tasks"] },
   {
     action: "editScaling",
     keys: ["e"],

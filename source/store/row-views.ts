@@ -1,0 +1,40 @@
+// Views about the row under the cursor that are not its drill-down: `b` on a service opens its load
+// balancer targets, `n` on a task its network interfaces. A service without a load balancer says
+// so instead of opening an empty view.
+import type { Task } from "@aws-sdk/client-ecs";
+import type { ServiceRow } from "../resources/service.js";
+import type { KindId, Scope } from "../resources/types.js";
+
+export type RowViewAction = "loadBalancers" | "network";
+
+interface TaskRowLike {
+  arn: string;
+  task: Task;
+}
+
+/** The view to open, a reason not to (for the flash), or undefined when the key does not apply here. */
+export function rowView(
+  action: RowViewAction,
+  view: { kind: KindId; scope: Scope },
+  row: unknown,
+): { kind: KindId; scope: Scope } | string | undefined {
+  if (row === undefined) return undefined;
+  if (action === "loadBalancers" && view.kind === "services") {
+    const service = row as ServiceRow;
+    const balanced = service.service?.loadBalancers?.some((binding) => binding.targetGroupArn);
+    if (service.service && !balanced) return `${service.name} has no load balancer target group`;
+    return { kind: "targets", scope: { ...view.scope, serviceName: service.name } };
+  }
+  if (action === "network" && view.kind === "tasks") {
+    const task = row as TaskRowLike;
+    const group = task.task.group;
+    const serviceName = group?.startsWith("service:")
+      ? group.slice("service:".length)
+      : view.scope.serviceName;
+    return {
+      kind: "network",
+      scope: { ...view.scope, ...(serviceName ? { serviceName } : {}), taskArn: task.arn },
+    };
+  }
+  return undefined;
+}
