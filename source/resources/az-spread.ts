@@ -36,17 +36,18 @@ export function azSpread(tasks: readonly Task[], serviceSubnets: readonly string
   for (const task of tasks) {
     const subnet = subnetOf(task);
     if (subnet && task.availabilityZone) zoneOfSubnet.set(subnet, task.availabilityZone);
-    if (!isRunning(task) || !task.availabilityZone) continue;
-    counts.set(task.availabilityZone, (counts.get(task.availabilityZone) ?? 0) + 1);
+    // A task that does not name its zone (moto's) counts under its subnet.
+    const where = task.availabilityZone || subnet;
+    if (!isRunning(task) || !where) continue;
+    counts.set(where, (counts.get(where) ?? 0) + 1);
   }
   const zones: ZoneCount[] = [...counts]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([zone, count]) => ({ zone, tasks: count }));
   const emptyZones = new Set<string>();
   for (const subnet of serviceSubnets) {
-    const zone = zoneOfSubnet.get(subnet);
-    if (zone !== undefined && counts.has(zone)) continue;
-    const name = zone ?? subnet;
+    const name = zoneOfSubnet.get(subnet) ?? subnet;
+    if (counts.has(name)) continue;
     if (emptyZones.has(name)) continue;
     emptyZones.add(name);
     zones.push({ zone: name, tasks: 0 });

@@ -53,9 +53,8 @@ export function networkRows(task: Task, mode: string, awsvpc: AwsVpcConfiguratio
       name: detail(attachment, "networkInterfaceId") ?? "",
       status: attachment.status,
       privateIp: detail(attachment, "privateIPv4Address"),
-      ...(awsvpc?.assignPublicIp
-        ? { publicIp: awsvpc.assignPublicIp === "ENABLED" ? "assigned" : "none" }
-        : {}),
+      // assignPublicIp defaults to DISABLED (moto leaves it out).
+      ...(awsvpc ? { publicIp: awsvpc.assignPublicIp === "ENABLED" ? "assigned" : "none" } : {}),
       subnet: detail(attachment, "subnetId"),
       zone: task.availabilityZone,
       ...(awsvpc?.securityGroups ? { securityGroups: awsvpc.securityGroups } : {}),

@@ -85,6 +85,14 @@ describe("azSpread", () => {
     expect(spread.warning).toBeUndefined();
   });
 
+  it("counts a task that does not name its zone under its subnet", () => {
+    const spread = azSpread([task("", "subnet-a"), task("", "subnet-b")], ["subnet-a", "subnet-b"]);
+    expect(spread.zones).toEqual([
+      { zone: "subnet-a", tasks: 1 },
+      { zone: "subnet-b", tasks: 1 },
+    ]);
+  });
+
   it("calls zones more than one task apart uneven", () => {
     const tasks = [A, A, A, A, B, C].map((where) => task(...where));
     expect(azSpread(tasks, SUBNETS).warning).toBe("uneven");
