@@ -116,7 +116,7 @@ export const BINDINGS: Binding[] = [
   {
     action: "loadBalancers",
     keys: ["b"],
-    description: "Load balancer targets",
+    description: "LB targets",
     hint: true,
     kinds: ["services"],
   },
