@@ -6,7 +6,7 @@
 import type { TargetGroup, TargetHealthDescription } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { LoadBalancer, Task } from "@aws-sdk/client-ecs";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
-import type { Result } from "../aws/failure.js";
+import { ok, type Result } from "../aws/failure.js";
 import { azSpread, spreadText, type ZoneSpread } from "./az-spread.js";
 import { arnName, orDash } from "./format.js";
 import { describeScopeService } from "./scope-service.js";
@@ -129,7 +129,7 @@ export const targetKind: ResourceKind<TargetRow> = {
   }),
   drill: (row, scope) =>
     row.task?.taskArn ? { kind: "containers", scope: { ...scope, taskArn: row.task.taskArn } } : undefined,
-  async load({ gateway, elbv2, scope }) {
+  async load({ gateway, elbv2, scope, previous, forced }) {
     if (!elbv2) {
       return {
         ok: false,
@@ -148,9 +148,14 @@ export const targetKind: ResourceKind<TargetRow> = {
       Boolean(binding.targetGroupArn),
     );
     const arns = [...new Set(bindings.map((binding) => binding.targetGroupArn))];
+    // A target group's settings seldom change: described once, again on ctrl-r.
+    const known = new Map<string, TargetGroup>();
+    if (!forced)
+      for (const row of previous ?? []) if (row.group) known.set(row.binding.targetGroupArn, row.group);
+    const unknown = arns.filter((arn) => !known.has(arn));
     const [tasks, groups, ...healths] = await Promise.all([
       serviceTasks(gateway, scope),
-      elbv2.describeTargetGroups(arns),
+      unknown.length > 0 ? elbv2.describeTargetGroups(unknown) : Promise.resolve(ok<TargetGroup[]>([])),
       ...arns.map((arn) => elbv2.describeTargetHealth(arn)),
     ]);
     if (!tasks.ok) return tasks;
@@ -162,7 +167,9 @@ export const targetKind: ResourceKind<TargetRow> = {
       const result = healths[arns.indexOf(binding.targetGroupArn)];
       if (!result) continue;
       if (!result.ok) return result;
-      const group = groups.value.find((candidate) => candidate.TargetGroupArn === binding.targetGroupArn);
+      const group =
+        known.get(binding.targetGroupArn) ??
+        groups.value.find((candidate) => candidate.TargetGroupArn === binding.targetGroupArn);
       for (const health of result.value) {
         const key = `${health.Target?.Id ?? ""}:${health.Target?.Port ?? ""} ${binding.targetGroupArn} ${binding.containerName ?? ""}`;
         if (rows.some((row) => row.key === key)) continue;

@@ -84,6 +84,27 @@ describe("targets view", () => {
     expect(caption?.text).toMatch(/^zones: us-east-1[abc] 1 · us-east-1[abc] 1 · subnet-0[0-9a-f]{16} 0$/);
   });
 
+  it("describes the target groups once, and again on ctrl-r", async () => {
+    const { sim, context } = setup();
+    const count = () => sim.calls.byOperation().DescribeTargetGroups ?? 0;
+    const first = await targetKind.load(context<TargetRow>({ serviceName: "web-frontend" }));
+    if (!first.ok) throw new Error(first.failure.message);
+    expect(count()).toBe(1);
+    const again = await targetKind.load({
+      ...context<TargetRow>({ serviceName: "web-frontend" }),
+      previous: first.rows,
+    });
+    if (!again.ok) throw new Error(again.failure.message);
+    expect(count()).toBe(1);
+    expect(again.rows[0]?.group?.TargetGroupName).toBe("prod-web-frontend");
+    await targetKind.load({
+      ...context<TargetRow>({ serviceName: "web-frontend" }),
+      previous: first.rows,
+      forced: true,
+    });
+    expect(count()).toBe(2);
+  });
+
   it("says which permission is missing when DescribeTargetHealth is refused", async () => {
     const { context } = setup({ deny: "DescribeTargetHealth" });
     const outcome = await targetKind.load(context<TargetRow>({ serviceName: "web-frontend" }));
