@@ -38,6 +38,9 @@ const STATE_ORDER = ["unhealthy", "unavailable", "draining", "initial", "unused"
 const stateOf = (row: TargetRow) => row.health.TargetHealth?.State ?? "";
 const groupName = (row: TargetRow) => row.group?.TargetGroupName ?? arnName(row.binding.targetGroupArn);
 
+/** "arn:…:loadbalancer/app/prod-alb/50dc6c495c0c9188" → "prod-alb" */
+const loadBalancerName = (arn: string) => arn.split("/")[2] ?? arn;
+
 function healthCheckText(group: TargetGroup | undefined): string {
   if (!group) return "";
   const path = group.HealthCheckProtocol?.startsWith("HTTP") ? (group.HealthCheckPath ?? "/") : "";
@@ -89,6 +92,12 @@ export const targetKind: ResourceKind<TargetRow> = {
     { header: "REASON", value: (r) => orDash(r.health.TargetHealth?.Reason), sortKey: "R" },
     { header: "TASK", value: (r) => (r.task ? arnName(r.task.taskArn) : "-"), sortKey: "T" },
     { header: "TARGET GROUP", value: groupName, sortKey: "N" },
+    {
+      header: "LOAD BALANCER",
+      value: (r) => orDash(r.group?.LoadBalancerArns?.map(loadBalancerName).join(",")),
+      sortKey: "B",
+      wide: true,
+    },
     {
       header: "LISTENS",
       value: (r) => (r.group ? `${r.group.Protocol ?? ""}:${r.group.Port ?? ""}` : ""),

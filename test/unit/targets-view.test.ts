@@ -51,6 +51,7 @@ describe("targets view", () => {
       STATE: "unhealthy",
       REASON: "Target.Timeout",
       "TARGET GROUP": "prod-web-frontend",
+      "LOAD BALANCER": "prod-alb",
       LISTENS: "HTTP:8080",
       "HEALTH CHECK": "HTTP /healthz",
       CONTAINER: "web-frontend:8080",
