@@ -102,8 +102,10 @@ function topBorder(
   inner: number,
 ): { left: string; caption: string; fill: string; right: string } {
   const left = `─ ${title} `;
-  const shown = caption ? `${caption} ` : "";
   const right = status ? ` ${status} ─` : "";
+  // The caption gives way first, so that the status and the corner stay on a narrow screen.
+  const room = inner - stringWidth(left) - stringWidth(right) - 1;
+  const shown = caption && room > 1 ? `${fit(caption, Math.min(stringWidth(caption), room))} ` : "";
   const fill = "─".repeat(Math.max(0, inner - stringWidth(left) - stringWidth(shown) - stringWidth(right)));
   return { left, caption: shown, fill, right };
 }
