@@ -123,8 +123,16 @@ export function createRequestHandler(deps: RequestHandlerDeps): SimRequestHandle
     try {
       if (deps.latencyMs > 0) await delay(deps.latencyMs, signal);
       throwIfAborted(signal);
+      // Query services name IAM's refusal "AccessDenied" where JSON services say "AccessDeniedException".
       const encodeError = (error: SimError): WireResponse =>
-        service?.queryNamespace ? xmlErrorResponse(service.queryNamespace, error) : errorResponse(error);
+        service?.queryNamespace
+          ? xmlErrorResponse(
+              service.queryNamespace,
+              error.code === "AccessDeniedException"
+                ? new SimError("AccessDenied", error.message, error.statusCode)
+                : error,
+            )
+          : errorResponse(error);
       if (operation === undefined || service === undefined) {
         return encodeError(
           service?.queryNamespace

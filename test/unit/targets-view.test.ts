@@ -111,7 +111,7 @@ describe("targets view", () => {
     const outcome = await targetKind.load(context<TargetRow>({ serviceName: "web-frontend" }));
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.failure.kind).toBe("denied");
+    expect(outcome.failure).toMatchObject({ kind: "denied", code: "AccessDenied" });
     expect(describeFailure(outcome.failure)).toContain("elasticloadbalancing:DescribeTargetHealth");
   });
 
