@@ -117,14 +117,18 @@ export const networkKind: ResourceKind<NetworkRow> = {
     if (!described.ok) return described;
     const task = described.value;
     const service = task.group?.startsWith("service:") ? task.group.slice("service:".length) : undefined;
+    const hasEni = Boolean(
+      task.attachments?.some((attachment) => attachment.type === "ElasticNetworkInterface"),
+    );
     let awsvpc: AwsVpcConfiguration | undefined;
-    if (service && task.attachments?.some((attachment) => attachment.type === "ElasticNetworkInterface")) {
-      // Security groups and the public IP setting live on the service, not the task.
+    if (service && hasEni) {
+      // Security groups and the public IP setting live on the service (as it is now), not the task;
+      // without them (a standalone task, or DescribeServices refused) those columns show "-".
       const services = await gateway.describeServices(cluster, [service]);
       awsvpc = services.ok ? services.value[0]?.networkConfiguration?.awsvpcConfiguration : undefined;
     }
     let mode = "awsvpc";
-    if (!task.attachments?.some((attachment) => attachment.type === "ElasticNetworkInterface")) {
+    if (!hasEni) {
       // The task does not say its network mode; its task definition does (and never changes).
       mode = previous?.[0]?.mode ?? "";
       if (!mode && task.taskDefinitionArn) {
