@@ -63,12 +63,6 @@ export const taskKind: ResourceKind<TaskRow> = {
     },
     { header: "IP", value: (r) => orDash(privateIp(r.task)), sortKey: "I" },
     { header: "ENI", value: (r) => orDash(eniId(r.task)), sortKey: "E", wide: true },
-    {
-      header: "SUBNET",
-      value: (r) => orDash(eniDetail(r.task, "subnetId")),
-      sortKey: "U",
-      wide: true,
-    },
     { header: "AZ", value: (r) => orDash(r.task.availabilityZone), sortKey: "Z" },
     { header: "STARTED BY", value: (r) => orDash(r.task.startedBy), sortKey: "B", wide: true },
     {
