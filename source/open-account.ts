@@ -10,6 +10,7 @@ import { ActionRunner } from "./actions/runner.js";
 import { AutoScalingGateway } from "./aws/autoscaling-gateway.js";
 import { connect, type Connection } from "./aws/connection.js";
 import { EcrGateway } from "./aws/ecr-gateway.js";
+import { Elbv2Gateway } from "./aws/elbv2-gateway.js";
 import { LogsGateway } from "./aws/logs-gateway.js";
 import { SsmGateway } from "./aws/ssm-gateway.js";
 import { findPlugin, installHint } from "./exec/plugin-lookup.js";
@@ -73,7 +74,13 @@ function sessionActions(
     scope,
     readOnly: readOnlyReason(settings, profile, options.readOnly),
   });
-  return { runner, autoscaling, ecr: new EcrGateway((region) => connection.ecrIn(region)), scope };
+  return {
+    runner,
+    autoscaling,
+    ecr: new EcrGateway((region) => connection.ecrIn(region)),
+    elbv2: new Elbv2Gateway(connection.elbv2),
+    scope,
+  };
 }
 
 /** The simulated plugin, next to the bundle that is running (dist/, or dist/chunks/ for a chunk). */

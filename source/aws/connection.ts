@@ -3,12 +3,14 @@
 // AWS_ENDPOINT_URL_ECS / AWS_ENDPOINT_URL_CLOUDWATCH_LOGS / AWS_ENDPOINT_URL, and the SDK's default
 // credential chain (env, SSO, credential_process, assume role). Application Auto Scaling follows
 // the same rules (AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING), and so does SSM (AWS_ENDPOINT_URL_SSM),
-// whose endpoint and the resolved credentials also go to session-manager-plugin. ECR
-// (AWS_ENDPOINT_URL_ECR) is made per region: an image's registry region is in its URI.
+// whose endpoint and the resolved credentials also go to session-manager-plugin, and Elastic Load
+// Balancing v2 (AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2). ECR (AWS_ENDPOINT_URL_ECR) is made per
+// region: an image's registry region is in its URI.
 import { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
 import { CloudWatchLogsClient, type CloudWatchLogsClientConfig } from "@aws-sdk/client-cloudwatch-logs";
 import { ECSClient, type ECSClientConfig } from "@aws-sdk/client-ecs";
 import type { ECRClient } from "@aws-sdk/client-ecr";
+import type { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { SSMClient } from "@aws-sdk/client-ssm";
 import { chunkedFilterLogEvents } from "./chunked-events-plugin.js";
 
@@ -35,6 +37,11 @@ export interface Connection {
    * never forward a port.
    */
   ssm: Pick<SSMClient, "send" | "destroy">;
+  /**
+   * Elastic Load Balancing v2 in the connection's region (a service's target groups and target
+   * health). Loaded on the first call, like SSM: only the targets view needs it.
+   */
+  elbv2: Pick<ElasticLoadBalancingV2Client, "send" | "destroy">;
   /**
    * The SSM endpoint session-manager-plugin gets as its last argument (for ResumeSession and
    * TerminateSession): the one the SSM client uses, or https://ssm.<region>.amazonaws.com.
@@ -139,6 +146,11 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
       return client.then((made) => made.send(...args));
     }) as ECRClient["send"],
   });
+  let elbv2: Promise<ElasticLoadBalancingV2Client> | undefined;
+  const elbv2Client = () =>
+    (elbv2 ??= import("@aws-sdk/client-elastic-load-balancing-v2").then(
+      ({ ElasticLoadBalancingV2Client }) => new ElasticLoadBalancingV2Client(otherClientConfig),
+    ));
   return {
     ecs,
     ecrIn,
@@ -156,6 +168,11 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
       send: ((...args: Parameters<SSMClient["send"]>) =>
         ssmClient().then((client) => client.send(...args))) as SSMClient["send"],
       destroy: () => void ssm?.then((client) => client.destroy()),
+    },
+    elbv2: {
+      send: ((...args: Parameters<ElasticLoadBalancingV2Client["send"]>) =>
+        elbv2Client().then((client) => client.send(...args))) as ElasticLoadBalancingV2Client["send"],
+      destroy: () => void elbv2?.then((client) => client.destroy()),
     },
     ssmEndpoint: ssmEndpoint(options, env, region),
     credentials: async () => {

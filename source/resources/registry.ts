@@ -5,8 +5,10 @@ import { deploymentKind } from "./deployment.js";
 import { eventKind } from "./event.js";
 import { imageKind } from "./image.js";
 import { instanceKind } from "./container-instance.js";
+import { networkKind } from "./network.js";
 import { portForwardKind } from "./port-forward.js";
 import { serviceKind } from "./service.js";
+import { targetKind } from "./target.js";
 import { taskKind } from "./task.js";
 import { taskDefinitionKind } from "./task-definition.js";
 import { taskFamilyKind } from "./task-family.js";
@@ -29,4 +31,6 @@ export const KINDS: Record<KindId, AnyKind> = {
   families: taskFamilyKind,
   instances: instanceKind,
   images: imageKind,
+  targets: targetKind,
+  network: networkKind,
 };

@@ -1,5 +1,6 @@
 import type { AutoScalingGateway } from "../aws/autoscaling-gateway.js";
 import type { EcrGateway } from "../aws/ecr-gateway.js";
+import type { Elbv2Gateway } from "../aws/elbv2-gateway.js";
 import type { AwsFailure } from "../aws/failure.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import type { PortForward } from "../exec/port-forwards.js";
@@ -17,7 +18,9 @@ export type KindId =
   | "taskdefs"
   | "families"
   | "instances"
-  | "images";
+  | "images"
+  | "targets"
+  | "network";
 
 /** Which tasks of a service the tasks view lists (`t` cycles them); running when absent. */
 export type TaskSet = "running" | "stopped" | "all";
@@ -66,6 +69,8 @@ export interface LoadContext<Row> {
   autoscaling?: AutoScalingGateway;
   /** Amazon ECR, when the session has it (the images view needs it). */
   ecr?: EcrGateway;
+  /** Elastic Load Balancing v2, when the session has it (the targets view needs it). */
+  elbv2?: Elbv2Gateway;
   /** This session's port forwards, when it can open them (the PF column, the portforwards view). */
   forwards?: () => readonly PortForward[];
   scope: Scope;
@@ -89,6 +94,11 @@ export interface ResourceKind<Row> {
   id: KindId;
   /** Table title before the count, e.g. "services(prod)". */
   title: (scope: Scope) => string;
+  /**
+   * A line after the title, from the loaded rows, in a tone: the targets view's zone spread, the
+   * network view's mode.
+   */
+  caption?: (rows: readonly Row[]) => { text: string; tone?: Tone } | undefined;
   /** Crumb for the navigation trail. */
   crumb: (scope: Scope) => string;
   columns: Column<Row>[];

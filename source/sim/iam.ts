@@ -4,7 +4,7 @@
 // The services' operation tables are checked against this list by the unit tests.
 import { SimError } from "./protocol.js";
 
-export type IamService = "ecs" | "logs" | "application-autoscaling" | "ssm" | "ecr";
+export type IamService = "ecs" | "logs" | "application-autoscaling" | "ssm" | "ecr" | "elasticloadbalancing";
 
 export const SIMULATED_OPERATIONS: Readonly<
   Record<IamService, { reads: readonly string[]; mutations: readonly string[] }>
@@ -47,6 +47,10 @@ export const SIMULATED_OPERATIONS: Readonly<
   },
   ecr: {
     reads: ["DescribeImages", "DescribeImageScanFindings"],
+    mutations: [],
+  },
+  elasticloadbalancing: {
+    reads: ["DescribeTargetGroups", "DescribeTargetHealth"],
     mutations: [],
   },
 };

@@ -1,6 +1,7 @@
 // The simulated AWS account behind `deckhand --demo`: plug `requestHandler` into an SDK v3
 // client and it answers the real ECS, CloudWatch Logs, Application Auto Scaling, SSM (sessions
-// only) and ECR (image reads) JSON 1.1 protocols from a deterministic, time-driven world.
+// only) and ECR (image reads) JSON 1.1 protocols, and Elastic Load Balancing v2's Query protocol
+// (target groups and target health), from a deterministic, time-driven world.
 //
 //   const sim = createSimulatedAccount();
 //   const ecs = new ECSClient({ region: sim.region, credentials, requestHandler: sim.requestHandler });
@@ -11,6 +12,7 @@ import { CallTally, type CallCounter } from "./call-counter.js";
 import { startCallLog } from "./call-log.js";
 import { createEcrService } from "./ecr/index.js";
 import { createEcsService } from "./ecs/index.js";
+import { createElbv2Service } from "./elbv2/index.js";
 import { buildWorld } from "./ecs/scenario.js";
 import type { World } from "./ecs/world.js";
 import { createLogsService } from "./logs/index.js";
@@ -63,6 +65,7 @@ export function createSimulatedAccount(options: SimOptions = {}): SimulatedAccou
       autoScaling.service,
       createSsmService(world, resolved.now, sessions),
       createEcrService(world, resolved.now),
+      createElbv2Service(world, resolved.now),
     ],
     calls,
     buckets: resolved.throttle ? new TokenBuckets(resolved.now) : undefined,

@@ -1,5 +1,6 @@
 // The SDK-facing side of the simulator: an HttpHandler that the AWS SDK clients take as their
-// requestHandler. It routes JSON 1.1 requests by X-Amz-Target to the simulated services, counts
+// requestHandler. It routes JSON 1.1 requests by X-Amz-Target, and AWS Query requests (ELBv2) by
+// the SigV4 signing name and their Action parameter, to the simulated services, counts
 // calls (and records every call to a mutating operation), applies the services' token buckets,
 // the configured latency and the deny list, and encodes answers.
 import type { HttpHandler } from "@smithy/core/protocols";
@@ -24,6 +25,7 @@ import {
   type JsonObject,
   type WireResponse,
 } from "./protocol.js";
+import { FORM_CONTENT_TYPE, decodeQueryBody, xmlErrorResponse, xmlResponse } from "./query-protocol.js";
 import type { BucketSpec, TokenBuckets } from "./token-buckets.js";
 
 export interface OperationContext {
@@ -46,8 +48,13 @@ type AnyWireResponse = Omit<WireResponse, "body"> & { body: Uint8Array | Readabl
 
 /** One AWS service the simulator answers (ECS, CloudWatch Logs; SSM plugs in the same way). */
 export interface SimulatedService {
-  /** The X-Amz-Target prefix before the dot, e.g. "AmazonEC2ContainerServiceV20141113". */
+  /**
+   * The X-Amz-Target prefix before the dot, e.g. "AmazonEC2ContainerServiceV20141113"; for a
+   * Query-protocol service, its SigV4 signing name ("elasticloadbalancing").
+   */
   readonly targetPrefix: string;
+  /** AWS Query protocol (form-encoded request, XML answer in this namespace) instead of JSON 1.1. */
+  readonly queryNamespace?: string;
   /** The service's prefix in IAM actions ("ecs"); which operations mutate is listed in iam.ts. */
   readonly iamService: IamService;
   /** The resource an AccessDeniedException names for a call ("*" when it has none). */
@@ -73,7 +80,16 @@ export interface RequestHandlerDeps {
 export type SimRequestHandler = HttpHandler;
 
 export function createRequestHandler(deps: RequestHandlerDeps): SimRequestHandler {
-  const byPrefix = new Map(deps.services.map((service) => [service.targetPrefix, service]));
+  const byPrefix = new Map(
+    deps.services
+      .filter((service) => !service.queryNamespace)
+      .map((service) => [service.targetPrefix, service]),
+  );
+  const bySigningName = new Map(
+    deps.services
+      .filter((service) => service.queryNamespace)
+      .map((service) => [service.targetPrefix, service]),
+  );
   for (const service of deps.services) {
     const { reads, mutations } = SIMULATED_OPERATIONS[service.iamService];
     for (const name of Object.keys(service.operations)) {
@@ -84,15 +100,13 @@ export function createRequestHandler(deps: RequestHandlerDeps): SimRequestHandle
   const config: Record<string, unknown> = {};
 
   const answer = async (
-    request: { headers: HeaderBag; body?: unknown },
+    request: { headers: HeaderBag; body?: unknown; hostname?: string },
     options: HttpHandlerOptions | undefined,
   ): Promise<AnyWireResponse> => {
     const signal = options?.abortSignal;
     throwIfAborted(signal);
-    const target = headerValue(request.headers, "x-amz-target") ?? "";
-    const dot = target.lastIndexOf(".");
-    const service = byPrefix.get(target.slice(0, Math.max(0, dot)));
-    const operationName = dot >= 0 ? target.slice(dot + 1) : target;
+    const route = routeOf(request, byPrefix, bySigningName);
+    const { service, operationName, target } = route;
     deps.calls.record(operationName || "(none)");
     const operation =
       service !== undefined && Object.hasOwn(service.operations, operationName)
@@ -109,17 +123,34 @@ export function createRequestHandler(deps: RequestHandlerDeps): SimRequestHandle
     try {
       if (deps.latencyMs > 0) await delay(deps.latencyMs, signal);
       throwIfAborted(signal);
+      // Query services name IAM's refusal "AccessDenied" where JSON services say "AccessDeniedException".
+      const encodeError = (error: SimError): WireResponse =>
+        service?.queryNamespace
+          ? xmlErrorResponse(
+              service.queryNamespace,
+              error.code === "AccessDeniedException"
+                ? new SimError("AccessDenied", error.message, error.statusCode)
+                : error,
+            )
+          : errorResponse(error);
       if (operation === undefined || service === undefined) {
-        return errorResponse(
-          new SimError("UnknownOperationException", `Unknown operation ${target || "(no X-Amz-Target)"}`),
+        return encodeError(
+          service?.queryNamespace
+            ? new SimError(
+                "InvalidAction",
+                `The action ${operationName || "(none)"} is not valid for this web service.`,
+              )
+            : new SimError("UnknownOperationException", `Unknown operation ${target || "(no X-Amz-Target)"}`),
         );
       }
       if (throttled) {
         outcome = "ThrottlingException";
-        return errorResponse(new SimError("ThrottlingException", "Rate exceeded"));
+        return encodeError(
+          new SimError(service.queryNamespace ? "Throttling" : "ThrottlingException", "Rate exceeded"),
+        );
       }
       try {
-        input = decodeJsonBody(request.body);
+        input = route.input ?? decodeJsonBody(request.body);
         if (isDenied(deps.deny, service.iamService, operationName)) {
           const resource = service.resourceFor?.(operationName, input) ?? "*";
           throw accessDenied(deps.accountId, service.iamService, operationName, resource);
@@ -128,15 +159,17 @@ export function createRequestHandler(deps: RequestHandlerDeps): SimRequestHandle
         if (output instanceof RawAnswer) {
           return { statusCode: output.statusCode, headers: output.headers, body: output.body };
         }
-        return jsonResponse(output);
+        return service.queryNamespace
+          ? xmlResponse(operationName, service.queryNamespace, output)
+          : jsonResponse(output);
       } catch (error) {
         if (error instanceof SimError) {
           outcome = error.code;
-          return errorResponse(error);
+          return encodeError(error);
         }
         const message = error instanceof Error ? error.message : String(error);
         outcome = "ServerException";
-        return errorResponse(new SimError("ServerException", `Simulator failure: ${message}`, 500));
+        return encodeError(new SimError("ServerException", `Simulator failure: ${message}`, 500));
       }
     } catch (error) {
       outcome = error instanceof Error ? error.name : "Error";
@@ -147,7 +180,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): SimRequestHandle
           at: new Date(deps.now()).toISOString(),
           action: `${service.iamService}:${operationName}`,
           operation: operationName,
-          input: input ?? safeInput(request.body),
+          input: input ?? route.input ?? safeInput(request.body),
           outcome,
         });
       }
@@ -162,6 +195,50 @@ export function createRequestHandler(deps: RequestHandlerDeps): SimRequestHandle
     },
     httpHandlerConfigs: () => ({ ...config }),
     destroy: () => {},
+  };
+}
+
+interface Route {
+  service: SimulatedService | undefined;
+  operationName: string;
+  /** What an unknown-operation error names. */
+  target: string;
+  /** A Query request's form parameters (JSON requests are decoded later, where errors are answered). */
+  input?: JsonObject;
+}
+
+/**
+ * Which service and operation a request is for: X-Amz-Target for JSON 1.1; for a form-encoded
+ * request the service from the signing name in the SigV4 credential scope (as moto finds it), or
+ * the host name's first label, and the operation from the Action parameter.
+ */
+function routeOf(
+  request: { headers: HeaderBag; body?: unknown; hostname?: string },
+  byPrefix: ReadonlyMap<string, SimulatedService>,
+  bySigningName: ReadonlyMap<string, SimulatedService>,
+): Route {
+  const target = headerValue(request.headers, "x-amz-target");
+  const contentType = headerValue(request.headers, "content-type") ?? "";
+  if (target === undefined && contentType.startsWith(FORM_CONTENT_TYPE)) {
+    const scope = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(
+      headerValue(request.headers, "authorization") ?? "",
+    );
+    const signingName = scope?.[1] ?? request.hostname?.split(".")[0] ?? "";
+    let input: JsonObject = {};
+    try {
+      input = decodeQueryBody(request.body);
+    } catch {
+      input = {};
+    }
+    const action = typeof input.Action === "string" ? input.Action : "";
+    return { service: bySigningName.get(signingName), operationName: action, target: action, input };
+  }
+  const text = target ?? "";
+  const dot = text.lastIndexOf(".");
+  return {
+    service: byPrefix.get(text.slice(0, Math.max(0, dot))),
+    operationName: dot >= 0 ? text.slice(dot + 1) : text,
+    target: text,
   };
 }
 

@@ -3,6 +3,7 @@
 // confirm a change). React reads it through useSyncExternalStore.
 import type { AutoScalingGateway } from "../aws/autoscaling-gateway.js";
 import type { EcrGateway } from "../aws/ecr-gateway.js";
+import type { Elbv2Gateway } from "../aws/elbv2-gateway.js";
 import { rowView, type RowViewAction } from "./row-views.js";
 import { describeFailure, type AwsFailure } from "../aws/failure.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
@@ -140,6 +141,7 @@ export class AppStore {
   private openFollower: ((scope: FollowScope) => LogFollower) | undefined;
   private autoscaling: AutoScalingGateway | undefined;
   private ecr: EcrGateway | undefined;
+  private elbv2: Elbv2Gateway | undefined;
   private flow: ActionFlow | undefined;
   private exec: { flow: ExecFlow; services: ExecServices; unsubscribe: () => void } | undefined;
   private switcher: AccountSwitch | undefined;
@@ -207,6 +209,7 @@ export class AppStore {
     this.openFollower = openFollower;
     this.autoscaling = actions?.autoscaling;
     this.ecr = actions?.ecr;
+    this.elbv2 = actions?.elbv2;
     this.flow = actions
       ? new ActionFlow(actions, gateway, {
           showDialog: (dialog) => this.set({ dialog }),
@@ -348,6 +351,7 @@ export class AppStore {
       gateway,
       autoscaling: this.autoscaling,
       ecr: this.ecr,
+      elbv2: this.elbv2,
       forwards: this.exec && (() => this.exec!.services.forwards.list()),
       scope: view.scope,
       now: this.now(),
@@ -727,12 +731,13 @@ export class AppStore {
     void this.refresh(false);
   }
 
-  /** `i` on a cluster or a container: its container instances or its image, opened like a drill-down. */
+  /** `i`, `b` or `n` on a row: a view about it that is not its drill-down (see row-views.ts). */
   openRowView(action: RowViewAction): void {
     const view = this.top();
-    const next = rowView(action, view, this.visibleRows(view)[view.cursor]);
-    if (!next) return;
-    this.set({ stack: [...this.state.stack, { ...next, cursor: 0, top: 0, filter: "" }] });
+    const opened = rowView(action, view, this.visibleRows(view)[view.cursor]);
+    if (typeof opened === "string") return this.showFlash(opened, "info");
+    if (!opened) return;
+    this.set({ stack: [...this.state.stack, { ...opened, cursor: 0, top: 0, filter: "" }] });
     void this.refresh(false);
   }
 

@@ -186,6 +186,8 @@ for (const command of [
   viewCommand("autoscaling", ["as"], "Auto scaling of the service in scope", "service"),
   taskDefinitionsCommand,
   viewCommand("instances", ["ci"], "Container instances (EC2 hosts) of the cluster in scope", "cluster"),
+  viewCommand("targets", ["lb"], "Load balancer targets of the service in scope, and its zones", "service"),
+  viewCommand("network", ["net"], "Network interfaces (or host ports) of the task in scope", "task"),
   switchCommand("profile", "Switch AWS profile (a list, or :profile NAME)"),
   switchCommand("region", "Switch AWS region (a list, or :region NAME)"),
   simple("help", ["h"], "Keys and commands", { type: "help" }),

@@ -11,6 +11,8 @@ export interface Reference {
 
 /** The ways to refer to a row, most precise first. */
 export function referencesOf(kind: KindId, key: string): Reference[] {
+  // A target's key is "<id>:<port> <target group ARN> <container>"; its ID is what one looks up.
+  if (kind === "targets") return [{ label: "ID", value: key.split(":")[0] ?? key }];
   if (!key.startsWith("arn:")) {
     return [{ label: kind === "containers" || kind === "families" ? "name" : "ID", value: key }];
   }
@@ -62,6 +64,10 @@ export function consoleUrl(kind: KindId, key: string, scope: Scope): string | un
       return service(scope.serviceName, "configuration");
     case "instances":
       return `${base}/infrastructure?region=${region}`;
+    case "targets":
+      return service(scope.serviceName, "health");
+    case "network":
+      return task(scope.taskArn);
     default:
       return undefined;
   }

@@ -1,18 +1,26 @@
-// Views opened from the row under the cursor by a key of their own (not enter): `i` on a cluster
-// opens its container instances, `i` on a container the image it runs.
+// Views about the row under the cursor that are not its drill-down: `i` on a cluster opens its
+// container instances, `i` on a container the image it runs, `b` on a service its load balancer
+// targets, `n` on a task its network interfaces. A service without a load balancer says so
+// instead of opening an empty view.
+import type { Task } from "@aws-sdk/client-ecs";
 import type { ClusterRow } from "../resources/cluster.js";
 import type { ContainerRow } from "../resources/container.js";
+import type { ServiceRow } from "../resources/service.js";
 import type { KindId, Scope } from "../resources/types.js";
-import type { ViewEntry } from "./view-cursor.js";
 
-export type RowViewAction = "instances" | "image";
+export type RowViewAction = "instances" | "image" | "loadBalancers" | "network";
 
-/** The view `action` opens from `row` of `view`, or undefined when it does not apply there. */
+interface TaskRowLike {
+  arn: string;
+  task: Task;
+}
+
+/** The view to open, a reason not to (for the flash), or undefined when the key does not apply here. */
 export function rowView(
   action: RowViewAction,
-  view: Pick<ViewEntry, "kind" | "scope">,
+  view: { kind: KindId; scope: Scope },
   row: unknown,
-): { kind: KindId; scope: Scope } | undefined {
+): { kind: KindId; scope: Scope } | string | undefined {
   if (row === undefined) return undefined;
   if (action === "instances" && view.kind === "clusters") {
     const cluster = row as ClusterRow;
@@ -24,6 +32,23 @@ export function rowView(
   if (action === "image" && view.kind === "containers") {
     const container = row as ContainerRow;
     return { kind: "images", scope: { ...view.scope, containerName: container.name } };
+  }
+  if (action === "loadBalancers" && view.kind === "services") {
+    const service = row as ServiceRow;
+    const balanced = service.service?.loadBalancers?.some((binding) => binding.targetGroupArn);
+    if (service.service && !balanced) return `${service.name} has no load balancer target group`;
+    return { kind: "targets", scope: { ...view.scope, serviceName: service.name } };
+  }
+  if (action === "network" && view.kind === "tasks") {
+    const task = row as TaskRowLike;
+    const group = task.task.group;
+    const serviceName = group?.startsWith("service:")
+      ? group.slice("service:".length)
+      : view.scope.serviceName;
+    return {
+      kind: "network",
+      scope: { ...view.scope, ...(serviceName ? { serviceName } : {}), taskArn: task.arn },
+    };
   }
   return undefined;
 }

@@ -110,6 +110,7 @@ export function App({ store }: AppProps) {
       ) : (
         <Table
           title={`${kind.title(view.scope)}[${count}]${filterTag}`}
+          caption={kind.caption?.(entry?.rows ?? [])}
           status={status}
           statusTone={statusTone}
           columns={withSortArrow(shown, view.sort)}

@@ -134,6 +134,8 @@ function run(store: AppStore, binding: Binding, quit: () => void): void {
       return store.openDiff(DESCRIBE_OUTPUTS);
     case "instances":
     case "image":
+    case "loadBalancers":
+    case "network":
       return store.openRowView(binding.action);
     case "mark":
       return store.toggleMark();

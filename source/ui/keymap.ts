@@ -34,6 +34,8 @@ export type ActionId =
   | "diff"
   | "instances"
   | "image"
+  | "loadBalancers"
+  | "network"
   | "editScaling"
   | "mark"
   | "stopTasks"
@@ -132,6 +134,14 @@ export const BINDINGS: Binding[] = [
     hint: true,
     kinds: ["taskdefs", "deployments"],
   },
+  {
+    action: "loadBalancers",
+    keys: ["b"],
+    description: "LB targets",
+    hint: true,
+    kinds: ["services"],
+  },
+  { action: "network", keys: ["n"], description: "Network", hint: true, kinds: ["tasks"] },
   {
     action: "editScaling",
     keys: ["e"],

@@ -11,6 +11,8 @@ import { TONE_COLOR, theme } from "./theme.js";
 
 export interface TableProps<Row> {
   title: string;
+  /** After the title, in its tone: a summary of the rows (the targets view's zone spread). */
+  caption?: { text: string; tone?: Tone };
   /** Right side of the top border: "updated 3s ago", "stale", "loading…" */
   status: string;
   statusTone?: Tone;
@@ -95,13 +97,17 @@ function sameSegments(a: Segment[] | undefined, b: Segment[] | undefined): boole
 
 function topBorder(
   title: string,
+  caption: string,
   status: string,
   inner: number,
-): { left: string; fill: string; right: string } {
+): { left: string; caption: string; fill: string; right: string } {
   const left = `─ ${title} `;
   const right = status ? ` ${status} ─` : "";
-  const fill = "─".repeat(Math.max(0, inner - stringWidth(left) - stringWidth(right)));
-  return { left, fill, right };
+  // The caption gives way first, so that the status and the corner stay on a narrow screen.
+  const room = inner - stringWidth(left) - stringWidth(right) - 1;
+  const shown = caption && room > 1 ? `${fit(caption, Math.min(stringWidth(caption), room))} ` : "";
+  const fill = "─".repeat(Math.max(0, inner - stringWidth(left) - stringWidth(shown) - stringWidth(right)));
+  return { left, caption: shown, fill, right };
 }
 
 export function Table<Row>(props: TableProps<Row>) {
@@ -120,7 +126,12 @@ export function Table<Row>(props: TableProps<Row>) {
   const headerLine =
     " ".repeat(gutter) +
     columns.map((column, c) => fit(column.header, widths[c]!, column.align)).join(" ".repeat(COLUMN_GAP));
-  const border = topBorder(sanitizeCell(props.title), props.status, inner);
+  const border = topBorder(
+    sanitizeCell(props.title),
+    sanitizeCell(props.caption?.text ?? ""),
+    props.status,
+    inner,
+  );
 
   const lines = windowRows.map((row, r) => {
     const key = keys[r]!;
@@ -170,6 +181,9 @@ export function Table<Row>(props: TableProps<Row>) {
         <Text color={theme.title} bold>
           {border.left.slice(2)}
         </Text>
+        {border.caption ? (
+          <Text color={toneColor(props.caption?.tone) ?? theme.title}>{border.caption}</Text>
+        ) : null}
         <Text color={theme.border}>{border.fill}</Text>
         <Text color={toneColor(props.statusTone) ?? theme.border}>{border.right}</Text>
         <Text color={theme.border}>┐</Text>

@@ -126,9 +126,11 @@ describe("key names", () => {
     expect(actionFor("F", "tasks")).toBe("portForward");
     expect(actionFor("F", "deployments")).toBe("sort");
     expect(actionFor("X", "services")).toBe("toggleExec");
+    expect(actionFor("b", "services")).toBe("loadBalancers");
+    expect(actionFor("n", "tasks")).toBe("network");
     expect(actionFor("ctrl-w", "portforwards")).toBe("wide");
     expect(keyTableMarkdown()).toContain(
-      "| `N` | Sort by NAME, ID | clusters, services, tasks, containers, deployments, autoscaling |",
+      "| `N` | Sort by NAME, ID, TARGET GROUP, INTERFACE | clusters, services, tasks, containers, deployments, autoscaling, targets, network |",
     );
   });
 });

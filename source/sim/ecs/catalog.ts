@@ -2,6 +2,14 @@
 // images they run and the sidecars next to them. Static data plus name generation for big worlds.
 import type { Rng } from "../random.js";
 
+/**
+ * The prod service whose tasks crowd into two of the three zones (the third gets none), and whose
+ * load balancer times out on one healthy task: the demo's lopsided availability-zone spread.
+ */
+export const LOPSIDED_SERVICE = "web-frontend";
+/** Its placement: subnet indexes taken in turn (zones a, a, b), instead of a, b, c. */
+export const LOPSIDED_SUBNETS: readonly number[] = [0, 0, 1];
+
 /** Prod services in the order they appear; the first 42 are the default world. */
 export const PROD_SERVICE_NAMES: readonly string[] = [
   "api-gateway",

@@ -251,6 +251,8 @@ export interface SimService {
   taskLifetimeMs: number;
   /** Round-robin cursor over subnets/AZs. */
   placementCursor: number;
+  /** The subnet indexes the cursor cycles through, when not every subnet in turn (a lopsided spread). */
+  subnetCycle: readonly number[] | undefined;
 }
 
 export interface Subnet {

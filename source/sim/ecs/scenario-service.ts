@@ -27,6 +27,8 @@ export interface ServicePlan {
   lean?: boolean;
   /** Windows Server tasks, exec enabled (see exec-scenario.ts). */
   windows?: boolean;
+  /** Subnet indexes to place tasks in, in turn (default: every subnet in turn). */
+  subnetCycle?: readonly number[];
   team: string;
 }
 
@@ -111,6 +113,7 @@ export function buildService(world: World, plan: ServicePlan, at: number): SimSe
     faultyDeployChance: plan.faultyDeployChance ?? 0,
     taskLifetimeMs: plan.taskLifetimeMs,
     placementCursor: rng.int(0, 2),
+    subnetCycle: plan.subnetCycle,
   };
   cluster.services.push(service);
   cluster.servicesByName.set(service.name, service);

@@ -5,7 +5,14 @@
 // (stopped tasks, events, failure counts) is real simulation output.
 import type { ResolvedSimOptions } from "../options.js";
 import { Rng } from "../random.js";
-import { BATCH_SERVICES, STAGING_SERVICE_NAMES, isWebService, prodServiceNames } from "./catalog.js";
+import {
+  BATCH_SERVICES,
+  LOPSIDED_SERVICE,
+  LOPSIDED_SUBNETS,
+  STAGING_SERVICE_NAMES,
+  isWebService,
+  prodServiceNames,
+} from "./catalog.js";
 import type { Fault, SimService } from "./model.js";
 import { startBatchJobs } from "./batch-jobs.js";
 import { EXEC_SCRIPTED, breakExecAgent } from "./exec-scenario.js";
@@ -75,6 +82,7 @@ export function buildWorld(options: ResolvedSimOptions, now: number): World {
         taskLifetimeMs: 6 * HOUR,
         team: rng.pick(TEAMS),
         windows: name === EXEC_SCRIPTED.windows,
+        ...(name === LOPSIDED_SERVICE ? { subnetCycle: LOPSIDED_SUBNETS } : {}),
       },
       start,
     );

@@ -126,7 +126,9 @@ function place(task: SimTask, plan: TaskPlan): void {
     return;
   }
   const cursor = plan.service ? plan.service.placementCursor++ : rng.int(0, 2);
-  const subnet = cluster.subnets[cursor % cluster.subnets.length];
+  const cycle = plan.service?.subnetCycle;
+  const index = cycle === undefined ? cursor : (cycle[cursor % cycle.length] ?? 0);
+  const subnet = cluster.subnets[index % cluster.subnets.length];
   if (subnet === undefined) return;
   const [a, b, c] = subnet.prefix;
   task.availabilityZone = subnet.availabilityZone;
