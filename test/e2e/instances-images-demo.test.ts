@@ -12,7 +12,7 @@ async function openImage(app: Deckhand, service: string): Promise<void> {
   app.press(ENTER);
   await app.waitForText(/services\(batch-ec2\)\[1\/\d+\]/);
   app.press(ENTER);
-  await app.waitForText(new RegExp(`tasks\\(batch-ec2/${service}\\)\\[[1-9]`));
+  await app.waitForText(new RegExp(`tasks\\(batch-ec2/${service}\\)\\[running\\]\\[[1-9]`));
   app.press(ENTER);
   await app.waitForText(/containers\([0-9a-f]{32}\)\[[1-9]/);
   app.press("/");
@@ -60,7 +60,7 @@ describe("container instances and images", () => {
     const instanceId = /i-0[0-9a-f]{16}/.exec(app.selectedLine() ?? "")?.[0];
     expect(instanceId).toBeDefined();
     app.press(ENTER);
-    await app.waitForText(new RegExp(`tasks\\(batch-ec2/${instanceId}\\)\\[[1-9]`));
+    await app.waitForText(new RegExp(`tasks\\(batch-ec2/${instanceId}\\)\\[running\\]\\[[1-9]`));
     await app.waitForText(`<${instanceId}>`);
     app.press(ESC);
     await app.waitForText(/instances\(batch-ec2\)\[3\]/);

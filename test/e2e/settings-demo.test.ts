@@ -50,7 +50,7 @@ describe("settings and colours in a real terminal", () => {
     expect(app.screen()).not.toContain("Refresh\n");
     app.press("?");
     app.press("h");
-    await app.waitForText("help (esc or ? to close)");
+    await app.waitForText("help (esc or ? to close");
     expect(app.screen()).toMatch(/<h>\s+Help/);
     expect(app.screen()).not.toContain("<ctrl-r>");
     expect(app.screen()).not.toMatch(/^│\s+Refresh/m);

@@ -53,7 +53,7 @@ describe("load balancer targets and task network", () => {
 
     // A task's network: n on the first task of the service.
     app.press(ENTER);
-    await app.waitForText(/tasks\(prod\/orders-worker\)\[\d+\]/);
+    await app.waitForText(/tasks\(prod\/orders-worker\)\[running\]\[\d+\]/);
     app.press("n");
     await app.waitForText(/network\([0-9a-f]{32}\)\[1\]/);
     await app.waitForText("awsvpc: the task's own network interface");
@@ -67,7 +67,7 @@ describe("load balancer targets and task network", () => {
     const app = startDeckhand({ args: ["--demo", "--cluster", "batch-ec2"], cols: 200 });
     await app.waitForText(/services\(batch-ec2\)\[\d+\]/);
     app.press(ENTER);
-    await app.waitForText(/tasks\(batch-ec2\/[^)]+\)\[\d+\]/);
+    await app.waitForText(/tasks\(batch-ec2\/[^)]+\)\[running\]\[\d+\]/);
     app.press("n");
     await app.waitForText("bridge network mode: the containers' host ports");
     expect(app.screen()).toMatch(
