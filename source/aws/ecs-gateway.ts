@@ -4,6 +4,7 @@
 import {
   DescribeClustersCommand,
   DescribeContainerInstancesCommand,
+  DescribeServiceRevisionsCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
@@ -26,6 +27,7 @@ import {
   type Service,
   type ServiceDeploymentBrief,
   type ServiceDeploymentStatus,
+  type ServiceRevision,
   type Task,
   type TaskDefinition,
   type TaskDefinitionStatus,
@@ -40,6 +42,7 @@ import type { SsmSession } from "./ssm-session.js";
 export const DESCRIBE_CLUSTERS_LIMIT = 100;
 export const DESCRIBE_SERVICES_LIMIT = 10;
 export const DESCRIBE_TASKS_LIMIT = 100;
+export const DESCRIBE_SERVICE_REVISIONS_LIMIT = 20;
 export const DESCRIBE_CONTAINER_INSTANCES_LIMIT = 100;
 const PAGE_SIZE = 100;
 
@@ -110,6 +113,7 @@ export function singleAttempt<Input extends object, Output extends MetadataBeare
 
 export class EcsGateway {
   private readonly taskDefinitions = new Map<string, TaskDefinition>();
+  private readonly serviceRevisions = new Map<string, ServiceRevision>();
 
   constructor(
     private readonly ecs: Pick<ECSClient, "send">,
@@ -213,6 +217,25 @@ export class EcsGateway {
     }
   }
 
+  /** Service revisions (what a service deployment deployed), batched; each is read once a session. */
+  async describeServiceRevisions(arns: string[]): Promise<Result<ServiceRevision[]>> {
+    const unknown = [...new Set(arns)].filter((arn) => !this.serviceRevisions.has(arn));
+    const described = await this.describeAll(
+      unknown,
+      DESCRIBE_SERVICE_REVISIONS_LIMIT,
+      "DescribeServiceRevisions",
+      async (batch) => {
+        const out = await this.ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: batch }));
+        return { items: out.serviceRevisions ?? [], failures: out.failures };
+      },
+    );
+    if (!described.ok) return described;
+    for (const revision of described.value) {
+      if (revision.serviceRevisionArn) this.serviceRevisions.set(revision.serviceRevisionArn, revision);
+    }
+    return ok(arns.flatMap((arn) => this.serviceRevisions.get(arn) ?? []));
+  }
+
   /** A task definition already described this session, if any (revisions never change). */
   knownTaskDefinition(arn: string): TaskDefinition | undefined {
     return this.taskDefinitions.get(arn);
@@ -252,11 +275,15 @@ export class EcsGateway {
     });
   }
 
-  /** Deployments of one service, optionally by status. The SDK has no paginator for this call. */
+  /**
+   * Deployments of one service, newest first, optionally by status, up to `limit` (all by default).
+   * The SDK has no paginator for this call.
+   */
   async listServiceDeployments(
     cluster: string,
     service: string,
     status?: ServiceDeploymentStatus[],
+    limit = Infinity,
   ): Promise<Result<ServiceDeploymentBrief[]>> {
     const deployments: ServiceDeploymentBrief[] = [];
     let nextToken: string | undefined;
@@ -269,15 +296,15 @@ export class EcsGateway {
               cluster,
               service,
               status,
-              maxResults: PAGE_SIZE,
+              maxResults: Math.min(PAGE_SIZE, limit - deployments.length),
               nextToken: token,
             }),
           ),
         );
         deployments.push(...(out.serviceDeployments ?? []));
         nextToken = out.nextToken;
-      } while (nextToken);
-      return ok(deployments);
+      } while (nextToken && deployments.length < limit);
+      return ok(deployments.slice(0, limit));
     } catch (error) {
       return this.failure("ListServiceDeployments", error);
     }

@@ -1,8 +1,11 @@
 // The deployments of one service, as DescribeServices reports them: the PRIMARY one (new tasks)
 // and the ACTIVE ones it is replacing (old tasks), with their counts, rollout state and the
-// service's circuit breaker. The view a restart, a rollback or a revision change is watched from.
+// service's circuit breaker; under them the last deployments that finished (deployment-history.ts).
+// The view a restart, a rollback or a revision change is watched from.
 import { describeScopeService } from "./scope-service.js";
-import type { Deployment, Service } from "@aws-sdk/client-ecs";
+import type { Deployment, Service, ServiceDeploymentBrief } from "@aws-sdk/client-ecs";
+import { describeFailure } from "../aws/failure.js";
+import { deploymentHistory } from "./deployment-history.js";
 import { ageOrder, arnName, count, formatAge, orDash } from "./format.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind, Tone } from "./types.js";
@@ -11,9 +14,21 @@ export interface DeploymentRow {
   id: string;
   deployment: Deployment;
   service: Service;
+  /** A finished deployment, from the service deployments API (not running any more). */
+  finished?: ServiceDeploymentBrief;
+  /** Why finished deployments are not listed, when the API was refused (the same on every row). */
+  historyNote?: string;
 }
 
-const STATUS_TONE: Record<string, Tone> = { PRIMARY: "ok", ACTIVE: "warn", INACTIVE: "muted" };
+const STATUS_TONE: Record<string, Tone> = {
+  PRIMARY: "ok",
+  ACTIVE: "warn",
+  INACTIVE: "muted",
+  SUCCESSFUL: "muted",
+  STOPPED: "warn",
+  ROLLBACK_SUCCESSFUL: "warn",
+  ROLLBACK_FAILED: "bad",
+};
 
 /** The circuit breaker: "rollback", "stop" (fails the deployment only) or "off". */
 export function circuitBreakerText(service: Service): string {
@@ -39,7 +54,8 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     {
       header: "TASKS",
       // Running of desired, like k9s's READY.
-      value: (r) => `${r.deployment.runningCount ?? 0}/${r.deployment.desiredCount ?? 0}`,
+      value: (r) =>
+        r.finished ? "-" : `${r.deployment.runningCount ?? 0}/${r.deployment.desiredCount ?? 0}`,
       align: "right",
       tone: (r) => ((r.deployment.runningCount ?? 0) < (r.deployment.desiredCount ?? 0) ? "warn" : undefined),
       sortKey: "K",
@@ -60,7 +76,7 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     },
     {
       header: "ROLLOUT",
-      value: (r) => r.deployment.rolloutState ?? "-",
+      value: (r) => (r.finished ? "finished" : (r.deployment.rolloutState ?? "-")),
       tone: (r) => statusTone(r.deployment.rolloutState),
       sortKey: "O",
     },
@@ -71,7 +87,11 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
       sortKey: "L",
       wide: true,
     },
-    { header: "BREAKER", value: (r) => circuitBreakerText(r.service), sortKey: "B" },
+    {
+      header: "BREAKER",
+      value: (r) => (r.finished ? "-" : circuitBreakerText(r.service)),
+      sortKey: "B",
+    },
     {
       header: "AGE",
       value: (r, now) => formatAge(r.deployment.createdAt, now),
@@ -90,29 +110,54 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     {
       header: "REASON",
       value: (r) => r.deployment.rolloutStateReason ?? "",
-      tone: (r) => (r.deployment.rolloutState === "FAILED" ? "bad" : "muted"),
+      tone: (r) =>
+        r.deployment.rolloutState === "FAILED" || r.deployment.status?.startsWith("ROLLBACK")
+          ? "bad"
+          : "muted",
       flexible: true,
       sortKey: "R",
     },
   ],
   filterText: (r) =>
     [r.id, r.deployment.status, arnName(r.deployment.taskDefinition), r.deployment.rolloutState].join(" "),
-  describe: (r) => r.deployment,
+  describe: (r) => r.finished ?? r.deployment,
+  caption: (rows) => (rows[0]?.historyNote ? { text: rows[0].historyNote, tone: "muted" } : undefined),
   async load({ gateway, scope }) {
-    const described = await describeScopeService(gateway, scope);
+    const [described, history] = await Promise.all([
+      describeScopeService(gateway, scope),
+      deploymentHistory(gateway, scope.clusterArn ?? "", scope.serviceName ?? ""),
+    ]);
     if (!described.ok) return described;
     const service = described.value;
-    const rows = (service.deployments ?? [])
+    const historyNote = history.ok
+      ? undefined
+      : `no finished deployments: ${describeFailure(history.failure)}`;
+    const current = (service.deployments ?? [])
       .filter((deployment): deployment is Deployment & { id: string } => Boolean(deployment.id))
-      .map((deployment) => ({ id: deployment.id, deployment, service }))
+      .map((deployment): DeploymentRow => ({ id: deployment.id, deployment, service, historyNote }))
       .sort(primaryThenNewest);
-    return { ok: true, rows };
+    const finished = (history.ok ? history.finished : [])
+      .filter((past) => !current.some((row) => sameDeployment(row.deployment, past.deployment)))
+      .map(({ id, deployment, brief }): DeploymentRow => ({ id, deployment, service, finished: brief }));
+    return { ok: true, rows: [...current, ...finished.sort(newestFirst)] };
   },
 };
+
+/**
+ * A completed PRIMARY deployment is also listed as SUCCESSFUL by the service deployments API, under
+ * another ID: the same revision, started within a minute of each other, is one deployment.
+ */
+function sameDeployment(current: Deployment, past: Deployment): boolean {
+  const apart = Math.abs((current.createdAt?.getTime() ?? 0) - (past.createdAt?.getTime() ?? 0));
+  return current.taskDefinition === past.taskDefinition && apart < 60_000;
+}
+
+const newestFirst = (a: DeploymentRow, b: DeploymentRow) =>
+  (b.deployment.createdAt?.getTime() ?? 0) - (a.deployment.createdAt?.getTime() ?? 0);
 
 function primaryThenNewest(a: DeploymentRow, b: DeploymentRow): number {
   const primaryA = a.deployment.status === "PRIMARY";
   const primaryB = b.deployment.status === "PRIMARY";
   if (primaryA !== primaryB) return primaryA ? -1 : 1;
-  return (b.deployment.createdAt?.getTime() ?? 0) - (a.deployment.createdAt?.getTime() ?? 0);
+  return newestFirst(a, b);
 }

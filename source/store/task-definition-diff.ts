@@ -2,7 +2,7 @@
 // unified diff (3 lines of context, like `diff -u`). In the taskdefs view: the two marked revisions
 // (older first), one marked against the cursor's, or with nothing marked the cursor's against the
 // revision the service runs (the one it runs against the one before it). In the deployments view:
-// an ACTIVE deployment's revision (old) against the PRIMARY one's (new).
+// an ACTIVE or finished deployment's revision (old) against the PRIMARY one's (new).
 import type { TaskDefinition } from "@aws-sdk/client-ecs";
 import { diffHunks, hunkHeader } from "../actions/line-diff.js";
 import { taskDefinitionDiff, type ToLines } from "../actions/task-definition-diff.js";
@@ -72,11 +72,19 @@ function deploymentPair(rows: DeploymentRow[], row: DeploymentRow | undefined): 
   const newestActive = rows
     .filter((r) => r.deployment.status === "ACTIVE")
     .sort((a, b) => (b.deployment.createdAt?.getTime() ?? 0) - (a.deployment.createdAt?.getTime() ?? 0))[0];
-  const old = row.deployment.status === "PRIMARY" ? newestActive : row;
+  // With no older deployment running, the PRIMARY one is compared with the last one that finished
+  // on another revision: what the latest deployment changed.
+  const previous = rows
+    .filter((r) => r.finished && r.deployment.taskDefinition !== primary?.deployment.taskDefinition)
+    .sort((a, b) => (b.deployment.createdAt?.getTime() ?? 0) - (a.deployment.createdAt?.getTime() ?? 0))[0];
+  const old = row.deployment.status === "PRIMARY" ? (newestActive ?? previous) : row;
   if (!primary?.deployment.taskDefinition)
     return { ok: false, message: "the service has no PRIMARY deployment" };
   if (!old?.deployment.taskDefinition || old === primary) {
-    return { ok: false, message: "no older deployment is running: nothing to diff the PRIMARY one with" };
+    return {
+      ok: false,
+      message: "no older deployment, running or finished: nothing to diff the PRIMARY one with",
+    };
   }
   return { ok: true, before: old.deployment.taskDefinition, after: primary.deployment.taskDefinition };
 }
