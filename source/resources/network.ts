@@ -7,6 +7,7 @@
 import type { Attachment, AwsVpcConfiguration, Task } from "@aws-sdk/client-ecs";
 import { onlyOne } from "../aws/failure.js";
 import { arnName, orDash } from "./format.js";
+import { attachmentDetail, eniAttachments } from "./task-eni.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind } from "./types.js";
 
@@ -30,9 +31,6 @@ export interface NetworkRow {
   awsvpc?: AwsVpcConfiguration;
 }
 
-const detail = (attachment: Attachment, name: string): string | undefined =>
-  attachment.details?.find((entry) => entry.name === name)?.value;
-
 /** "32768->8080/tcp" for each binding of a container; ports of an awsvpc task are its own. */
 function bindingsText(task: Task, containerName: string | undefined): string {
   const container = task.containers?.find((candidate) => candidate.name === containerName);
@@ -45,21 +43,21 @@ function bindingsText(task: Task, containerName: string | undefined): string {
 }
 
 export function networkRows(task: Task, mode: string, awsvpc: AwsVpcConfiguration | undefined): NetworkRow[] {
-  const enis = (task.attachments ?? []).filter((attachment) => attachment.type === "ElasticNetworkInterface");
+  const enis = eniAttachments(task);
   if (enis.length > 0) {
     return enis.map((attachment) => ({
-      key: detail(attachment, "networkInterfaceId") ?? attachment.id ?? "eni",
+      key: attachmentDetail(attachment, "networkInterfaceId") ?? attachment.id ?? "eni",
       mode: "awsvpc",
-      name: detail(attachment, "networkInterfaceId") ?? "",
+      name: attachmentDetail(attachment, "networkInterfaceId") ?? "",
       status: attachment.status,
-      privateIp: detail(attachment, "privateIPv4Address"),
+      privateIp: attachmentDetail(attachment, "privateIPv4Address"),
       // assignPublicIp defaults to DISABLED (moto leaves it out).
       ...(awsvpc ? { publicIp: awsvpc.assignPublicIp === "ENABLED" ? "assigned" : "none" } : {}),
-      subnet: detail(attachment, "subnetId"),
+      subnet: attachmentDetail(attachment, "subnetId"),
       zone: task.availabilityZone,
       ...(awsvpc?.securityGroups ? { securityGroups: awsvpc.securityGroups } : {}),
-      mac: detail(attachment, "macAddress"),
-      dns: detail(attachment, "privateDnsName"),
+      mac: attachmentDetail(attachment, "macAddress"),
+      dns: attachmentDetail(attachment, "privateDnsName"),
       task,
       attachment,
       ...(awsvpc ? { awsvpc } : {}),
@@ -117,9 +115,7 @@ export const networkKind: ResourceKind<NetworkRow> = {
     if (!described.ok) return described;
     const task = described.value;
     const service = task.group?.startsWith("service:") ? task.group.slice("service:".length) : undefined;
-    const hasEni = Boolean(
-      task.attachments?.some((attachment) => attachment.type === "ElasticNetworkInterface"),
-    );
+    const hasEni = eniAttachments(task).length > 0;
     let awsvpc: AwsVpcConfiguration | undefined;
     if (service && hasEni) {
       // Security groups and the public IP setting live on the service (as it is now), not the task;
