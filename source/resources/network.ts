@@ -10,6 +10,7 @@ import { arnName, orDash } from "./format.js";
 import { attachmentDetail, eniAttachments } from "./task-eni.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind } from "./types.js";
+import { serviceOfTask } from "../aws/task-group.js";
 
 export interface NetworkRow {
   key: string;
@@ -114,7 +115,7 @@ export const networkKind: ResourceKind<NetworkRow> = {
     );
     if (!described.ok) return described;
     const task = described.value;
-    const service = task.group?.startsWith("service:") ? task.group.slice("service:".length) : undefined;
+    const service = serviceOfTask(task);
     const hasEni = eniAttachments(task).length > 0;
     let awsvpc: AwsVpcConfiguration | undefined;
     if (service && hasEni) {

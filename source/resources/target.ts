@@ -12,6 +12,7 @@ import { arnName, orDash } from "./format.js";
 import { describeScopeService } from "./scope-service.js";
 import { matchTargets } from "./target-match.js";
 import type { ResourceKind, Scope, Tone } from "./types.js";
+import { inService } from "../aws/task-group.js";
 
 export interface TargetRow {
   key: string;
@@ -58,12 +59,8 @@ async function serviceTasks(gateway: EcsGateway, scope: Scope): Promise<Result<T
   if (!stopped.ok) return stopped;
   const described = await gateway.describeTasks(cluster, [...new Set([...live.value, ...stopped.value])]);
   if (!described.ok) return described;
-  // Endpoints that ignore the serviceName filter (moto) list the whole cluster.
-  const group = `service:${scope.serviceName}`;
-  return {
-    ok: true,
-    value: described.value.filter((task) => task.group === undefined || task.group === group),
-  };
+  const service = scope.serviceName ?? "";
+  return { ok: true, value: described.value.filter((task) => inService(task, service)) };
 }
 
 export const targetKind: ResourceKind<TargetRow> = {
