@@ -107,9 +107,6 @@ export class EcrGateway {
 const NOT_FOUND = new Set(["RepositoryNotFoundException", "ImageNotFoundException"]);
 
 function failure(operation: string, error: unknown): AwsFailure {
-  const classified = classifyError(operation, error);
-  if (classified.kind === "denied")
-    return { ...classified, hint: `your identity needs permission for ecr:${operation}` };
-  if (NOT_FOUND.has(classified.code)) return { ...classified, kind: "not-found" };
-  return classified;
+  const classified = classifyError(operation, error, "ecr");
+  return NOT_FOUND.has(classified.code) ? { ...classified, kind: "not-found" } : classified;
 }

@@ -51,12 +51,10 @@ export class Elbv2Gateway {
   }
 }
 
-/** classifyError assumes ECS when it names a missing permission, and does not know ELB's codes. */
+/** classifyError does not know ELB's not-found codes ("TargetGroupNotFound[Exception]"). */
 function failure(operation: string, error: unknown): AwsFailure {
-  const classified = classifyError(operation, error);
-  if (classified.kind === "denied")
-    return { ...classified, hint: `your identity needs permission for elasticloadbalancing:${operation}` };
-  if (/^(TargetGroupNotFound|LoadBalancerNotFound)/.test(classified.code))
-    return { ...classified, kind: "not-found" };
-  return classified;
+  const classified = classifyError(operation, error, "elasticloadbalancing");
+  return /^(TargetGroupNotFound|LoadBalancerNotFound)/.test(classified.code)
+    ? { ...classified, kind: "not-found" }
+    : classified;
 }
