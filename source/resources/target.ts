@@ -36,6 +36,21 @@ const STATE_TONE: Record<string, Tone> = {
 /** Trouble first, as an operator reads the list. */
 const STATE_ORDER = ["unhealthy", "unavailable", "draining", "initial", "unused", "healthy"];
 
+/**
+ * A row's key: the target's ID first, then its port, target group and container, space-separated
+ * (none of them holds a space; an ID may hold colons: an IPv6 address).
+ */
+export const targetKey = (health: TargetHealthDescription, binding: TargetRow["binding"]): string =>
+  [
+    health.Target?.Id ?? "",
+    health.Target?.Port ?? "",
+    binding.targetGroupArn,
+    binding.containerName ?? "",
+  ].join(" ");
+
+/** The target ID (IP address or EC2 instance ID) a row's key starts with. */
+export const targetIdOfKey = (key: string): string => key.split(" ")[0] ?? key;
+
 const stateOf = (row: TargetRow) => row.health.TargetHealth?.State ?? "";
 const groupName = (row: TargetRow) => row.group?.TargetGroupName ?? arnName(row.binding.targetGroupArn);
 
@@ -177,7 +192,7 @@ export const targetKind: ResourceKind<TargetRow> = {
         known.get(binding.targetGroupArn) ??
         groups.value.find((candidate) => candidate.TargetGroupArn === binding.targetGroupArn);
       for (const health of result.value) {
-        const key = `${health.Target?.Id ?? ""}:${health.Target?.Port ?? ""} ${binding.targetGroupArn} ${binding.containerName ?? ""}`;
+        const key = targetKey(health, binding);
         if (rows.some((row) => row.key === key)) continue;
         rows.push({ key, binding, group, health, task: matcher.taskFor(health.Target), spread });
       }
