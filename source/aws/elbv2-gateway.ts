@@ -10,7 +10,10 @@ import type {
 import { chunk } from "./chunk.js";
 import { classifyError, fail, ok, type AwsFailure, type Result } from "./failure.js";
 
-/** ARNs per DescribeTargetGroups call: the API takes a list, kept short so one bad ARN fails little. */
+/**
+ * ARNs per DescribeTargetGroups call. A service has at most five target groups, so one call in
+ * practice; a group that is gone fails the whole call (TargetGroupNotFound), and so the view.
+ */
 const TARGET_GROUPS_PER_CALL = 20;
 
 const sdk = () => import("@aws-sdk/client-elastic-load-balancing-v2");

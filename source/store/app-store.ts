@@ -523,8 +523,7 @@ export class AppStore {
     this.replaceTop(this.withCursor({ ...view, sort }, view.cursorKey));
   }
 
-  /** ctrl-w: wide columns on or off, in every view. */
-  /** `t` in a tasks view: running → stopped → all tasks of the service. */
+  /** `t` in a tasks view: running → stopped → all tasks of the service (or the host). */
   cycleTaskSet(): void {
     const view = this.top();
     if (view.kind !== "tasks") return;
@@ -534,6 +533,7 @@ export class AppStore {
     void this.refresh(false);
   }
 
+  /** ctrl-w: wide columns on or off, in every view. */
   toggleWide(): void {
     this.set({ wide: !this.state.wide });
     this.set({ stack: this.state.stack.map((view) => this.withCursor(view, view.cursorKey)) });
