@@ -3,7 +3,7 @@
 // paged to the end by the gateway, then DescribeTasks in batches of 100.
 import type { DesiredStatus, Task } from "@aws-sdk/client-ecs";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
-import { exitedContainers, type Essential } from "./stop-diagnosis.js";
+import { essentialNames, exitedContainers, type Essential } from "./stop-diagnosis.js";
 import type { TaskRow } from "./task.js";
 import type { LoadContext, LoadOutcome, Scope, TaskSet } from "./types.js";
 import { inService } from "../aws/task-group.js";
@@ -119,12 +119,7 @@ async function essentialContainers(
   await Promise.all(
     [...arns].map(async (arn) => {
       const definition = await gateway.describeTaskDefinition(arn);
-      if (!definition.ok) return;
-      const names = (definition.value.containerDefinitions ?? [])
-        // ECS's default: a container is essential unless the definition says otherwise.
-        .filter((container) => container.essential !== false)
-        .map((container) => container.name ?? "");
-      found.set(arn, new Set(names));
+      if (definition.ok) found.set(arn, essentialNames(definition.value));
     }),
   );
   return found;
