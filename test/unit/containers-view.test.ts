@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import type { EcsGateway } from "../../source/aws/ecs-gateway.js";
 import { ok } from "../../source/aws/failure.js";
 import { containerKind, type ContainerRow } from "../../source/resources/container.js";
-import type { Column, LoadContext } from "../../source/resources/types.js";
+import type { Column } from "../../source/resources/types.js";
+import { loadContext } from "../helpers/load-context.js";
 
 const TASK_ARN = "arn:aws:ecs:us-east-1:123456789012:task/prod/0123456789abcdef0123456789abcdef";
 const DEFINITION_ARN = "arn:aws:ecs:us-east-1:123456789012:task-definition/web:3";
@@ -21,17 +22,8 @@ async function rowsOf(task: Task, definition: TaskDefinition | undefined): Promi
             failure: { kind: "denied", operation: "DescribeTaskDefinition", code: "X", message: "x" },
           },
   } as unknown as EcsGateway;
-  const context: LoadContext<ContainerRow> = {
-    gateway,
-    scope: { clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/prod", taskArn: TASK_ARN },
-    now: 0,
-    previous: undefined,
-    visibleKeys: () => new Set(),
-    forced: false,
-    memo: {},
-    publish: () => {},
-  };
-  const outcome = await containerKind.load(context);
+  const scope = { clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/prod", taskArn: TASK_ARN };
+  const outcome = await containerKind.load(loadContext<ContainerRow>(gateway, scope));
   if (!outcome.ok) throw new Error(outcome.failure.message);
   return outcome.rows;
 }

@@ -11,6 +11,7 @@ import { targetKind, type TargetRow } from "../../source/resources/target.js";
 import type { LoadContext, Scope } from "../../source/resources/types.js";
 import type { SimOptions } from "../../source/sim/index.js";
 import { simulatedEcs } from "../helpers/sim-client.js";
+import { loadContext } from "../helpers/load-context.js";
 
 const PROD = "arn:aws:ecs:us-east-1:123456789012:cluster/prod";
 
@@ -22,17 +23,15 @@ function setup(options: SimOptions = {}) {
     requestHandler: sim.requestHandler,
     maxAttempts: 1,
   });
-  const context = <Row>(scope: Scope, withElb = true): LoadContext<Row> => ({
-    gateway: new EcsGateway(ecs),
-    ...(withElb ? { elbv2: new Elbv2Gateway(elbv2) } : {}),
-    scope: { clusterArn: PROD, clusterName: "prod", ...scope },
-    now: clock.now(),
-    previous: undefined,
-    visibleKeys: () => new Set(),
-    forced: false,
-    memo: {},
-    publish: () => {},
-  });
+  const context = <Row>(scope: Scope, withElb = true): LoadContext<Row> =>
+    loadContext(
+      new EcsGateway(ecs),
+      { clusterArn: PROD, clusterName: "prod", ...scope },
+      {
+        now: clock.now(),
+        ...(withElb ? { elbv2: new Elbv2Gateway(elbv2) } : {}),
+      },
+    );
   return { sim, context, clock };
 }
 
