@@ -105,6 +105,36 @@ describe("targets view", () => {
     expect(count()).toBe(2);
   });
 
+  it("describes a stopped task once: it owns no target, and stays listed for an hour", async () => {
+    const { context, clock } = setup();
+    const base = context<TargetRow>({ serviceName: "checkout" });
+    const asked: string[][] = [];
+    const gateway = base.gateway;
+    const describeTasks = gateway.describeTasks.bind(gateway);
+    gateway.describeTasks = (cluster, arns) => {
+      asked.push(arns);
+      return describeTasks(cluster, arns);
+    };
+    const memo = {};
+    const stoppedSeen = new Set<string>();
+    let previous: TargetRow[] | undefined;
+    // checkout rolls its tasks over: within ten minutes some stop, and stay listed as STOPPED.
+    for (let step = 0; step < 40; step++) {
+      const before = asked.length;
+      const outcome = await targetKind.load({ ...base, now: clock.now(), memo, previous });
+      if (!outcome.ok) throw new Error(outcome.failure.message);
+      previous = outcome.rows;
+      const described = asked.slice(before).flat();
+      for (const arn of described) expect(stoppedSeen, `${arn} described again`).not.toContain(arn);
+      const tasks = await gateway.describeTasks(PROD, described);
+      asked.pop();
+      if (!tasks.ok) throw new Error(tasks.failure.message);
+      for (const task of tasks.value) if (task.lastStatus === "STOPPED") stoppedSeen.add(task.taskArn!);
+      clock.advance(15_000);
+    }
+    expect(stoppedSeen.size).toBeGreaterThan(0);
+  });
+
   it("says which permission is missing when DescribeTargetHealth is refused", async () => {
     const { context } = setup({ deny: "DescribeTargetHealth" });
     const outcome = await targetKind.load(context<TargetRow>({ serviceName: "web-frontend" }));
