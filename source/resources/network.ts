@@ -19,7 +19,10 @@ export interface NetworkRow {
   name: string;
   status?: string;
   privateIp?: string;
-  /** "yes"/"no" from assignPublicIp, when the task belongs to a service that says. */
+  /**
+   * "assigned" or "none", from the service's assignPublicIp (DISABLED when unsaid); unknown for a
+   * standalone task.
+   */
   publicIp?: string;
   subnet?: string;
   zone?: string;
