@@ -281,7 +281,10 @@ describe("the toggle", () => {
     expect(stopped.scope.taskSet).toBe("stopped");
     expect(store.getState().flash?.text).toMatch(/stopped tasks/);
     expect(cacheKey(stopped.kind, stopped.scope)).not.toBe(cacheKey(running.kind, running.scope));
-    expect(store.entryOf(stopped)?.rows).toBeDefined();
+    const idsOf = (rows: readonly unknown[] | undefined) =>
+      (rows as TaskRow[] | undefined)?.map((row) => row.arn.slice(row.arn.lastIndexOf("/") + 1));
+    expect(idsOf(store.entryOf(stopped)?.rows)).toEqual(["cccc3333"]);
+    expect(idsOf(store.entryOf(running)?.rows)).toEqual(["aaaa1111", "bbbb2222"]);
     store.drill(); // a task's containers
     expect(store.top().kind).toBe("containers");
     expect(store.top().scope.taskSet).toBeUndefined();
