@@ -54,7 +54,9 @@ function dockerVersion(instance: ContainerInstance): string {
  * EC2 tasks.
  */
 export function noInstancesText(cluster: Cluster | undefined, name: string): string {
-  const providers = cluster?.capacityProviders ?? [];
+  // The cluster could not be described (DescribeClusters refused): say only what is known.
+  if (!cluster) return `no container instances are registered to ${name}`;
+  const providers = cluster.capacityProviders ?? [];
   const hosts = providers.filter((provider) => !provider.startsWith("FARGATE"));
   if (providers.length > 0 && hosts.length === 0)
     return "no container instances: this cluster runs on Fargate";

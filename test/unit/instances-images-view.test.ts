@@ -142,6 +142,7 @@ describe("container instances view", () => {
     expect(noInstancesText({ capacityProviders: [] }, "legacy")).toBe(
       "no container instances are registered to legacy (its tasks can only run on Fargate)",
     );
+    expect(noInstancesText(undefined, "unread")).toBe("no container instances are registered to unread");
     // An Auto Scaling group provider scaled to zero: hosts come when tasks need them, not never.
     expect(noInstancesText({ capacityProviders: ["FARGATE", "batch-asg"] }, "batch")).toBe(
       "no container instances are registered to batch yet: its capacity providers (batch-asg) start them when tasks need them",
