@@ -6,8 +6,6 @@ import { planCalls } from "./cli.js";
 import { serviceRef } from "./service-ref.js";
 import type { AwsScope, Built } from "./types.js";
 
-export { taskDefinitionDiff };
-
 export function changeRevisionAction(
   scope: AwsScope,
   service: Service,

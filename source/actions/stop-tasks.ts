@@ -4,6 +4,7 @@ import { lastSegment, shortTaskId } from "./arn.js";
 import { planCalls } from "./cli.js";
 import { localUserName, stopReason } from "./local-user.js";
 import type { AwsCall, AwsScope, Built } from "./types.js";
+import { serviceOfTask } from "../aws/task-group.js";
 
 export function stopTasksAction(scope: AwsScope, tasks: Task[], user: string = localUserName()): Built {
   const stoppable = tasks.filter((task) => task.desiredStatus !== "STOPPED");
@@ -52,7 +53,7 @@ function replacementDetails(tasks: Task[]): string[] {
   const byService = new Map<string, number>();
   let standalone = 0;
   for (const task of tasks) {
-    const service = task.group?.startsWith("service:") ? task.group.slice("service:".length) : undefined;
+    const service = serviceOfTask(task);
     if (service) byService.set(service, (byService.get(service) ?? 0) + 1);
     else standalone += 1;
   }

@@ -116,10 +116,5 @@ export class AutoScalingGateway {
   }
 }
 
-/** classifyError assumes ECS when it names the missing permission. */
-function failure(operation: string, error: unknown): AwsFailure {
-  const classified = classifyError(operation, error);
-  return classified.kind === "denied"
-    ? { ...classified, hint: `your identity needs permission for application-autoscaling:${operation}` }
-    : classified;
-}
+const failure = (operation: string, error: unknown): AwsFailure =>
+  classifyError(operation, error, "application-autoscaling");

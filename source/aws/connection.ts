@@ -41,7 +41,7 @@ export interface Connection {
    * Elastic Load Balancing v2 in the connection's region (a service's target groups and target
    * health). Loaded on the first call, like SSM: only the targets view needs it.
    */
-  elbv2: Pick<ElasticLoadBalancingV2Client, "send" | "destroy">;
+  elbv2: Pick<ElasticLoadBalancingV2Client, "send">;
   /**
    * The SSM endpoint session-manager-plugin gets as its last argument (for ResumeSession and
    * TerminateSession): the one the SSM client uses, or https://ssm.<region>.amazonaws.com.
@@ -172,7 +172,6 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
     elbv2: {
       send: ((...args: Parameters<ElasticLoadBalancingV2Client["send"]>) =>
         elbv2Client().then((client) => client.send(...args))) as ElasticLoadBalancingV2Client["send"],
-      destroy: () => void elbv2?.then((client) => client.destroy()),
     },
     ssmEndpoint: ssmEndpoint(options, env, region),
     credentials: async () => {

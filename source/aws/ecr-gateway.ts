@@ -9,7 +9,7 @@ import type {
   ImageDetail,
   ImageIdentifier,
 } from "@aws-sdk/client-ecr";
-import { classifyError, fail, ok, type AwsFailure, type Result } from "./failure.js";
+import { classifyError, describeFailure, fail, ok, type AwsFailure, type Result } from "./failure.js";
 import type { ImageReference } from "./image-uri.js";
 
 /** How many findings `d` shows: the scan's summary counts them all. */
@@ -24,6 +24,8 @@ export interface ScanFindings {
   severityCounts: Record<string, number>;
   /** The first findings ECR returns (most severe first for basic scanning). */
   findings: NonNullable<DescribeImageScanFindingsResponse["imageScanFindings"]>["findings"];
+  /** Why `findings` is empty although the counts are not: DescribeImageScanFindings was refused. */
+  findingsUnread?: string;
 }
 
 export interface EcrImage {
@@ -73,7 +75,10 @@ export class EcrGateway {
       });
     }
     const scan = await this.scanFindings(client, target, { imageDigest: detail.imageDigest ?? pinned });
-    return scan.ok ? ok({ detail, scan: scan.value }) : scan;
+    if (scan.ok) return ok({ detail, scan: scan.value });
+    if (scan.failure.kind !== "denied") return scan;
+    // DescribeImages already says the scan's status and counts; only the findings need the other call.
+    return ok({ detail, scan: { ...scanSummary(detail), findingsUnread: describeFailure(scan.failure) } });
   }
 
   private async scanFindings(
@@ -104,12 +109,20 @@ export class EcrGateway {
   }
 }
 
+function scanSummary(detail: ImageDetail): ScanFindings {
+  const summary = detail.imageScanFindingsSummary;
+  return {
+    status: detail.imageScanStatus?.status ?? NOT_SCANNED,
+    ...(detail.imageScanStatus?.description ? { description: detail.imageScanStatus.description } : {}),
+    ...(summary?.imageScanCompletedAt ? { completedAt: summary.imageScanCompletedAt } : {}),
+    severityCounts: summary?.findingSeverityCounts ?? {},
+    findings: [],
+  };
+}
+
 const NOT_FOUND = new Set(["RepositoryNotFoundException", "ImageNotFoundException"]);
 
 function failure(operation: string, error: unknown): AwsFailure {
-  const classified = classifyError(operation, error);
-  if (classified.kind === "denied")
-    return { ...classified, hint: `your identity needs permission for ecr:${operation}` };
-  if (NOT_FOUND.has(classified.code)) return { ...classified, kind: "not-found" };
-  return classified;
+  const classified = classifyError(operation, error, "ecr");
+  return NOT_FOUND.has(classified.code) ? { ...classified, kind: "not-found" } : classified;
 }

@@ -10,7 +10,10 @@ import type {
 import { chunk } from "./chunk.js";
 import { classifyError, fail, ok, type AwsFailure, type Result } from "./failure.js";
 
-/** ARNs per DescribeTargetGroups call: the API takes a list, kept short so one bad ARN fails little. */
+/**
+ * ARNs per DescribeTargetGroups call. A service has at most five target groups, so one call in
+ * practice; a group that is gone fails the whole call (TargetGroupNotFound), and so the view.
+ */
 const TARGET_GROUPS_PER_CALL = 20;
 
 const sdk = () => import("@aws-sdk/client-elastic-load-balancing-v2");
@@ -51,12 +54,10 @@ export class Elbv2Gateway {
   }
 }
 
-/** classifyError assumes ECS when it names a missing permission, and does not know ELB's codes. */
+/** classifyError does not know ELB's not-found codes ("TargetGroupNotFound[Exception]"). */
 function failure(operation: string, error: unknown): AwsFailure {
-  const classified = classifyError(operation, error);
-  if (classified.kind === "denied")
-    return { ...classified, hint: `your identity needs permission for elasticloadbalancing:${operation}` };
-  if (/^(TargetGroupNotFound|LoadBalancerNotFound)/.test(classified.code))
-    return { ...classified, kind: "not-found" };
-  return classified;
+  const classified = classifyError(operation, error, "elasticloadbalancing");
+  return /^(TargetGroupNotFound|LoadBalancerNotFound)/.test(classified.code)
+    ? { ...classified, kind: "not-found" }
+    : classified;
 }

@@ -79,7 +79,11 @@ interface ErrorLike {
   $metadata?: { httpStatusCode?: number };
 }
 
-export function classifyError(operation: string, error: unknown): AwsFailure {
+/**
+ * What went wrong, in kinds the UI explains. `service` is the IAM prefix the "denied" hint names
+ * ("ecs:ListServices", "ecr:DescribeImages"…).
+ */
+export function classifyError(operation: string, error: unknown, service = "ecs"): AwsFailure {
   const e = (typeof error === "object" && error !== null ? error : {}) as ErrorLike;
   const code = String(
     e.name === "Error" && typeof e.code === "string" ? e.code : (e.name ?? e.code ?? "Error"),
@@ -97,7 +101,7 @@ export function classifyError(operation: string, error: unknown): AwsFailure {
     };
   }
   if (DENIED.has(code))
-    return { ...base, kind: "denied", hint: `your identity needs permission for ecs:${operation}` };
+    return { ...base, kind: "denied", hint: `your identity needs permission for ${service}:${operation}` };
   if (CREDENTIALS.has(code) || /credential/i.test(message)) {
     return { ...base, kind: "credentials", hint: CREDENTIALS_HINT };
   }

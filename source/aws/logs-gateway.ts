@@ -162,15 +162,13 @@ export class LogsGateway {
 
 /** classifyError, with hints that speak about CloudWatch Logs rather than ECS. */
 export function logsFailure(operation: string, error: unknown): AwsFailure {
-  const failure = classifyError(operation, error);
+  const failure = classifyError(operation, error, "logs");
   const status = (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata
     ?.httpStatusCode;
   if (failure.code === "SyntaxError" && status !== undefined) {
     // A body that is not AWS JSON, e.g. moto 5.2.1's HTML error page for StartLiveTail.
     return { ...failure, code: `HTTP ${status}`, message: `not an AWS answer (${failure.message})` };
   }
-  if (failure.kind === "denied")
-    return { ...failure, hint: `your identity needs permission for logs:${operation}` };
   if (failure.code === "LimitExceededException" && operation === "StartLiveTail") {
     return { ...failure, hint: "at most 15 Live Tail sessions run at once per account and Region" };
   }

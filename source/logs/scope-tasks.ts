@@ -5,6 +5,7 @@ import type { Task, TaskDefinition } from "@aws-sdk/client-ecs";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import { ok, type Result } from "../aws/failure.js";
 import { logSourcesFor, type LogSource } from "./log-sources.js";
+import { inService } from "../aws/task-group.js";
 
 export type FollowScope =
   | { kind: "service"; cluster: string; service: string }
@@ -33,10 +34,7 @@ export class ScopeTasks {
     const described = await this.ecs.describeTasks(this.scope.cluster, arns.value);
     if (!described.ok) return described;
     const scope = this.scope;
-    // ECS puts a service's tasks in group "service:<name>"; endpoints that ignore the serviceName
-    // filter (moto) would otherwise bring the whole cluster's tasks.
-    const ours = (task: Task) =>
-      scope.kind !== "service" || task.group === undefined || task.group === `service:${scope.service}`;
+    const ours = (task: Task) => scope.kind !== "service" || inService(task, scope.service);
     const tasks = described.value.filter(
       (task) =>
         ours(task) &&

@@ -2,6 +2,7 @@
 // warning: everything in one zone, a subnet of the service (so a zone it may run in) with no task,
 // or zones further apart than one task (ECS's AZ rebalancing keeps them within one).
 import type { Task } from "@aws-sdk/client-ecs";
+import { eniDetail } from "./task-eni.js";
 import type { Tone } from "./types.js";
 
 export interface ZoneCount {
@@ -16,13 +17,6 @@ export interface ZoneSpread {
   warning?: string;
 }
 
-function detail(task: Task, name: string): string | undefined {
-  const eni = task.attachments?.find((attachment) => attachment.type === "ElasticNetworkInterface");
-  return eni?.details?.find((entry) => entry.name === name)?.value;
-}
-
-export const subnetOf = (task: Task): string | undefined => detail(task, "subnetId");
-
 const isRunning = (task: Task) => task.lastStatus === "RUNNING" && task.desiredStatus !== "STOPPED";
 
 /**
@@ -34,7 +28,7 @@ export function azSpread(tasks: readonly Task[], serviceSubnets: readonly string
   const counts = new Map<string, number>();
   const zoneOfSubnet = new Map<string, string>();
   for (const task of tasks) {
-    const subnet = subnetOf(task);
+    const subnet = eniDetail(task, "subnetId");
     if (subnet && task.availabilityZone) zoneOfSubnet.set(subnet, task.availabilityZone);
     // A task that does not name its zone (moto's) counts under its subnet.
     const where = task.availabilityZone || subnet;

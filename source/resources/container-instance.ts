@@ -48,11 +48,21 @@ function dockerVersion(instance: ContainerInstance): string {
   return raw.replace(/^DockerVersion:\s*/i, "").replace(/^Docker version\s*/i, "");
 }
 
-/** A cluster with no registered instance: Fargate-only says so, others say how to add one. */
+/**
+ * A cluster with no registered instance: Fargate-only says so; one with an Auto Scaling group
+ * capacity provider (scaled to zero) says who starts them; one with neither has nowhere to run
+ * EC2 tasks.
+ */
 export function noInstancesText(cluster: Cluster | undefined, name: string): string {
-  const providers = cluster?.capacityProviders ?? [];
-  const fargateOnly = providers.length > 0 && providers.every((p) => p.startsWith("FARGATE"));
-  if (fargateOnly) return "no container instances: this cluster runs on Fargate";
+  // The cluster could not be described (DescribeClusters refused): say only what is known.
+  if (!cluster) return `no container instances are registered to ${name}`;
+  const providers = cluster.capacityProviders ?? [];
+  const hosts = providers.filter((provider) => !provider.startsWith("FARGATE"));
+  if (providers.length > 0 && hosts.length === 0)
+    return "no container instances: this cluster runs on Fargate";
+  if (hosts.length > 0) {
+    return `no container instances are registered to ${name} yet: its capacity providers (${hosts.join(", ")}) start them when tasks need them`;
+  }
   return `no container instances are registered to ${name} (its tasks can only run on Fargate)`;
 }
 

@@ -2,6 +2,7 @@ import { onlyOne } from "../aws/failure.js";
 import type { Container, NetworkBinding, PortMapping, Task } from "@aws-sdk/client-ecs";
 import { arnName, orDash } from "./format.js";
 import { forwardsOf } from "./port-forward.js";
+import { essentialNames, hasExited } from "./stop-diagnosis.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind } from "./types.js";
 
@@ -54,10 +55,12 @@ export const containerKind: ResourceKind<ContainerRow> = {
     },
     {
       header: "EXIT",
-      value: (r) => (r.container.exitCode === undefined ? "" : String(r.container.exitCode)),
+      // As the tasks view's EXIT: only once the container stopped (moto reports 0 on ones that run).
+      value: (r) => (hasExited(r.container, r.task) ? String(r.container.exitCode) : ""),
       align: "right",
       // A sidecar that failed is worth a look; an essential container that failed stopped the task.
-      tone: (r) => (r.container.exitCode ? (r.essential ? "bad" : "warn") : undefined),
+      tone: (r) =>
+        hasExited(r.container, r.task) && r.container.exitCode ? (r.essential ? "bad" : "warn") : undefined,
       sortKey: "E",
     },
     { header: "REASON", value: (r) => r.container.reason ?? "", tone: () => "bad", sortKey: "R" },
@@ -98,13 +101,14 @@ export const containerKind: ResourceKind<ContainerRow> = {
       : undefined;
     const definitions = definition?.ok ? (definition.value.containerDefinitions ?? []) : [];
     const mappings = new Map(definitions.map((d) => [d.name ?? "", d.portMappings ?? []]));
-    const inessential = new Set(definitions.filter((d) => d.essential === false).map((d) => d.name));
+    // Without its definition, every container counts as essential.
+    const essential = definition?.ok ? essentialNames(definition.value) : undefined;
     const rows = (task.containers ?? []).map((container) => {
       const name = container.name ?? "";
       const bound = container.networkBindings ?? [];
       const ports = bound.length > 0 ? bindingPorts(bound) : mappingPorts(mappings.get(name) ?? []);
       const forwarded = forwardsOf(forwards?.() ?? [], task.taskArn, name);
-      return { name, container, task, ports, forwards: forwarded, essential: !inessential.has(name) };
+      return { name, container, task, ports, forwards: forwarded, essential: essential?.has(name) ?? true };
     });
     return { ok: true, rows };
   },

@@ -7,8 +7,10 @@
 import type { Attachment, AwsVpcConfiguration, Task } from "@aws-sdk/client-ecs";
 import { onlyOne } from "../aws/failure.js";
 import { arnName, orDash } from "./format.js";
+import { attachmentDetail, eniAttachments } from "./task-eni.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind } from "./types.js";
+import { serviceOfTask } from "../aws/task-group.js";
 
 export interface NetworkRow {
   key: string;
@@ -17,7 +19,10 @@ export interface NetworkRow {
   name: string;
   status?: string;
   privateIp?: string;
-  /** "yes"/"no" from assignPublicIp, when the task belongs to a service that says. */
+  /**
+   * "assigned" or "none", from the service's assignPublicIp (DISABLED when unsaid); unknown for a
+   * standalone task.
+   */
   publicIp?: string;
   subnet?: string;
   zone?: string;
@@ -29,9 +34,6 @@ export interface NetworkRow {
   attachment?: Attachment;
   awsvpc?: AwsVpcConfiguration;
 }
-
-const detail = (attachment: Attachment, name: string): string | undefined =>
-  attachment.details?.find((entry) => entry.name === name)?.value;
 
 /** "32768->8080/tcp" for each binding of a container; ports of an awsvpc task are its own. */
 function bindingsText(task: Task, containerName: string | undefined): string {
@@ -45,21 +47,21 @@ function bindingsText(task: Task, containerName: string | undefined): string {
 }
 
 export function networkRows(task: Task, mode: string, awsvpc: AwsVpcConfiguration | undefined): NetworkRow[] {
-  const enis = (task.attachments ?? []).filter((attachment) => attachment.type === "ElasticNetworkInterface");
+  const enis = eniAttachments(task);
   if (enis.length > 0) {
     return enis.map((attachment) => ({
-      key: detail(attachment, "networkInterfaceId") ?? attachment.id ?? "eni",
+      key: attachmentDetail(attachment, "networkInterfaceId") ?? attachment.id ?? "eni",
       mode: "awsvpc",
-      name: detail(attachment, "networkInterfaceId") ?? "",
+      name: attachmentDetail(attachment, "networkInterfaceId") ?? "",
       status: attachment.status,
-      privateIp: detail(attachment, "privateIPv4Address"),
+      privateIp: attachmentDetail(attachment, "privateIPv4Address"),
       // assignPublicIp defaults to DISABLED (moto leaves it out).
       ...(awsvpc ? { publicIp: awsvpc.assignPublicIp === "ENABLED" ? "assigned" : "none" } : {}),
-      subnet: detail(attachment, "subnetId"),
+      subnet: attachmentDetail(attachment, "subnetId"),
       zone: task.availabilityZone,
       ...(awsvpc?.securityGroups ? { securityGroups: awsvpc.securityGroups } : {}),
-      mac: detail(attachment, "macAddress"),
-      dns: detail(attachment, "privateDnsName"),
+      mac: attachmentDetail(attachment, "macAddress"),
+      dns: attachmentDetail(attachment, "privateDnsName"),
       task,
       attachment,
       ...(awsvpc ? { awsvpc } : {}),
@@ -116,10 +118,8 @@ export const networkKind: ResourceKind<NetworkRow> = {
     );
     if (!described.ok) return described;
     const task = described.value;
-    const service = task.group?.startsWith("service:") ? task.group.slice("service:".length) : undefined;
-    const hasEni = Boolean(
-      task.attachments?.some((attachment) => attachment.type === "ElasticNetworkInterface"),
-    );
+    const service = serviceOfTask(task);
+    const hasEni = eniAttachments(task).length > 0;
     let awsvpc: AwsVpcConfiguration | undefined;
     if (service && hasEni) {
       // Security groups and the public IP setting live on the service (as it is now), not the task;

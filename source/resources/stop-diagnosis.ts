@@ -2,7 +2,7 @@
 // containers' exit codes and reasons). One table of cases, tried in order: the first that matches
 // explains the stop. The wording matched is ECS's own (Amazon ECS developer guide, "Stopped tasks
 // error codes"; AWS knowledge center "Why is my Amazon ECS task stopped?").
-import type { Container, Task } from "@aws-sdk/client-ecs";
+import type { Container, Task, TaskDefinition } from "@aws-sdk/client-ecs";
 import type { Tone } from "./types.js";
 
 export type DiagnosisId =
@@ -54,11 +54,24 @@ const containers = (task: Task): Container[] => task.containers ?? [];
  * its task) has stopped: moto reports exitCode 0 on containers that never ran.
  */
 export function exitedContainers(task: Task): Container[] {
-  return containers(task).filter(
-    (c) =>
-      c.exitCode !== undefined &&
-      c.exitCode !== null &&
-      (c.lastStatus === "STOPPED" || task.lastStatus === "STOPPED"),
+  return containers(task).filter((c) => hasExited(c, task));
+}
+
+export function hasExited(container: Container, task: Task): boolean {
+  const { exitCode } = container;
+  return (
+    exitCode !== undefined &&
+    exitCode !== null &&
+    (container.lastStatus === "STOPPED" || task.lastStatus === "STOPPED")
+  );
+}
+
+/** The names of a task definition's essential containers (ECS: every one unless it says otherwise). */
+export function essentialNames(definition: TaskDefinition): Set<string> {
+  return new Set(
+    (definition.containerDefinitions ?? [])
+      .filter((container) => container.essential !== false)
+      .map((container) => container.name ?? ""),
   );
 }
 const reasonOf = (task: Task): string => task.stoppedReason ?? "";

@@ -4,10 +4,10 @@
 // same address before.
 import type { TargetDescription } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { Task } from "@aws-sdk/client-ecs";
+import { eniDetail } from "./task-eni.js";
 
 function addressesOf(task: Task): string[] {
-  const eni = task.attachments?.find((attachment) => attachment.type === "ElasticNetworkInterface");
-  const fromEni = eni?.details?.find((entry) => entry.name === "privateIPv4Address")?.value;
+  const fromEni = eniDetail(task, "privateIPv4Address");
   const fromContainers = (task.containers ?? []).flatMap((container) =>
     (container.networkInterfaces ?? []).map((network) => network.privateIpv4Address),
   );

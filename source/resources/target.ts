@@ -12,6 +12,7 @@ import { arnName, orDash } from "./format.js";
 import { describeScopeService } from "./scope-service.js";
 import { matchTargets } from "./target-match.js";
 import type { ResourceKind, Scope, Tone } from "./types.js";
+import { inService } from "../aws/task-group.js";
 
 export interface TargetRow {
   key: string;
@@ -35,6 +36,21 @@ const STATE_TONE: Record<string, Tone> = {
 /** Trouble first, as an operator reads the list. */
 const STATE_ORDER = ["unhealthy", "unavailable", "draining", "initial", "unused", "healthy"];
 
+/**
+ * A row's key: the target's ID first, then its port, target group and container, space-separated
+ * (none of them holds a space; an ID may hold colons: an IPv6 address).
+ */
+export const targetKey = (health: TargetHealthDescription, binding: TargetRow["binding"]): string =>
+  [
+    health.Target?.Id ?? "",
+    health.Target?.Port ?? "",
+    binding.targetGroupArn,
+    binding.containerName ?? "",
+  ].join(" ");
+
+/** The target ID (IP address or EC2 instance ID) a row's key starts with. */
+export const targetIdOfKey = (key: string): string => key.split(" ")[0] ?? key;
+
 const stateOf = (row: TargetRow) => row.health.TargetHealth?.State ?? "";
 const groupName = (row: TargetRow) => row.group?.TargetGroupName ?? arnName(row.binding.targetGroupArn);
 
@@ -47,24 +63,38 @@ function healthCheckText(group: TargetGroup | undefined): string {
   return [group.HealthCheckProtocol, path].filter(Boolean).join(" ");
 }
 
-/** The tasks of the service in scope, running and recently stopped (draining targets are stopping tasks). */
-async function serviceTasks(gateway: EcsGateway, scope: Scope): Promise<Result<Task[]>> {
+/** The tasks of the service in scope, running and stopping (draining targets are stopping tasks). */
+async function serviceTasks(
+  gateway: EcsGateway,
+  scope: Scope,
+  memo: Record<string, number>,
+): Promise<Result<Task[]>> {
   const cluster = scope.clusterArn ?? "";
-  const [live, stopped] = await Promise.all([
+  const [live, stopping] = await Promise.all([
     gateway.listTaskArns(cluster, { serviceName: scope.serviceName, desiredStatus: "RUNNING" }),
     gateway.listTaskArns(cluster, { serviceName: scope.serviceName, desiredStatus: "STOPPED" }),
   ]);
   if (!live.ok) return live;
-  if (!stopped.ok) return stopped;
-  const described = await gateway.describeTasks(cluster, [...new Set([...live.value, ...stopped.value])]);
+  if (!stopping.ok) return stopping;
+  // ECS deregisters a task's targets, and waits for them to drain, before the task reaches
+  // STOPPED: a task once seen STOPPED owns no target, and is not described again (ECS keeps stopped
+  // tasks listed for an hour; a service that churns would otherwise cost a DescribeTasks a refresh).
+  const listed = new Set(stopping.value);
+  for (const key of Object.keys(memo)) {
+    if (key.startsWith(SEEN_STOPPED) && !listed.has(key.slice(SEEN_STOPPED.length))) delete memo[key];
+  }
+  const wanted = [...live.value, ...stopping.value.filter((arn) => !memo[`${SEEN_STOPPED}${arn}`])];
+  const described = await gateway.describeTasks(cluster, [...new Set(wanted)]);
   if (!described.ok) return described;
-  // Endpoints that ignore the serviceName filter (moto) list the whole cluster.
-  const group = `service:${scope.serviceName}`;
-  return {
-    ok: true,
-    value: described.value.filter((task) => task.group === undefined || task.group === group),
-  };
+  for (const task of described.value) {
+    if (task.taskArn && task.lastStatus === "STOPPED") memo[`${SEEN_STOPPED}${task.taskArn}`] = 1;
+  }
+  const service = scope.serviceName ?? "";
+  return { ok: true, value: described.value.filter((task) => inService(task, service)) };
 }
+
+/** memo keys of the tasks already seen STOPPED. */
+const SEEN_STOPPED = "stopped ";
 
 export const targetKind: ResourceKind<TargetRow> = {
   id: "targets",
@@ -138,7 +168,7 @@ export const targetKind: ResourceKind<TargetRow> = {
   }),
   drill: (row, scope) =>
     row.task?.taskArn ? { kind: "containers", scope: { ...scope, taskArn: row.task.taskArn } } : undefined,
-  async load({ gateway, elbv2, scope, previous, forced }) {
+  async load({ gateway, elbv2, scope, previous, forced, memo }) {
     if (!elbv2) {
       return {
         ok: false,
@@ -163,7 +193,7 @@ export const targetKind: ResourceKind<TargetRow> = {
       for (const row of previous ?? []) if (row.group) known.set(row.binding.targetGroupArn, row.group);
     const unknown = arns.filter((arn) => !known.has(arn));
     const [tasks, groups, ...healths] = await Promise.all([
-      serviceTasks(gateway, scope),
+      serviceTasks(gateway, scope, memo),
       unknown.length > 0 ? elbv2.describeTargetGroups(unknown) : Promise.resolve(ok<TargetGroup[]>([])),
       ...arns.map((arn) => elbv2.describeTargetHealth(arn)),
     ]);
@@ -180,7 +210,7 @@ export const targetKind: ResourceKind<TargetRow> = {
         known.get(binding.targetGroupArn) ??
         groups.value.find((candidate) => candidate.TargetGroupArn === binding.targetGroupArn);
       for (const health of result.value) {
-        const key = `${health.Target?.Id ?? ""}:${health.Target?.Port ?? ""} ${binding.targetGroupArn} ${binding.containerName ?? ""}`;
+        const key = targetKey(health, binding);
         if (rows.some((row) => row.key === key)) continue;
         rows.push({ key, binding, group, health, task: matcher.taskFor(health.Target), spread });
       }

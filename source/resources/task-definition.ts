@@ -3,6 +3,7 @@
 // from the families list, it is the family alone. Revisions are immutable, so each is described
 // once (the gateway keeps them), the ones on screen first.
 import type { Service, TaskDefinition } from "@aws-sdk/client-ecs";
+import { familyRevision, lastSegment } from "../actions/arn.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import type { AwsFailure } from "../aws/failure.js";
 import { ageOrder, formatAge, formatTime } from "./format.js";
@@ -34,25 +35,6 @@ export const RELIST_MS = 30_000;
 const USE_TONE: Record<RevisionUse, Tone> = { running: "ok", deploying: "progress", draining: "warn" };
 
 /**
- * "family:revision" from an ARN or from "family:revision" itself (moto keeps a service's task
- * definition as the string it was given).
- */
-export function revisionName(reference: string | undefined): string {
-  if (!reference) return "";
-  return reference.slice(reference.lastIndexOf("/") + 1);
-}
-
-export function familyOf(reference: string | undefined): string {
-  const name = revisionName(reference);
-  const colon = name.lastIndexOf(":");
-  return colon >= 0 ? name.slice(0, colon) : name;
-}
-
-function revisionNumber(reference: string): number {
-  return Number(revisionName(reference).split(":")[1]) || 0;
-}
-
-/**
  * Which revisions (by "family:revision") the service runs, and how: its own task definition (the
  * PRIMARY deployment's on AWS) steady or rolling out, and the older ones its other deployments
  * still run. The service's field wins over a deployment's: moto does not update its deployments
@@ -62,10 +44,10 @@ export function revisionUses(service: Service | undefined): Map<string, Revision
   const uses = new Map<string, RevisionUse>();
   const deployments = service?.deployments ?? [];
   const primary = deployments.find((deployment) => deployment.status === "PRIMARY");
-  const current = revisionName(service?.taskDefinition ?? primary?.taskDefinition);
+  const current = lastSegment(service?.taskDefinition ?? primary?.taskDefinition ?? "");
   if (current) uses.set(current, primary?.rolloutState === "IN_PROGRESS" ? "deploying" : "running");
   for (const deployment of deployments) {
-    const name = revisionName(deployment.taskDefinition);
+    const name = lastSegment(deployment.taskDefinition ?? "");
     if (name && !uses.has(name)) uses.set(name, "draining");
   }
   return uses;
@@ -205,7 +187,11 @@ async function familyInScope(
   const described = await describeScopeService(gateway, scope);
   if (!described.ok) return described;
   const service = described.value;
-  return { ok: true, family: familyOf(service.taskDefinition), uses: revisionUses(service) };
+  return {
+    ok: true,
+    family: familyRevision(service.taskDefinition ?? "").family,
+    uses: revisionUses(service),
+  };
 }
 
 /**
@@ -268,7 +254,7 @@ async function listRevisions(
   const rows = [
     ...active.value.map((arn) => ({ arn, status: "ACTIVE" })),
     ...inactive.value.map((arn) => ({ arn, status: "INACTIVE" })),
-  ].map(({ arn, status }) => ({ arn, family: familyOf(arn), revision: revisionNumber(arn), status }));
+  ].map(({ arn, status }) => ({ arn, ...familyRevision(arn), status }));
   rows.sort((a, b) => b.revision - a.revision);
   return { ok: true, rows };
 }

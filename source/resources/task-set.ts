@@ -3,9 +3,10 @@
 // paged to the end by the gateway, then DescribeTasks in batches of 100.
 import type { DesiredStatus, Task } from "@aws-sdk/client-ecs";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
-import { exitedContainers, type Essential } from "./stop-diagnosis.js";
+import { essentialNames, exitedContainers, type Essential } from "./stop-diagnosis.js";
 import type { TaskRow } from "./task.js";
 import type { LoadContext, LoadOutcome, Scope, TaskSet } from "./types.js";
+import { inService } from "../aws/task-group.js";
 
 export const TASK_SETS: readonly TaskSet[] = ["running", "stopped", "all"];
 
@@ -76,13 +77,12 @@ export async function loadServiceTasks({
   const wanted = [...new Set([...listed, ...following])].filter((arn) => !settled.has(arn));
   const described = await gateway.describeTasks(cluster, wanted);
   if (!described.ok) return described;
-  // ECS puts a service's tasks in group "service:<name>"; endpoints that ignore the serviceName
-  // filter (moto) would otherwise show the whole cluster, and ones that ignore desiredStatus
-  // would mix the sets.
-  const group = `service:${scope.serviceName}`;
+  // inService: endpoints that ignore the serviceName filter (moto) list the whole cluster; and
+  // inSet: ones that ignore desiredStatus would mix the sets.
+  const { serviceName } = scope;
   const tasks = described.value
     .filter((task): task is DescribedTask => Boolean(task.taskArn))
-    .filter((task) => !scope.serviceName || task.group === undefined || task.group === group)
+    .filter((task) => !serviceName || inService(task, serviceName))
     .filter((task) => following.has(task.taskArn) || inSet(set, task));
   const essential = await essentialContainers(gateway, tasks);
   const rows = tasks
@@ -119,12 +119,7 @@ async function essentialContainers(
   await Promise.all(
     [...arns].map(async (arn) => {
       const definition = await gateway.describeTaskDefinition(arn);
-      if (!definition.ok) return;
-      const names = (definition.value.containerDefinitions ?? [])
-        // ECS's default: a container is essential unless the definition says otherwise.
-        .filter((container) => container.essential !== false)
-        .map((container) => container.name ?? "");
-      found.set(arn, new Set(names));
+      if (definition.ok) found.set(arn, essentialNames(definition.value));
     }),
   );
   return found;

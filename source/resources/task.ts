@@ -2,6 +2,7 @@ import type { Task } from "@aws-sdk/client-ecs";
 import { ageOrder, arnName, formatAge, orDash, taskDefinitionRevision } from "./format.js";
 import { diagnoseStop, exitCodes, exitTone, type Essential } from "./stop-diagnosis.js";
 import { loadServiceTasks, taskSetOf } from "./task-set.js";
+import { eniDetail } from "./task-eni.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind } from "./types.js";
 
@@ -10,11 +11,6 @@ export interface TaskRow {
   task: Task;
   /** Names of the task's essential containers (from its task definition), when known. */
   essential?: Essential;
-}
-
-function eniDetail(task: Task, name: string): string | undefined {
-  const eni = task.attachments?.find((a) => a.type === "ElasticNetworkInterface");
-  return eni?.details?.find((d) => d.name === name)?.value;
 }
 
 export function privateIp(task: Task): string | undefined {

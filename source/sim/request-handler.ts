@@ -227,8 +227,9 @@ function routeOf(
     let input: JsonObject = {};
     try {
       input = decodeQueryBody(request.body);
-    } catch {
-      input = {};
+    } catch (error) {
+      // A form that cannot be read names no Action: the call is answered as an InvalidAction.
+      if (!(error instanceof SimError)) throw error;
     }
     const action = typeof input.Action === "string" ? input.Action : "";
     return { service: bySigningName.get(signingName), operationName: action, target: action, input };

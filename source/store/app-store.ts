@@ -27,6 +27,7 @@ import {
   type CommandLine,
 } from "./command-mode.js";
 import { runCommand, stackFor } from "./commands.js";
+import { scopeKey } from "./scope-key.js";
 import { HIGHLIGHT_MS, markChanges } from "./row-changes.js";
 import { placeCursor, type ViewEntry } from "./view-cursor.js";
 import type { Opening } from "./deep-link.js";
@@ -115,15 +116,7 @@ export const PENDING_REFRESH_MS = 2_000;
 const NO_MARKS: ReadonlySet<string> = new Set();
 
 export function cacheKey(kind: KindId, scope: Scope): string {
-  const key = [
-    kind,
-    scope.clusterArn ?? "",
-    scope.serviceName ?? "",
-    scope.containerInstanceArn ?? "",
-    scope.taskArn ?? "",
-    scope.containerName ?? "",
-    scope.taskDefinitionFamily ?? "",
-  ].join("|");
+  const key = `${kind}|${scopeKey(scope)}`;
   // Each set of tasks (running, stopped, all) has its own rows, marks and memo.
   return scope.taskSet ? `${key}|${scope.taskSet}` : key;
 }
@@ -523,8 +516,7 @@ export class AppStore {
     this.replaceTop(this.withCursor({ ...view, sort }, view.cursorKey));
   }
 
-  /** ctrl-w: wide columns on or off, in every view. */
-  /** `t` in a tasks view: running → stopped → all tasks of the service. */
+  /** `t` in a tasks view: running → stopped → all tasks of the service (or the host). */
   cycleTaskSet(): void {
     const view = this.top();
     if (view.kind !== "tasks") return;
@@ -534,6 +526,7 @@ export class AppStore {
     void this.refresh(false);
   }
 
+  /** ctrl-w: wide columns on or off, in every view. */
   toggleWide(): void {
     this.set({ wide: !this.state.wide });
     this.set({ stack: this.state.stack.map((view) => this.withCursor(view, view.cursorKey)) });

@@ -4,6 +4,7 @@
 import { isTaskSet, TASK_SETS, taskSetOf, withTaskSet } from "../resources/task-set.js";
 import type { KindId, Scope } from "../resources/types.js";
 import type { FlashLevel } from "./action-flow.js";
+import { scopeKey } from "./scope-key.js";
 import { showTaskSet } from "./task-set-view.js";
 import type { ViewEntry } from "./view-cursor.js";
 
@@ -263,16 +264,7 @@ export function commandHints(): { action: string; keys: string[]; description: s
   }));
 }
 
-function sameScope(a: Scope, b: Scope): boolean {
-  return (
-    a.clusterArn === b.clusterArn &&
-    a.serviceName === b.serviceName &&
-    a.taskArn === b.taskArn &&
-    a.taskDefinitionFamily === b.taskDefinitionFamily &&
-    a.containerInstanceArn === b.containerInstanceArn &&
-    a.containerName === b.containerName
-  );
-}
+const sameScope = (a: Scope, b: Scope): boolean => scopeKey(a) === scopeKey(b);
 
 /**
  * The stack after opening `kind` for `scope`: the drill-down path to it (clusters, the cluster's

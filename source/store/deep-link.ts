@@ -6,6 +6,7 @@ import type { EcsGateway } from "../aws/ecs-gateway.js";
 import { describeFailure, onlyOne, type Result } from "../aws/failure.js";
 import type { DeepLink } from "../options.js";
 import type { KindId, Scope } from "../resources/types.js";
+import { serviceOfTask } from "../aws/task-group.js";
 
 export interface StackStep {
   kind: KindId;
@@ -45,9 +46,7 @@ export async function resolveDeepLink(ecs: Ecs, link: DeepLink): Promise<Opening
     const what = `task ${link.task} in cluster ${clusterName}`;
     task = found(await ecs.describeTasks(clusterArn, [link.task]), "DescribeTasks", what);
     if (typeof task === "string") return stop(task);
-    const group = task.group ?? "";
-    if (serviceName === undefined && group.startsWith("service:"))
-      serviceName = group.slice("service:".length);
+    serviceName ??= serviceOfTask(task);
   }
   let scope = inCluster;
   if (serviceName !== undefined) {

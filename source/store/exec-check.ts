@@ -8,6 +8,7 @@ import { diagnoseExec, type ExecDiagnosis } from "../exec/diagnose.js";
 import { pluginVersion } from "../exec/plugin-version.js";
 import type { NoticeItem } from "./action-dialog.js";
 import { pluginLookup, type ExecServices, type PluginChoice } from "./exec-services.js";
+import { serviceOfTask } from "../aws/task-group.js";
 
 /** The container a key was pressed on. */
 export interface Target {
@@ -92,8 +93,8 @@ async function serviceOf(
   clusterArn: string,
   task: Task,
 ): Promise<Service | undefined> {
-  const group = task.group ?? "";
-  if (!group.startsWith("service:")) return undefined;
-  const described = await ecs.describeServices(clusterArn, [group.slice("service:".length)]);
+  const service = serviceOfTask(task);
+  if (service === undefined) return undefined;
+  const described = await ecs.describeServices(clusterArn, [service]);
   return described.ok ? described.value[0] : undefined;
 }

@@ -2,6 +2,7 @@
 // Everything comes from ARNs (the row's key, the scope's cluster), which also carry the region
 // and partition, so no extra call is needed.
 import { lastSegment } from "../actions/arn.js";
+import { targetIdOfKey } from "../resources/target.js";
 import type { KindId, Scope } from "../resources/types.js";
 
 export interface Reference {
@@ -11,8 +12,7 @@ export interface Reference {
 
 /** The ways to refer to a row, most precise first. */
 export function referencesOf(kind: KindId, key: string): Reference[] {
-  // A target's key is "<id>:<port> <target group ARN> <container>"; its ID is what one looks up.
-  if (kind === "targets") return [{ label: "ID", value: key.split(":")[0] ?? key }];
+  if (kind === "targets") return [{ label: "ID", value: targetIdOfKey(key) }];
   if (!key.startsWith("arn:")) {
     return [{ label: kind === "containers" || kind === "families" ? "name" : "ID", value: key }];
   }

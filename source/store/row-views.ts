@@ -7,6 +7,7 @@ import type { ClusterRow } from "../resources/cluster.js";
 import type { ContainerRow } from "../resources/container.js";
 import type { ServiceRow } from "../resources/service.js";
 import type { KindId, Scope } from "../resources/types.js";
+import { serviceOfTask } from "../aws/task-group.js";
 
 export type RowViewAction = "instances" | "image" | "loadBalancers" | "network";
 
@@ -41,10 +42,7 @@ export function rowView(
   }
   if (action === "network" && view.kind === "tasks") {
     const task = row as TaskRowLike;
-    const group = task.task.group;
-    const serviceName = group?.startsWith("service:")
-      ? group.slice("service:".length)
-      : view.scope.serviceName;
+    const serviceName = serviceOfTask(task.task) ?? view.scope.serviceName;
     return {
       kind: "network",
       scope: { ...view.scope, ...(serviceName ? { serviceName } : {}), taskArn: task.arn },

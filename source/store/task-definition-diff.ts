@@ -8,7 +8,8 @@ import { diffHunks, hunkHeader } from "../actions/line-diff.js";
 import { taskDefinitionDiff, type ToLines } from "../actions/task-definition-diff.js";
 import type { DeploymentRow } from "../resources/deployment.js";
 import { formatTime } from "../resources/format.js";
-import { currentRevision, revisionName, type RevisionRow } from "../resources/task-definition.js";
+import { lastSegment } from "../actions/arn.js";
+import { currentRevision, type RevisionRow } from "../resources/task-definition.js";
 import type { KindId } from "../resources/types.js";
 import { sanitizeCell } from "../text/sanitize.js";
 import { PaneText, type DiffLineKind } from "./describe-pane.js";
@@ -61,7 +62,7 @@ function revisionPair(
   if (!previous)
     return {
       ok: false,
-      message: `${revisionName(row.arn)} is the first revision: nothing older to diff with`,
+      message: `${lastSegment(row.arn)} is the first revision: nothing older to diff with`,
     };
   return { ok: true, before: previous.arn, after: row.arn };
 }
@@ -91,11 +92,11 @@ function deploymentPair(rows: DeploymentRow[], row: DeploymentRow | undefined): 
 
 /** "web:3 → web:5" */
 export function diffTitle(before: string, after: string): string {
-  return `${revisionName(before)} → ${revisionName(after)}`;
+  return `${lastSegment(before)} → ${lastSegment(after)}`;
 }
 
 function fileLine(mark: string, definition: TaskDefinition, fallback: string): string {
-  const name = revisionName(definition.taskDefinitionArn ?? fallback);
+  const name = lastSegment(definition.taskDefinitionArn ?? fallback);
   const when = definition.registeredAt ? `  registered ${formatTime(definition.registeredAt)}` : "";
   const by = definition.registeredBy ? ` by ${definition.registeredBy}` : "";
   return sanitizeCell(`${mark} ${name}${when}${by}`);

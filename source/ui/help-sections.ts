@@ -5,7 +5,7 @@ import { commandHints } from "../store/commands.js";
 import { DESCRIBE_BINDINGS } from "../store/describe.js";
 import { PANE_BINDINGS } from "../store/log-pane.js";
 import type { AnyKind } from "../resources/registry.js";
-import { BINDINGS, type KeyHint } from "./keymap.js";
+import { BINDINGS, bindingOf, type ActionId, type KeyHint } from "./keymap.js";
 import { sortHints } from "./sort-bindings.js";
 
 export interface HelpSection {
@@ -40,6 +40,18 @@ export function helpColumns(kind: AnyKind): HelpSection[][] {
 /** Rows a column takes: a title per section, its bindings, and a blank row between sections. */
 export function columnLineCount(sections: readonly HelpSection[]): number {
   return sections.reduce((sum, section, index) => sum + (index > 0 ? 1 : 0) + 1 + section.bindings.length, 0);
+}
+
+/** "j/k pgdn/pgup": the first key of each move that scrolls help, as remapped (unbound ones left out). */
+export function helpScrollKeys(): string {
+  const first = (action: ActionId) => bindingOf(action).keys[0];
+  return [
+    [first("down"), first("up")],
+    [first("pageDown"), first("pageUp")],
+  ]
+    .map((pair) => pair.filter(Boolean).join("/"))
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** Rows the tallest column takes: how far help can scroll. */

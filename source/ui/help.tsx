@@ -1,6 +1,6 @@
 import { Box, Text } from "ink";
 import type { AnyKind } from "../resources/registry.js";
-import { helpColumns, helpLineCount, type HelpSection } from "./help-sections.js";
+import { helpColumns, helpLineCount, helpScrollKeys, type HelpSection } from "./help-sections.js";
 import { keyLabel, type KeyHint } from "./keymap.js";
 import { fit } from "./text-fit.js";
 import { theme } from "./theme.js";
@@ -50,7 +50,7 @@ export function Help({
   const shownTop = Math.max(0, Math.min(top, total - rows));
   const scroll =
     total > rows
-      ? ` · j/k pgdn/pgup scroll, rows ${shownTop + 1}-${Math.min(total, shownTop + rows)} of ${total}`
+      ? ` · ${helpScrollKeys()} scroll, rows ${shownTop + 1}-${Math.min(total, shownTop + rows)} of ${total}`
       : "";
   return (
     <Box flexDirection="column" borderStyle="single" borderColor={theme.border} width={width} height={height}>

@@ -23,6 +23,7 @@ import { targetKind, type TargetRow } from "../../source/resources/target.js";
 import type { LoadContext, Scope } from "../../source/resources/types.js";
 import { MOTO_CREDENTIALS, MOTO_REGION, motoEcsClient, startMoto, type MotoServer } from "../helpers/moto.js";
 import { value } from "../helpers/results.js";
+import { loadContext } from "../helpers/load-context.js";
 
 let moto: MotoServer;
 let ecs: ECSClient;
@@ -63,17 +64,13 @@ const ipOf = (task: Task) =>
   task.attachments?.[0]?.details?.find((detail) => detail.name === "privateIPv4Address")?.value;
 
 function context<Row>(scope: Scope): LoadContext<Row> {
-  return {
-    gateway: new EcsGateway(ecs),
-    elbv2: new Elbv2Gateway(elbv2),
-    scope: { clusterArn, clusterName: "lb", ...scope },
-    now: Date.now(),
-    previous: undefined,
-    visibleKeys: () => new Set(),
-    forced: false,
-    memo: {},
-    publish: () => {},
-  };
+  return loadContext(
+    new EcsGateway(ecs),
+    { clusterArn, clusterName: "lb", ...scope },
+    {
+      elbv2: new Elbv2Gateway(elbv2),
+    },
+  );
 }
 
 beforeAll(async () => {

@@ -14,9 +14,9 @@ import { EcrGateway, NOT_SCANNED } from "../../source/aws/ecr-gateway.js";
 import { EcsGateway } from "../../source/aws/ecs-gateway.js";
 import { parseImageReference } from "../../source/aws/image-uri.js";
 import { instanceKind, type InstanceRow } from "../../source/resources/container-instance.js";
-import type { LoadContext } from "../../source/resources/types.js";
 import { MOTO_CREDENTIALS, MOTO_REGION, motoEcsClient, startMoto, type MotoServer } from "../helpers/moto.js";
 import { failureOf, value } from "../helpers/results.js";
+import { loadContext } from "../helpers/load-context.js";
 
 let moto: MotoServer;
 let ecs: ECSClient;
@@ -75,16 +75,10 @@ describe("container instances on moto", () => {
         }),
       );
     }
-    const context: LoadContext<InstanceRow> = {
-      gateway: new EcsGateway(ecs),
-      scope: { clusterArn: cluster, clusterName: "ec2-hosts" },
-      now: Date.now(),
-      previous: undefined,
-      visibleKeys: () => new Set(),
-      forced: false,
-      memo: {},
-      publish: () => {},
-    };
+    const context = loadContext<InstanceRow>(new EcsGateway(ecs), {
+      clusterArn: cluster,
+      clusterName: "ec2-hosts",
+    });
     const outcome = await instanceKind.load(context);
     if (!outcome.ok) throw new Error(outcome.failure.message);
     expect(outcome.rows.map((row) => row.instance.ec2InstanceId).sort()).toEqual([...ids].sort());
@@ -101,16 +95,9 @@ describe("container instances on moto", () => {
 
   it("says a cluster with no instances has none", async () => {
     const out = await ecs.send(new CreateClusterCommand({ clusterName: "no-hosts" }));
-    const outcome = await instanceKind.load({
-      gateway: new EcsGateway(ecs),
-      scope: { clusterArn: out.cluster!.clusterArn!, clusterName: "no-hosts" },
-      now: Date.now(),
-      previous: undefined,
-      visibleKeys: () => new Set(),
-      forced: false,
-      memo: {},
-      publish: () => {},
-    });
+    const outcome = await instanceKind.load(
+      loadContext(new EcsGateway(ecs), { clusterArn: out.cluster!.clusterArn!, clusterName: "no-hosts" }),
+    );
     expect(outcome).toMatchObject({
       ok: true,
       rows: [],

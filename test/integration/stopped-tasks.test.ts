@@ -26,6 +26,7 @@ import { taskKind, type TaskRow } from "../../source/resources/task.js";
 import { withTaskSet } from "../../source/resources/task-set.js";
 import type { TaskSet } from "../../source/resources/types.js";
 import { motoEcsClient, startMoto, type MotoServer } from "../helpers/moto.js";
+import { loadContext } from "../helpers/load-context.js";
 
 const CLUSTER = "stops";
 const API_RUNNING = 105;
@@ -89,16 +90,8 @@ afterAll(async () => {
 });
 
 async function load(set: TaskSet): Promise<TaskRow[]> {
-  const outcome = await taskKind.load({
-    gateway: new EcsGateway(ecs),
-    scope: withTaskSet({ clusterArn, clusterName: CLUSTER, serviceName: "api" }, set),
-    now: Date.now(),
-    previous: undefined,
-    visibleKeys: () => new Set(),
-    memo: {},
-    forced: false,
-    publish: () => {},
-  });
+  const scope = withTaskSet({ clusterArn, clusterName: CLUSTER, serviceName: "api" }, set);
+  const outcome = await taskKind.load(loadContext(new EcsGateway(ecs), scope));
   if (!outcome.ok) throw new Error(outcome.failure.message);
   return outcome.rows;
 }

@@ -96,8 +96,18 @@ describe("views", () => {
     expect(ui.text()).not.toContain(":quit");
     await ui.press("G");
     await ui.waitFor((text) => text.includes(":quit") && !/│tables/.test(text));
+    // The last screen ends on the last row; k moves up by exactly one from there.
+    const [, from, to, total] = /rows (\d+)-(\d+) of (\d+)/.exec(ui.text())!.map(Number);
+    expect(to).toBe(total);
+    expect(from).toBeGreaterThan(1);
     await ui.press("k");
-    await ui.waitFor((text) => /rows \d+-\d+ of (\d+)/.test(text) && !/rows 1-/.test(text));
+    await ui.waitFor((text) => text.includes(`rows ${from! - 1}-${to! - 1} of ${total}`));
+    await ui.press("j");
+    await ui.waitFor((text) => text.includes(`rows ${from}-${to} of ${total}`));
+    // Past the end, j stays put: the next k moves at once.
+    await ui.press("j");
+    await ui.press("k");
+    await ui.waitFor((text) => text.includes(`rows ${from! - 1}-${to! - 1} of ${total}`));
     await ui.press("g");
     await ui.waitFor((text) => /rows 1-/.test(text) && /│tables/.test(text));
   });

@@ -1,7 +1,8 @@
 // The line diff shown before changing a service's task definition revision.
 import { describe, expect, it } from "vitest";
 import type { TaskDefinition } from "@aws-sdk/client-ecs";
-import { changeRevisionAction, taskDefinitionDiff } from "../../source/actions/change-revision.js";
+import { changeRevisionAction } from "../../source/actions/change-revision.js";
+import { taskDefinitionDiff } from "../../source/actions/task-definition-diff.js";
 import { lineDiff, type DiffLine } from "../../source/actions/line-diff.js";
 import { SCOPE, service, tdArn } from "./actions-fixtures.js";
 

@@ -1,37 +1,10 @@
 // Where the connection sends ECR calls: AWS_ENDPOINT_URL_ECR or --endpoint-url like the other
 // services, signed for the region in the image URI rather than the session's.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { connect } from "../../source/aws/connection.js";
 import { EcrGateway } from "../../source/aws/ecr-gateway.js";
 import { parseImageReference } from "../../source/aws/image-uri.js";
-
-interface Seen {
-  target: string;
-  region: string | undefined;
-}
-
-/** A loopback server that answers every call with `{}`, noting its target and signing region. */
-async function listen(): Promise<{ url: string; seen: Seen[]; close(): Promise<void> }> {
-  const seen: Seen[] = [];
-  const server: Server = createServer((request, response) => {
-    const scope = /Credential=[^/]+\/\d+\/([^/]+)\//.exec(String(request.headers.authorization));
-    seen.push({ target: String(request.headers["x-amz-target"]), region: scope?.[1] });
-    request.resume();
-    request.on("end", () => {
-      response.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
-      response.end("{}");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+import { listenAws } from "../helpers/loopback-aws.js";
 
 const IMAGE = parseImageReference("123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:v1");
 
@@ -41,7 +14,7 @@ afterEach(() => {
 
 describe("the connection's ECR clients", () => {
   it("follow AWS_ENDPOINT_URL_ECR and --endpoint-url, signed for the image's region", async () => {
-    const server = await listen();
+    const server = await listenAws();
     try {
       vi.stubEnv("AWS_ACCESS_KEY_ID", "AKIDENV");
       vi.stubEnv("AWS_SECRET_ACCESS_KEY", "secret-env");

@@ -61,6 +61,19 @@ describe("EcrGateway on the simulated account", () => {
     expect(result.value.scan).toEqual({ status: NOT_SCANNED, severityCounts: {}, findings: [] });
   });
 
+  it("shows the scan's counts from DescribeImages when its findings are refused, and says why", async () => {
+    const { sim, gateway } = setup({ deny: ["ecr:DescribeImageScanFindings"] });
+    const image = imageOf(sim, "checkout");
+    const result = await gateway.describeImage(parseImageReference(image), imageDigestOf(image));
+    if (!result.ok) throw new Error(`${result.failure.code}: ${result.failure.message}`);
+    const { scan } = result.value;
+    expect(scan.status).toBe("COMPLETE");
+    expect(scan.severityCounts.CRITICAL).toBeGreaterThan(0);
+    expect(scan.completedAt).toBeInstanceOf(Date);
+    expect(scan.findings).toEqual([]);
+    expect(scan.findingsUnread).toContain("your identity needs permission for ecr:DescribeImageScanFindings");
+  });
+
   it("uses the region in the image URI, not the session's", async () => {
     const { sim, gateway, regions } = setup();
     const image = imageOf(sim, "checkout").replace("us-east-1", "eu-central-1");

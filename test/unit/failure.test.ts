@@ -16,6 +16,16 @@ describe("classifyError", () => {
     expect(classifyError("ListClusters", awsError(name, message)).kind).toBe(kind);
   });
 
+  it("names the missing permission in the service's own IAM prefix (ECS unless told)", () => {
+    const denied = awsError("AccessDenied", "User is not authorized");
+    expect(classifyError("ListClusters", denied).hint).toBe(
+      "your identity needs permission for ecs:ListClusters",
+    );
+    expect(classifyError("DescribeTargetHealth", denied, "elasticloadbalancing").hint).toBe(
+      "your identity needs permission for elasticloadbalancing:DescribeTargetHealth",
+    );
+  });
+
   it("treats HTTP 5xx without a known code as unavailable", () => {
     const failure = classifyError("ExecuteCommand", awsError("UnknownError", "Internal Server Error", 500));
     expect(failure.kind).toBe("unavailable");

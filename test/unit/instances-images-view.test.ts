@@ -16,6 +16,7 @@ import { taskKind, type TaskRow } from "../../source/resources/task.js";
 import { imageKind, IMAGE_REFRESH_MS, type ImageRow } from "../../source/resources/image.js";
 import type { LoadContext, Scope } from "../../source/resources/types.js";
 import { rowView } from "../../source/store/row-views.js";
+import { loadContext } from "../helpers/load-context.js";
 import { simulatedEcs } from "../helpers/sim-client.js";
 
 const CLUSTER = (name: string) => `arn:aws:ecs:us-east-1:123456789012:cluster/${name}`;
@@ -26,26 +27,16 @@ function context<Row>(
   extra: Partial<LoadContext<Row>> = {},
 ): LoadContext<Row> {
   const { sim, ecs, clock } = setup;
-  return {
-    gateway: new EcsGateway(ecs),
-    ecr: new EcrGateway(
-      (region) =>
-        new ECRClient({
-          region,
-          credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "test" },
-          requestHandler: sim.requestHandler,
-          maxAttempts: 1,
-        }),
-    ),
-    scope,
-    now: clock.now(),
-    previous: undefined,
-    visibleKeys: () => new Set(),
-    forced: false,
-    memo: {},
-    publish: () => {},
-    ...extra,
-  };
+  const ecr = new EcrGateway(
+    (region) =>
+      new ECRClient({
+        region,
+        credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "test" },
+        requestHandler: sim.requestHandler,
+        maxAttempts: 1,
+      }),
+  );
+  return loadContext(new EcsGateway(ecs), scope, { ecr, now: clock.now(), ...extra });
 }
 
 const column = <Row>(kind: { columns: { header: string }[] }, header: string) =>
@@ -150,6 +141,11 @@ describe("container instances view", () => {
     });
     expect(noInstancesText({ capacityProviders: [] }, "legacy")).toBe(
       "no container instances are registered to legacy (its tasks can only run on Fargate)",
+    );
+    expect(noInstancesText(undefined, "unread")).toBe("no container instances are registered to unread");
+    // An Auto Scaling group provider scaled to zero: hosts come when tasks need them, not never.
+    expect(noInstancesText({ capacityProviders: ["FARGATE", "batch-asg"] }, "batch")).toBe(
+      "no container instances are registered to batch yet: its capacity providers (batch-asg) start them when tasks need them",
     );
   });
 });

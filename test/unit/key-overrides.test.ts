@@ -2,6 +2,7 @@
 // kept, no key meaning two things in one view), then installed for the dispatcher and help.
 import { afterEach, describe, expect, it } from "vitest";
 import { keyOverridesProblem } from "../../source/ui/key-overrides.js";
+import { helpScrollKeys } from "../../source/ui/help-sections.js";
 import { applyKeyOverrides, BINDINGS, bindingFor, bindingOf } from "../../source/ui/keymap.js";
 
 const DEFAULTS = BINDINGS.map((binding) => [...binding.keys]);
@@ -43,5 +44,11 @@ describe("applyKeyOverrides", () => {
     expect(bindingOf("shell").keys).toEqual(["!"]);
     expect(bindingFor("l", "services")).toBeUndefined();
     expect(bindingOf("logs").keys).toEqual([]);
+  });
+
+  it("names the keys that scroll help as they are bound", () => {
+    expect(helpScrollKeys()).toBe("j/k pgdn/pgup");
+    applyKeyOverrides({ down: ["ctrl-n"], up: ["ctrl-p"], pageUp: ["ctrl-u"] });
+    expect(helpScrollKeys()).toBe("ctrl-n/ctrl-p pgdn/ctrl-u");
   });
 });

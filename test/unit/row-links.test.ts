@@ -1,5 +1,6 @@
 // What `c` copies and `o` opens, worked out from ARNs alone.
 import { describe, expect, it } from "vitest";
+import { targetKey } from "../../source/resources/target.js";
 import { consoleUrl, referencesOf } from "../../source/store/row-links.js";
 
 const CLUSTER = "arn:aws:ecs:eu-west-1:123456789012:cluster/prod";
@@ -7,6 +8,8 @@ const SERVICE = "arn:aws:ecs:eu-west-1:123456789012:service/prod/web";
 const TASK = "arn:aws:ecs:eu-west-1:123456789012:task/prod/0123456789abcdef0123456789abcdef";
 const INSTANCE =
   "arn:aws:ecs:eu-west-1:123456789012:container-instance/prod/5f3c2a1b0e9d8c7b6a5f4e3d2c1b0a9f";
+const TARGET_GROUP =
+  "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/prod-web/50dc6c495c0c9188";
 const IN_SERVICE = { clusterArn: CLUSTER, clusterName: "prod", serviceName: "web" };
 
 describe("referencesOf", () => {
@@ -25,6 +28,18 @@ describe("referencesOf", () => {
       { label: "ID", value: "5f3c2a1b0e9d8c7b6a5f4e3d2c1b0a9f" },
     ]);
     expect(referencesOf("portforwards", "pf-1")).toEqual([{ label: "ID", value: "pf-1" }]);
+  });
+
+  it("copies a target's whole ID: an IPv4 or IPv6 address, or an EC2 instance", () => {
+    const binding = { targetGroupArn: TARGET_GROUP, containerName: "web" };
+    const keyOf = (Id: string, Port: number) => targetKey({ Target: { Id, Port } }, binding);
+    expect(referencesOf("targets", keyOf("10.0.1.17", 8080))).toEqual([{ label: "ID", value: "10.0.1.17" }]);
+    expect(referencesOf("targets", keyOf("2600:1f18:4a3:6b00::17", 8080))).toEqual([
+      { label: "ID", value: "2600:1f18:4a3:6b00::17" },
+    ]);
+    expect(referencesOf("targets", keyOf("i-0abc1234def567890", 32768))).toEqual([
+      { label: "ID", value: "i-0abc1234def567890" },
+    ]);
   });
 });
 

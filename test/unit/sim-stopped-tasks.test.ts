@@ -9,23 +9,16 @@ import { withTaskSet } from "../../source/resources/task-set.js";
 import type { TaskSet } from "../../source/resources/types.js";
 import { SCRIPTED } from "../../source/sim/ecs/scenario.js";
 import { simulatedEcs } from "../helpers/sim-client.js";
+import { loadContext } from "../helpers/load-context.js";
 
 async function loadGallery(set: TaskSet): Promise<TaskRow[]> {
   const { ecs, sim } = simulatedEcs();
   const cluster = sim.world.clustersByName.get("prod")!;
-  const outcome = await taskKind.load({
-    gateway: new EcsGateway(ecs),
-    scope: withTaskSet(
-      { clusterArn: cluster.arn, clusterName: "prod", serviceName: SCRIPTED.stopGallery },
-      set,
-    ),
-    now: Date.now(),
-    previous: undefined,
-    visibleKeys: () => new Set(),
-    memo: {},
-    forced: false,
-    publish: () => {},
-  });
+  const scope = withTaskSet(
+    { clusterArn: cluster.arn, clusterName: "prod", serviceName: SCRIPTED.stopGallery },
+    set,
+  );
+  const outcome = await taskKind.load(loadContext(new EcsGateway(ecs), scope));
   ecs.destroy();
   if (!outcome.ok) throw new Error(outcome.failure.message);
   return outcome.rows;

@@ -1,8 +1,6 @@
 // SsmGateway (StartSession, TerminateSession: sent once, failures explained) and what the
 // connection gives the exec engine: the SSM client (endpoint overrides, the simulator), the SSM
 // endpoint for session-manager-plugin, and resolved credentials.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { DescribeTasksCommand } from "@aws-sdk/client-ecs";
 import { SSMClient } from "@aws-sdk/client-ssm";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -22,6 +20,7 @@ import {
   MOTO_NOT_IMPLEMENTED,
   type FakeAnswer,
 } from "../helpers/fake-aws-http.js";
+import { listenAws } from "../helpers/loopback-aws.js";
 import { failureOf } from "../helpers/results.js";
 
 const forward: PortForwardTarget = {
@@ -135,8 +134,7 @@ describe("the connection's SSM side", () => {
   });
 
   it("sends SSM calls to --endpoint-url and to AWS_ENDPOINT_URL_SSM", async () => {
-    const seen: string[] = [];
-    const server = await listen((target) => seen.push(target));
+    const server = await listenAws();
     try {
       vi.stubEnv("AWS_ACCESS_KEY_ID", "AKIDENV");
       vi.stubEnv("AWS_SECRET_ACCESS_KEY", "secret-env");
@@ -150,7 +148,10 @@ describe("the connection's SSM side", () => {
       const configured = await connect({ region: "us-east-1", env });
       expect(configured.ssmEndpoint).toBe(server.url);
       expect((await new SsmGateway(configured.ssm).terminateSession("demo-2")).ok).toBe(true);
-      expect(seen).toEqual(["AmazonSSM.TerminateSession", "AmazonSSM.TerminateSession"]);
+      expect(server.seen.map((call) => call.target)).toEqual([
+        "AmazonSSM.TerminateSession",
+        "AmazonSSM.TerminateSession",
+      ]);
     } finally {
       await server.close();
     }
@@ -169,21 +170,3 @@ describe("ssmEndpoint", () => {
     expect(ssmEndpoint({}, {}, "cn-north-1")).toBe("https://ssm.cn-north-1.amazonaws.com.cn");
   });
 });
-
-/** A loopback HTTP server that answers every SSM call with `{}` and reports its X-Amz-Target. */
-async function listen(onTarget: (target: string) => void): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer((request, response) => {
-    onTarget(String(request.headers["x-amz-target"]));
-    request.resume();
-    request.on("end", () => {
-      response.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
-      response.end("{}");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}

@@ -11,6 +11,7 @@ import { targetKind, type TargetRow } from "../../source/resources/target.js";
 import type { LoadContext, Scope } from "../../source/resources/types.js";
 import type { SimOptions } from "../../source/sim/index.js";
 import { simulatedEcs } from "../helpers/sim-client.js";
+import { loadContext } from "../helpers/load-context.js";
 
 const PROD = "arn:aws:ecs:us-east-1:123456789012:cluster/prod";
 
@@ -22,17 +23,15 @@ function setup(options: SimOptions = {}) {
     requestHandler: sim.requestHandler,
     maxAttempts: 1,
   });
-  const context = <Row>(scope: Scope, withElb = true): LoadContext<Row> => ({
-    gateway: new EcsGateway(ecs),
-    ...(withElb ? { elbv2: new Elbv2Gateway(elbv2) } : {}),
-    scope: { clusterArn: PROD, clusterName: "prod", ...scope },
-    now: clock.now(),
-    previous: undefined,
-    visibleKeys: () => new Set(),
-    forced: false,
-    memo: {},
-    publish: () => {},
-  });
+  const context = <Row>(scope: Scope, withElb = true): LoadContext<Row> =>
+    loadContext(
+      new EcsGateway(ecs),
+      { clusterArn: PROD, clusterName: "prod", ...scope },
+      {
+        now: clock.now(),
+        ...(withElb ? { elbv2: new Elbv2Gateway(elbv2) } : {}),
+      },
+    );
   return { sim, context, clock };
 }
 
@@ -104,6 +103,36 @@ describe("targets view", () => {
       forced: true,
     });
     expect(count()).toBe(2);
+  });
+
+  it("describes a stopped task once: it owns no target, and stays listed for an hour", async () => {
+    const { context, clock } = setup();
+    const base = context<TargetRow>({ serviceName: "checkout" });
+    const asked: string[][] = [];
+    const gateway = base.gateway;
+    const describeTasks = gateway.describeTasks.bind(gateway);
+    gateway.describeTasks = (cluster, arns) => {
+      asked.push(arns);
+      return describeTasks(cluster, arns);
+    };
+    const memo = {};
+    const stoppedSeen = new Set<string>();
+    let previous: TargetRow[] | undefined;
+    // checkout rolls its tasks over: within ten minutes some stop, and stay listed as STOPPED.
+    for (let step = 0; step < 40; step++) {
+      const before = asked.length;
+      const outcome = await targetKind.load({ ...base, now: clock.now(), memo, previous });
+      if (!outcome.ok) throw new Error(outcome.failure.message);
+      previous = outcome.rows;
+      const described = asked.slice(before).flat();
+      for (const arn of described) expect(stoppedSeen, `${arn} described again`).not.toContain(arn);
+      const tasks = await gateway.describeTasks(PROD, described);
+      asked.pop();
+      if (!tasks.ok) throw new Error(tasks.failure.message);
+      for (const task of tasks.value) if (task.lastStatus === "STOPPED") stoppedSeen.add(task.taskArn!);
+      clock.advance(15_000);
+    }
+    expect(stoppedSeen.size).toBeGreaterThan(0);
   });
 
   it("says which permission is missing when DescribeTargetHealth is refused", async () => {

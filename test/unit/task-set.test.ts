@@ -17,6 +17,7 @@ import { AppStore, cacheKey } from "../../source/store/app-store.js";
 import type { AnyKind } from "../../source/resources/registry.js";
 import { drawnColumns, shownColumns } from "../../source/store/view-sort.js";
 import { fakeGateway } from "../helpers/fake-gateway.js";
+import { loadContext } from "../helpers/load-context.js";
 
 const CLUSTER = "arn:aws:ecs:us-east-1:123456789012:cluster/prod";
 const arnOf = (id: string) => `arn:aws:ecs:us-east-1:123456789012:task/prod/${id}`;
@@ -102,16 +103,7 @@ const scopeFor = (set: TaskSet): Scope =>
   withTaskSet({ clusterArn: CLUSTER, clusterName: "prod", serviceName: "api" }, set);
 
 async function load(gateway: EcsGateway, set: TaskSet, previous?: readonly TaskRow[]): Promise<TaskRow[]> {
-  const outcome = await taskKind.load({
-    gateway,
-    scope: scopeFor(set),
-    now: 3_000_000,
-    previous,
-    visibleKeys: () => new Set(),
-    memo: {},
-    forced: false,
-    publish: () => {},
-  });
+  const outcome = await taskKind.load(loadContext(gateway, scopeFor(set), { now: 3_000_000, previous }));
   if (!outcome.ok) throw new Error(outcome.failure.message);
   return outcome.rows;
 }
@@ -289,7 +281,10 @@ describe("the toggle", () => {
     expect(stopped.scope.taskSet).toBe("stopped");
     expect(store.getState().flash?.text).toMatch(/stopped tasks/);
     expect(cacheKey(stopped.kind, stopped.scope)).not.toBe(cacheKey(running.kind, running.scope));
-    expect(store.entryOf(stopped)?.rows).toBeDefined();
+    const idsOf = (rows: readonly unknown[] | undefined) =>
+      (rows as TaskRow[] | undefined)?.map((row) => row.arn.slice(row.arn.lastIndexOf("/") + 1));
+    expect(idsOf(store.entryOf(stopped)?.rows)).toEqual(["cccc3333"]);
+    expect(idsOf(store.entryOf(running)?.rows)).toEqual(["aaaa1111", "bbbb2222"]);
     store.drill(); // a task's containers
     expect(store.top().kind).toBe("containers");
     expect(store.top().scope.taskSet).toBeUndefined();

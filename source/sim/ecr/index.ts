@@ -8,39 +8,28 @@ import type {
   ImageIdentifier,
 } from "@aws-sdk/client-ecr";
 import type { World } from "../ecs/world.js";
-import { SimError, type JsonObject } from "../protocol.js";
-import type { Operation, SimulatedService } from "../request-handler.js";
+import { optionalInteger, optionalString } from "../input.js";
+import { pageRequest, paginate } from "../pagination.js";
+import { invalidParameter, SimError, type JsonObject } from "../protocol.js";
+import type { SimulatedService } from "../request-handler.js";
+import { worldOperations } from "../world-operations.js";
 import { findingsOf, imageDetail, repositoryImages, type SimImage } from "./images.js";
 
 export const ECR_TARGET_PREFIX = "AmazonEC2ContainerRegistry_V20150921";
 
-const validation = (message: string): SimError => new SimError("InvalidParameterException", message);
+const PAGE_LIMITS = { defaultSize: 100, max: 1000 };
 
-function text(input: JsonObject, member: string): string | undefined {
-  const value = input[member];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string") throw validation(`${member} must be a string.`);
-  return value;
-}
-
-function pageSize(input: JsonObject, fallback: number, max: number): number {
-  const value = input.maxResults;
-  if (value === undefined || value === null) return fallback;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > max)
-    throw validation(`maxResults must be an integer between 1 and ${max}.`);
-  return value;
-}
-
-/** Index tokens: "<operation>|<repository>|<offset>", so a token is refused by another listing. */
-function offsetOf(input: JsonObject, scope: string): number {
-  const token = text(input, "nextToken");
-  if (token === undefined) return 0;
-  const [tokenScope, offset] = [
-    token.slice(0, token.lastIndexOf("|")),
-    token.slice(token.lastIndexOf("|") + 1),
-  ];
-  if (tokenScope !== scope || !/^\d+$/.test(offset)) throw validation("Invalid NextToken.");
-  return Number(offset);
+/** One page of a listing the AWS way (sim/pagination.ts), the items keyed by their position. */
+function page<T>(items: readonly T[], input: JsonObject, scope: string): { items: T[]; nextToken?: string } {
+  const maxResults = optionalInteger(input, "maxResults");
+  const request = pageRequest(maxResults, optionalString(input, "nextToken"), scope, PAGE_LIMITS);
+  const indexed = items.map((item, index) => ({ item, index }));
+  const position = (entry: { index: number }) => entry.index;
+  const found = paginate(indexed, position, () => true, request, scope);
+  return {
+    items: found.items.map((entry) => entry.item),
+    ...(found.nextToken ? { nextToken: found.nextToken } : {}),
+  };
 }
 
 const idText = (id: ImageIdentifier): string =>
@@ -53,9 +42,9 @@ interface Target {
 }
 
 function target(world: World, input: JsonObject): Target {
-  const repositoryName = text(input, "repositoryName");
-  if (!repositoryName) throw validation("repositoryName must not be empty.");
-  const registryId = text(input, "registryId") ?? world.accountId;
+  const repositoryName = optionalString(input, "repositoryName");
+  if (!repositoryName) throw invalidParameter("repositoryName must not be empty.");
+  const registryId = optionalString(input, "registryId") ?? world.accountId;
   const images = registryId === world.accountId ? repositoryImages(world, repositoryName) : undefined;
   if (images === undefined) {
     throw new SimError(
@@ -67,10 +56,10 @@ function target(world: World, input: JsonObject): Target {
 }
 
 function identifier(value: unknown): ImageIdentifier {
-  if (typeof value !== "object" || value === null) throw validation("imageId must be an object.");
+  if (typeof value !== "object" || value === null) throw invalidParameter("imageId must be an object.");
   const { imageDigest, imageTag } = value as ImageIdentifier;
   if (imageDigest === undefined && imageTag === undefined)
-    throw validation("imageId must have an imageDigest or an imageTag.");
+    throw invalidParameter("imageId must have an imageDigest or an imageTag.");
   return { ...(imageDigest ? { imageDigest } : {}), ...(imageTag ? { imageTag } : {}) };
 }
 
@@ -94,7 +83,7 @@ function describeImages(world: World, input: JsonObject): DescribeImagesResponse
   const ids = input.imageIds;
   if (ids !== undefined && ids !== null) {
     if (!Array.isArray(ids) || ids.length === 0 || ids.length > 100)
-      throw validation("imageIds must hold between 1 and 100 image IDs.");
+      throw invalidParameter("imageIds must hold between 1 and 100 image IDs.");
     const found = ids.map(identifier).map((id) => {
       const image = find(at.images, id);
       if (!image) throw imageNotFound(at, id);
@@ -102,14 +91,10 @@ function describeImages(world: World, input: JsonObject): DescribeImagesResponse
     });
     return { imageDetails: found };
   }
-  const scope = `DescribeImages|${at.registryId}/${at.repositoryName}`;
-  const offset = offsetOf(input, scope);
-  const size = pageSize(input, 100, 1000);
-  const page = at.images.slice(offset, offset + size);
-  const next = offset + size < at.images.length ? `${scope}|${offset + size}` : undefined;
+  const shown = page(at.images, input, `DescribeImages|${at.registryId}/${at.repositoryName}`);
   return {
-    imageDetails: page.map((image) => imageDetail(at.registryId, image)),
-    ...(next ? { nextToken: next } : {}),
+    imageDetails: shown.items.map((image) => imageDetail(at.registryId, image)),
+    ...(shown.nextToken ? { nextToken: shown.nextToken } : {}),
   };
 }
 
@@ -126,10 +111,7 @@ function describeImageScanFindings(world: World, input: JsonObject): DescribeIma
   }
   const detail = imageDetail(at.registryId, image);
   const findings = findingsOf(image);
-  const scope = `DescribeImageScanFindings|${at.repositoryName}@${image.digest}`;
-  const offset = offsetOf(input, scope);
-  const size = pageSize(input, 100, 1000);
-  const next = offset + size < findings.length ? `${scope}|${offset + size}` : undefined;
+  const shown = page(findings, input, `DescribeImageScanFindings|${at.repositoryName}@${image.digest}`);
   return {
     registryId: at.registryId,
     repositoryName: at.repositoryName,
@@ -139,23 +121,17 @@ function describeImageScanFindings(world: World, input: JsonObject): DescribeIma
       imageScanCompletedAt: detail.imageScanFindingsSummary?.imageScanCompletedAt,
       vulnerabilitySourceUpdatedAt: detail.imageScanFindingsSummary?.vulnerabilitySourceUpdatedAt,
       findingSeverityCounts: detail.imageScanFindingsSummary?.findingSeverityCounts,
-      findings: findings.slice(offset, offset + size),
+      findings: shown.items,
     },
-    ...(next ? { nextToken: next } : {}),
+    ...(shown.nextToken ? { nextToken: shown.nextToken } : {}),
   };
 }
 
 export function createEcrService(world: World, now: () => number): SimulatedService {
-  const operations: Record<string, Operation> = {
-    DescribeImages: (input) => {
-      world.advance(now());
-      return describeImages(world, input);
-    },
-    DescribeImageScanFindings: (input) => {
-      world.advance(now());
-      return describeImageScanFindings(world, input);
-    },
-  };
+  const operations = worldOperations(world, now, {
+    DescribeImages: describeImages,
+    DescribeImageScanFindings: describeImageScanFindings,
+  });
   return {
     targetPrefix: ECR_TARGET_PREFIX,
     iamService: "ecr",

@@ -1,6 +1,6 @@
 // The simulated ECS API: the JSON 1.1 operations, their throttling categories (the ECS token
 // buckets of aws-api.md §1.2), and advancing the world to the current time before each answer.
-import type { Operation, SimulatedService } from "../request-handler.js";
+import type { SimulatedService } from "../request-handler.js";
 import type { JsonObject } from "../protocol.js";
 import { clusterArn, serviceArn, taskArn } from "./arns.js";
 import type { BucketSpec } from "../token-buckets.js";
@@ -23,6 +23,7 @@ import { describeTasks, listTasks, stopTaskOperation } from "./ops-tasks.js";
 import type { SessionRegistry } from "../ssm/sessions.js";
 import { updateService } from "./ops-update-service.js";
 import type { World } from "./world.js";
+import { worldOperations, type WorldOperation } from "../world-operations.js";
 
 export const ECS_TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113";
 
@@ -67,9 +68,7 @@ const CATEGORY: Readonly<Record<string, string>> = {
   ListServicesByNamespace: "cluster-service-resource-read",
 };
 
-type EcsOperation = (world: World, input: JsonObject) => unknown;
-
-const OPERATIONS: Readonly<Record<string, EcsOperation>> = {
+const OPERATIONS: Readonly<Record<string, WorldOperation>> = {
   ListClusters: listClusters,
   DescribeClusters: describeClusters,
   ListServices: listServices,
@@ -94,17 +93,10 @@ export function createEcsService(
   now: () => number,
   sessions: SessionRegistry,
 ): SimulatedService {
-  const all: Record<string, EcsOperation> = {
+  const operations = worldOperations(world, now, {
     ...OPERATIONS,
     ExecuteCommand: (w, input) => executeCommand(w, input, sessions),
-  };
-  const operations: Record<string, Operation> = {};
-  for (const [name, operation] of Object.entries(all)) {
-    operations[name] = (input) => {
-      world.advance(now());
-      return operation(world, input);
-    };
-  }
+  });
   return {
     targetPrefix: ECS_TARGET_PREFIX,
     iamService: "ecs",

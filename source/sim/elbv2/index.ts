@@ -13,7 +13,8 @@ import type { World } from "../ecs/world.js";
 import { SimError, type JsonObject } from "../protocol.js";
 import { queryList, queryStructs } from "../query-protocol.js";
 import { hashHex } from "../random.js";
-import type { Operation, SimulatedService } from "../request-handler.js";
+import type { SimulatedService } from "../request-handler.js";
+import { worldOperations } from "../world-operations.js";
 import { targetsOf } from "./target-health.js";
 
 export { targetsOf, type SimTarget } from "./target-health.js";
@@ -135,17 +136,10 @@ function describeTargetHealth(world: World, input: JsonObject): DescribeTargetHe
 }
 
 export function createElbv2Service(world: World, now: () => number): SimulatedService {
-  const all: Record<string, (world: World, input: JsonObject) => unknown> = {
+  const operations = worldOperations(world, now, {
     DescribeTargetGroups: describeTargetGroups,
     DescribeTargetHealth: describeTargetHealth,
-  };
-  const operations: Record<string, Operation> = {};
-  for (const [name, operation] of Object.entries(all)) {
-    operations[name] = (input) => {
-      world.advance(now());
-      return operation(world, input);
-    };
-  }
+  });
   return {
     targetPrefix: ELBV2_SIGNING_NAME,
     queryNamespace: ELBV2_NAMESPACE,

@@ -8,7 +8,8 @@ import { execAgentOf, execTarget } from "../ecs/exec-agent.js";
 import type { SimContainer, SimTask } from "../ecs/model.js";
 import type { World } from "../ecs/world.js";
 import { SimError, type JsonObject } from "../protocol.js";
-import type { Operation, SimulatedService } from "../request-handler.js";
+import type { SimulatedService } from "../request-handler.js";
+import { worldOperations } from "../world-operations.js";
 import type { SessionRegistry } from "./sessions.js";
 
 export { SessionRegistry, type SimSessionRecord } from "./sessions.js";
@@ -28,16 +29,10 @@ export function createSsmService(
   now: () => number,
   sessions: SessionRegistry,
 ): SimulatedService {
-  const operations: Record<string, Operation> = {
-    StartSession: (input) => {
-      world.advance(now());
-      return startSession(world, input, sessions);
-    },
-    TerminateSession: (input) => {
-      world.advance(now());
-      return terminateSession(input, sessions);
-    },
-  };
+  const operations = worldOperations(world, now, {
+    StartSession: (w, input) => startSession(w, input, sessions),
+    TerminateSession: (_w, input) => terminateSession(input, sessions),
+  });
   return {
     targetPrefix: SSM_TARGET_PREFIX,
     iamService: "ssm",
