@@ -7,19 +7,13 @@ import { EcsGateway } from "../../source/aws/ecs-gateway.js";
 import { RequestBudget } from "../../source/aws/request-budget.js";
 import { deploymentKind, type DeploymentRow } from "../../source/resources/deployment.js";
 import { diffPair } from "../../source/store/task-definition-diff.js";
+import { loadContext } from "../helpers/load-context.js";
 import { describeService, simulatedEcs } from "../helpers/sim-client.js";
 
 async function load(gateway: EcsGateway, service: string) {
-  const outcome = await deploymentKind.load({
-    gateway,
-    scope: { clusterArn: "prod", clusterName: "prod", serviceName: service },
-    now: Date.now(),
-    previous: undefined,
-    visibleKeys: () => new Set(),
-    memo: {},
-    forced: false,
-    publish: () => {},
-  });
+  const outcome = await deploymentKind.load(
+    loadContext<DeploymentRow>(gateway, { clusterArn: "prod", clusterName: "prod", serviceName: service }),
+  );
   if (!outcome.ok) throw new Error(outcome.failure.message);
   return outcome.rows;
 }
