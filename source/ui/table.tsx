@@ -198,11 +198,18 @@ export function Table<Row>(props: TableProps<Row>) {
         borderBottom={false}
         borderColor={theme.border}
       >
-        <Text bold wrap="truncate-end">
-          {fit(headerLine, inner)}
-        </Text>
+        <Box flexShrink={0}>
+          <Text bold wrap="truncate-end">
+            {fit(headerLine, inner)}
+          </Text>
+        </Box>
         {lines}
-        {rows.length === 0 ? <Text wrap="truncate-end">{props.emptyText}</Text> : null}
+        {/* Why a view is empty can take a sentence: wrapped, not cut. */}
+        {rows.length === 0 ? (
+          <Box flexShrink={1} overflowY="hidden">
+            <Text wrap="wrap">{props.emptyText}</Text>
+          </Box>
+        ) : null}
       </Box>
       <Text color={theme.border}>└{"─".repeat(inner)}┘</Text>
     </Box>
