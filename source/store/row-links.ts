@@ -2,10 +2,11 @@
 // Everything comes from ARNs (the row's key, the scope's cluster), which also carry the region
 // and partition, so no extra call is needed.
 import { lastSegment } from "../actions/arn.js";
+import { parseImageReference } from "../aws/image-uri.js";
 import type { KindId, Scope } from "../resources/types.js";
 
 export interface Reference {
-  label: "ARN" | "ID" | "name";
+  label: "ARN" | "ID" | "name" | "image" | "digest";
   value: string;
 }
 
@@ -13,6 +14,16 @@ export interface Reference {
 export function referencesOf(kind: KindId, key: string): Reference[] {
   // A target's key is "<id>:<port> <target group ARN> <container>"; its ID is what one looks up.
   if (kind === "targets") return [{ label: "ID", value: key.split(":")[0] ?? key }];
+  // An image's key is "<registry>/<repository>@<digest>": what `docker pull` takes, and the digest.
+  if (kind === "images") {
+    const digest = parseImageReference(key).digest;
+    return digest
+      ? [
+          { label: "image", value: key },
+          { label: "digest", value: digest },
+        ]
+      : [{ label: "image", value: key }];
+  }
   if (!key.startsWith("arn:")) {
     return [{ label: kind === "containers" || kind === "families" ? "name" : "ID", value: key }];
   }
@@ -34,6 +45,7 @@ export function consoleUrl(kind: KindId, key: string, scope: Scope): string | un
   const [, partition = "", , region = ""] = (arn ?? "").split(":");
   const host = CONSOLE_HOST[partition];
   if (!host || !region) return undefined;
+  if (kind === "images") return ecrRepositoryUrl(host, key);
   const cluster = kind === "clusters" ? lastSegment(key) : (scope.clusterName ?? lastSegment(arn!));
   if (kind === "taskdefs" || kind === "families") {
     // Task definitions are not in a cluster: their pages are the region's.
@@ -71,4 +83,12 @@ export function consoleUrl(kind: KindId, key: string, scope: Scope): string | un
     default:
       return undefined;
   }
+}
+
+/** An ECR image's repository page, in the registry's own region (the image view shows one image). */
+function ecrRepositoryUrl(host: string, image: string): string | undefined {
+  const { ecr, repository } = parseImageReference(image);
+  if (!ecr) return undefined;
+  const path = [ecr.registryId, ...repository.split("/")].map((part) => encodeURIComponent(part)).join("/");
+  return `https://${ecr.region}.${host}/ecr/repositories/private/${path}?region=${ecr.region}`;
 }

@@ -82,3 +82,23 @@ describe("consoleUrl", () => {
     expect(consoleUrl("portforwards", "pf-1", {})).toBeUndefined();
   });
 });
+
+describe("an image's references and console page", () => {
+  const REPOSITORY = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/web";
+  const DIGEST = "sha256:529ed73c9e44809fcb69e5f6697f1661982238f87f20d64bbd400812d6ba0b5d";
+  const IMAGE = `${REPOSITORY}@${DIGEST}`;
+  const IN_TASK = { clusterArn: CLUSTER, clusterName: "prod", taskArn: TASK, containerName: "web" };
+
+  it("copies the image pinned to its digest, or the digest alone", () => {
+    expect(referencesOf("images", IMAGE)).toEqual([
+      { label: "image", value: IMAGE },
+      { label: "digest", value: DIGEST },
+    ]);
+  });
+
+  it("opens its ECR repository, in the registry's region", () => {
+    expect(consoleUrl("images", IMAGE, IN_TASK)).toBe(
+      "https://eu-west-1.console.aws.amazon.com/ecr/repositories/private/123456789012/team/web?region=eu-west-1",
+    );
+  });
+});
