@@ -523,7 +523,6 @@ export class AppStore {
     this.replaceTop(this.withCursor({ ...view, sort }, view.cursorKey));
   }
 
-  /** ctrl-w: wide columns on or off, in every view. */
   /** `t` in a tasks view: running → stopped → all tasks of the service. */
   cycleTaskSet(): void {
     const view = this.top();
@@ -534,6 +533,7 @@ export class AppStore {
     void this.refresh(false);
   }
 
+  /** ctrl-w: wide columns on or off, in every view. */
   toggleWide(): void {
     this.set({ wide: !this.state.wide });
     this.set({ stack: this.state.stack.map((view) => this.withCursor(view, view.cursorKey)) });
@@ -811,7 +811,10 @@ export class AppStore {
 
   openRowInConsole(outputs: RowOutputs): void {
     const row = this.rowUnderCursor();
-    if (row) this.copyAndOpen.open(row.kind, row.key, this.top().scope, outputs);
+    if (!row) return;
+    // The session's region, for what no ARN in scope places (families listed from no cluster).
+    const region = this.state.context.find((item) => item.label === "Region")?.value;
+    this.copyAndOpen.open(row.kind, row.key, this.top().scope, outputs, region);
   }
 
   private rowUnderCursor(): { kind: KindId; key: string } | undefined {

@@ -39,14 +39,32 @@ const CONSOLE_HOST: Record<string, string> = {
   "aws-us-gov": "console.amazonaws-us-gov.com",
 };
 
-/** The row's page in the ECS console, or undefined when the console has none (port forwards). */
-export function consoleUrl(kind: KindId, key: string, scope: Scope): string | undefined {
+/** The partition of a region: "aws-cn" for cn-north-1, "aws-us-gov" for us-gov-west-1, else "aws". */
+function partitionOf(region: string): string {
+  if (region.startsWith("cn-")) return "aws-cn";
+  if (region.startsWith("us-gov-")) return "aws-us-gov";
+  return "aws";
+}
+
+/**
+ * The row's page in the ECS console, or undefined when the console has none (port forwards).
+ * `sessionRegion` places what no ARN in scope does: the families listed from no cluster.
+ */
+export function consoleUrl(
+  kind: KindId,
+  key: string,
+  scope: Scope,
+  sessionRegion?: string,
+): string | undefined {
   const arn = kind === "clusters" || kind === "taskdefs" ? key : scope.clusterArn;
-  const [, partition = "", , region = ""] = (arn ?? "").split(":");
+  const home =
+    !arn && kind === "families" && sessionRegion
+      ? `arn:${partitionOf(sessionRegion)}:ecs:${sessionRegion}`
+      : arn;
+  const [, partition = "", , region = ""] = (home ?? "").split(":");
   const host = CONSOLE_HOST[partition];
   if (!host || !region) return undefined;
   if (kind === "images") return ecrRepositoryUrl(host, key);
-  const cluster = kind === "clusters" ? lastSegment(key) : (scope.clusterName ?? lastSegment(arn!));
   if (kind === "taskdefs" || kind === "families") {
     // Task definitions are not in a cluster: their pages are the region's.
     const [family = "", revision] = (kind === "families" ? key : lastSegment(key)).split(":");
@@ -54,6 +72,8 @@ export function consoleUrl(kind: KindId, key: string, scope: Scope): string | un
     const path = parts.map((part) => encodeURIComponent(part));
     return `https://${region}.${host}/ecs/v2/task-definitions/${path.join("/")}?region=${region}`;
   }
+  if (!arn) return undefined;
+  const cluster = kind === "clusters" ? lastSegment(key) : (scope.clusterName ?? lastSegment(arn));
   const base = `https://${region}.${host}/ecs/v2/clusters/${encodeURIComponent(cluster)}`;
   const service = (name: string | undefined, tab: string) =>
     name === undefined ? undefined : `${base}/services/${encodeURIComponent(name)}/${tab}?region=${region}`;

@@ -66,7 +66,14 @@ describe("consoleUrl", () => {
     const regional = "https://eu-west-1.console.aws.amazon.com/ecs/v2/task-definitions";
     expect(consoleUrl("taskdefs", revision, {})).toBe(`${regional}/web/12/containers?region=eu-west-1`);
     expect(consoleUrl("families", "web", IN_SERVICE)).toBe(`${regional}/web?region=eu-west-1`);
+    // Listed from no cluster: the session's region places the family.
     expect(consoleUrl("families", "web", {})).toBeUndefined();
+    expect(consoleUrl("families", "web", {}, "eu-west-1")).toBe(`${regional}/web?region=eu-west-1`);
+    expect(consoleUrl("families", "web", {}, "cn-north-1")).toBe(
+      "https://cn-north-1.console.amazonaws.cn/ecs/v2/task-definitions/web?region=cn-north-1",
+    );
+    // Nothing else is placed by the region alone.
+    expect(consoleUrl("services", "web", {}, "eu-west-1")).toBeUndefined();
     expect(referencesOf("families", "web")).toEqual([{ label: "name", value: "web" }]);
     expect(referencesOf("taskdefs", revision)).toEqual([
       { label: "ARN", value: revision },
