@@ -551,8 +551,13 @@ export class AppStore {
 
   /** ctrl-w: wide columns on or off, in every view. */
   toggleWide(): void {
-    this.set({ wide: !this.state.wide });
+    const wide = !this.state.wide;
+    this.set({ wide });
     this.set({ stack: this.state.stack.map((view) => this.withCursor(view, view.cursorKey)) });
+    // Said, since nothing on screen changes in a view without wide columns.
+    const kind = this.kindOf(this.top());
+    const none = kind.columns.some((column) => column.wide) ? "" : ` (the ${kind.id} view has none)`;
+    this.showFlash(`wide columns ${wide ? "on" : "off"}${none}`);
   }
 
   openFilter(): void {
