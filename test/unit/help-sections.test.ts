@@ -12,7 +12,7 @@ const tableActions = (id: keyof typeof KINDS) =>
 
 describe("help's table keys", () => {
   it("leave out logs and open in views whose rows have neither", () => {
-    for (const id of ["images", "network"] as const) {
+    for (const id of ["images", "taskdefs"] as const) {
       expect(tableActions(id), id).not.toContain("Logs");
       expect(tableActions(id), id).not.toContain("Open");
       expect(tableActions(id), id).toContain("Describe");
@@ -23,5 +23,8 @@ describe("help's table keys", () => {
   it("keep them where they work", () => {
     expect(tableActions("tasks")).toEqual(expect.arrayContaining(["Open", "Logs"]));
     expect(tableActions("targets")).toContain("Open");
+    // The network view is one task's: l follows that task's logs.
+    expect(tableActions("network")).toContain("Logs");
+    expect(tableActions("network")).not.toContain("Open");
   });
 });
