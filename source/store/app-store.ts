@@ -311,7 +311,9 @@ export class AppStore {
     const entry = this.entryOf(view);
     const why =
       entry?.rows === undefined
-        ? "the list is still loading"
+        ? entry?.failure
+          ? "the list did not load"
+          : "the list is still loading"
         : view.filter
           ? "nothing matches the filter"
           : "the list is empty";

@@ -56,3 +56,26 @@ describe("keys on a view with no row", () => {
     }
   });
 });
+
+describe("keys before the rows are there", () => {
+  it("say the list is still loading", () => {
+    const { gateway } = fakeGateway();
+    const store = new AppStore({ refreshMs: 5_000, now: () => 1_000_000 });
+    void store.attach(gateway, [{ label: "Region", value: "us-east-1" }]);
+    store.openDescribe(outputs);
+    expect(store.getState().flash?.text).toBe("no row here: the list is still loading");
+  });
+
+  it("or that it did not load", async () => {
+    const { gateway } = fakeGateway();
+    gateway.listClusterArns = async () => ({
+      ok: false,
+      failure: { kind: "denied", operation: "ListClusters", code: "AccessDenied", message: "no" },
+    });
+    const store = new AppStore({ refreshMs: 5_000, now: () => 1_000_000 });
+    await store.attach(gateway, [{ label: "Region", value: "us-east-1" }]);
+    await store.refresh(true);
+    store.openDescribe(outputs);
+    expect(store.getState().flash?.text).toBe("no row here: the list did not load");
+  });
+});
