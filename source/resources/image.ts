@@ -145,7 +145,9 @@ export const imageKind: ResourceKind<ImageRow> = {
     const image = await ecr.describeImage(reference, container.imageDigest);
     if (!image.ok) return image;
     memo.loadedAt = now;
-    const key = image.value.detail.imageDigest ?? reference.image;
+    // The image pinned to its digest: what `c` copies, and how `o` finds its repository.
+    const digest = image.value.detail.imageDigest;
+    const key = digest ? `${reference.registry}/${reference.repository}@${digest}` : reference.image;
     return { ok: true, rows: [{ key, reference, image: image.value }] };
   },
 };

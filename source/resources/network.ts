@@ -102,6 +102,11 @@ export const networkKind: ResourceKind<NetworkRow> = {
     { header: "MAC", value: (r) => orDash(r.mac), sortKey: "C", wide: true },
     { header: "PRIVATE DNS", value: (r) => orDash(r.dns), sortKey: "D", wide: true, flexible: true },
   ],
+  // The view is about one task: l follows its logs, as on the task itself.
+  logs: (_row, scope) => ({
+    follow: { kind: "task", cluster: scope.clusterArn ?? "", taskArn: scope.taskArn ?? "" },
+    title: `logs(${scope.serviceName ?? scope.instanceId ?? ""}/${arnName(scope.taskArn)})`,
+  }),
   filterText: (r) =>
     [r.mode, r.name, r.privateIp, r.subnet, r.zone, r.securityGroups?.join(" "), r.ports, r.dns].join(" "),
   describe: (r) =>

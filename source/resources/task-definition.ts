@@ -27,6 +27,8 @@ export interface RevisionRow {
   /** Undefined until described. */
   definition?: TaskDefinition;
   use?: RevisionUse;
+  /** Opened from a service, whose deployments say which revisions run; from a family, unknown. */
+  usesKnown?: boolean;
 }
 
 /** The family is listed again this often (revisions come and go rarely); ctrl-r lists at once. */
@@ -95,9 +97,11 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
     },
     {
       header: "IN USE",
-      value: (r) => r.use ?? "-",
+      // "-" says no deployment of the service runs it; from a family nothing says: no column.
+      value: (r) => r.use ?? (r.usesKnown ? "-" : ""),
       tone: (r) => (r.use ? USE_TONE[r.use] : "muted"),
       sortKey: "U",
+      whenSet: true,
     },
     {
       header: "CPU",
@@ -219,7 +223,8 @@ async function loadRevisions(context: LoadContext<RevisionRow>): Promise<LoadOut
   } else {
     rows = [...previous];
   }
-  rows = rows.map((row) => ({ ...row, use: uses.get(`${row.family}:${row.revision}`) }));
+  const usesKnown = Boolean(scope.serviceName);
+  rows = rows.map((row) => ({ ...row, use: uses.get(`${row.family}:${row.revision}`), usesKnown }));
   context.publish(rows);
 
   const visible = context.visibleKeys(rows);

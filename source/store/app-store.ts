@@ -297,6 +297,23 @@ export class AppStore {
     return this.shownRows(view, this.entryOf(view)?.rows ?? []);
   }
 
+  /** The row under the cursor; when there is none, undefined after saying why (a key does something). */
+  private cursorRow(view: ViewEntry): unknown {
+    const row = this.visibleRows(view)[view.cursor];
+    if (row !== undefined) return row;
+    const entry = this.entryOf(view);
+    const why =
+      entry?.rows === undefined
+        ? entry?.failure
+          ? "the list did not load"
+          : "the list is still loading"
+        : view.filter
+          ? "nothing matches the filter"
+          : "the list is empty";
+    this.showFlash(`no row here: ${why}`);
+    return undefined;
+  }
+
   private shownRows(view: ViewEntry, rows: readonly unknown[]): readonly unknown[] {
     const { wide, now } = this.state;
     const kind = this.kindOf(view);
@@ -486,10 +503,11 @@ export class AppStore {
   drill(): void {
     const view = this.top();
     const kind = this.kindOf(view);
-    const row = this.visibleRows(view)[view.cursor];
-    if (row === undefined || !kind.drill) return;
+    const row = this.cursorRow(view);
+    if (row === undefined) return;
+    if (!kind.drill) return this.showFlash(`enter opens nothing in the ${kind.id} view: d describes a row`);
     const next = kind.drill(row, view.scope);
-    if (!next) return;
+    if (!next) return this.showFlash("this row opens nothing (d describes it)");
     this.set({ stack: [...this.state.stack, { ...next, cursor: 0, top: 0, filter: "" }] });
     void this.refresh(false);
   }
@@ -528,8 +546,13 @@ export class AppStore {
 
   /** ctrl-w: wide columns on or off, in every view. */
   toggleWide(): void {
-    this.set({ wide: !this.state.wide });
+    const wide = !this.state.wide;
+    this.set({ wide });
     this.set({ stack: this.state.stack.map((view) => this.withCursor(view, view.cursorKey)) });
+    // Said, since nothing on screen changes in a view without wide columns.
+    const kind = this.kindOf(this.top());
+    const none = kind.columns.some((column) => column.wide) ? "" : ` (the ${kind.id} view has none)`;
+    this.showFlash(`wide columns ${wide ? "on" : "off"}${none}`);
   }
 
   openFilter(): void {
@@ -557,9 +580,10 @@ export class AppStore {
   openLogs(outputs: LogPaneOutputs): void {
     const view = this.top();
     const kind = this.kindOf(view);
-    const row = this.visibleRows(view)[view.cursor];
+    if (!kind.logs)
+      return this.showFlash(`no logs in the ${kind.id} view: open a service, task or container`);
+    const row = this.cursorRow(view);
     if (row === undefined) return;
-    if (!kind.logs) return this.showFlash(`${kind.id} have no logs: open a service, task or container`);
     if (!this.openFollower) return this.showFlash("not connected", "error");
     const { follow, title } = kind.logs(row, view.scope);
     const follower = this.openFollower(follow);
@@ -577,7 +601,7 @@ export class AppStore {
   openDescribe(outputs: DescribeOutputs): void {
     const view = this.top();
     const kind = this.kindOf(view);
-    const row = this.visibleRows(view)[view.cursor];
+    const row = this.cursorRow(view);
     if (row === undefined) return;
     const value = kind.describe(row);
     if (!value) {
@@ -711,8 +735,9 @@ export class AppStore {
   /** `z` / `e` / `a` / `t` on a service: its deployments, events, auto scaling or task definitions. */
   openServiceView(kind: "deployments" | "events" | "autoscaling" | "taskdefs"): void {
     const view = this.top();
-    const row = this.visibleRows(view)[view.cursor] as ServiceRow | undefined;
-    if (view.kind !== "services" || !row) return;
+    if (view.kind !== "services") return;
+    const row = this.cursorRow(view) as ServiceRow | undefined;
+    if (!row) return;
     const next: ViewEntry = {
       kind,
       scope: { ...view.scope, serviceName: row.name },
@@ -727,7 +752,9 @@ export class AppStore {
   /** `i`, `b` or `n` on a row: a view about it that is not its drill-down (see row-views.ts). */
   openRowView(action: RowViewAction): void {
     const view = this.top();
-    const opened = rowView(action, view, this.visibleRows(view)[view.cursor]);
+    const row = this.cursorRow(view);
+    if (row === undefined) return;
+    const opened = rowView(action, view, row);
     if (typeof opened === "string") return this.showFlash(opened, "info");
     if (!opened) return;
     this.set({ stack: [...this.state.stack, { ...opened, cursor: 0, top: 0, filter: "" }] });
@@ -804,12 +831,15 @@ export class AppStore {
 
   openRowInConsole(outputs: RowOutputs): void {
     const row = this.rowUnderCursor();
-    if (row) this.copyAndOpen.open(row.kind, row.key, this.top().scope, outputs);
+    if (!row) return;
+    // The session's region, for what no ARN in scope places (families listed from no cluster).
+    const region = this.state.context.find((item) => item.label === "Region")?.value;
+    this.copyAndOpen.open(row.kind, row.key, this.top().scope, outputs, region);
   }
 
   private rowUnderCursor(): { kind: KindId; key: string } | undefined {
     const view = this.top();
-    const row = this.visibleRows(view)[view.cursor];
+    const row = this.cursorRow(view);
     return row === undefined ? undefined : { kind: view.kind, key: this.kindOf(view).key(row) };
   }
 

@@ -28,8 +28,8 @@ export class CopyAndOpen extends StepFlow {
     });
   }
 
-  open(kind: KindId, key: string, scope: Scope, outputs: RowOutputs): void {
-    const url = consoleUrl(kind, key, scope);
+  open(kind: KindId, key: string, scope: Scope, outputs: RowOutputs, region?: string): void {
+    const url = consoleUrl(kind, key, scope, region);
     if (!url) return this.host.flash("the AWS console has no page for this row", "info");
     if (outputs.browse(url)) return this.host.flash(`opened ${url}`, "info");
     outputs.copy(url);

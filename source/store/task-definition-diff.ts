@@ -2,7 +2,8 @@
 // unified diff (3 lines of context, like `diff -u`). In the taskdefs view: the two marked revisions
 // (older first), one marked against the cursor's, or with nothing marked the cursor's against the
 // revision the service runs (the one it runs against the one before it). In the deployments view:
-// an ACTIVE or finished deployment's revision (old) against the PRIMARY one's (new).
+// an ACTIVE or finished deployment's revision (old) against the PRIMARY one's (new), unless both run
+// the same.
 import type { TaskDefinition } from "@aws-sdk/client-ecs";
 import { diffHunks, hunkHeader } from "../actions/line-diff.js";
 import { taskDefinitionDiff, type ToLines } from "../actions/task-definition-diff.js";
@@ -86,6 +87,11 @@ function deploymentPair(rows: DeploymentRow[], row: DeploymentRow | undefined): 
       ok: false,
       message: "no older deployment, running or finished: nothing to diff the PRIMARY one with",
     };
+  }
+  // A restart (forceNewDeployment) rolls out the revision already running: the same on both sides.
+  const same = lastSegment(old.deployment.taskDefinition);
+  if (same === lastSegment(primary.deployment.taskDefinition)) {
+    return { ok: false, message: `both deployments run ${same} (a forced new deployment): nothing to diff` };
   }
   return { ok: true, before: old.deployment.taskDefinition, after: primary.deployment.taskDefinition };
 }

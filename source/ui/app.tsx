@@ -15,7 +15,8 @@ import { Flash, flashLines } from "./flash.js";
 import { Header, HEADER_ROWS, type HeaderHint } from "./header.js";
 import { Help } from "./help.js";
 import { splitKeys } from "./key-names.js";
-import { appliesTo, BINDINGS } from "./keymap.js";
+import { offeredIn } from "./help-sections.js";
+import { BINDINGS } from "./keymap.js";
 import { LogPane } from "./log-pane/log-pane.js";
 import { DescribeScreen } from "./describe/describe-screen.js";
 import { PANE_BINDINGS } from "../store/log-pane.js";
@@ -72,14 +73,10 @@ export function App({ store }: AppProps) {
   )?.view;
   const hints: HeaderHint[] = pane
     ? PANE_BINDINGS.filter((b) => b.hint)
-    : BINDINGS.filter(
-        (b) =>
-          b.hint &&
-          b.keys.length > 0 &&
-          appliesTo(b, kind.id) &&
-          (b.action !== "drill" || kind.drill) &&
-          (b.action !== "logs" || kind.logs),
-      ).map((b) => ({ ...b, refused: Boolean(b.mutates && state.readOnly !== undefined) }));
+    : BINDINGS.filter((b) => b.hint && b.keys.length > 0 && offeredIn(b, kind)).map((b) => ({
+        ...b,
+        refused: Boolean(b.mutates && state.readOnly !== undefined),
+      }));
   const [status, statusTone] = freshness(entry, state.now, store.refreshMs);
 
   if (state.describe) return <DescribeScreen pane={state.describe} width={columns} height={height} />;

@@ -18,6 +18,7 @@ export function columnWidths<Row>(
   const widths = columns.map((column, c) =>
     Math.max(stringWidth(column.header), ...cells.map((row) => stringWidth(row[c] ?? ""))),
   );
+  const natural = [...widths];
   const budget = available - COLUMN_GAP * (columns.length - 1);
   const flexible = columns.findIndex((column) => column.flexible);
   let excess = widths.reduce((sum, width) => sum + width, 0) - budget;
@@ -43,7 +44,18 @@ export function columnWidths<Row>(
     shrink(widest, Math.max(stringWidth(columns[widest]!.header), widths[widest]! - 1));
   }
   shrink(0, stringWidth(columns[0]!.header));
-  // Still too wide: the terminal is tiny; cut from the right.
-  for (let i = widths.length - 1; i >= 0 && excess > 0; i--) shrink(i, 0);
+  // Still too wide: the terminal is tiny; cut from the right. A column cut to nothing is not drawn,
+  // so the gap before it goes to the columns left of it.
+  for (let i = widths.length - 1; i >= 0 && excess > 0; i--) {
+    shrink(i, 0);
+    if (widths[i] === 0 && i > 0) excess -= COLUMN_GAP;
+  }
+  // What that freed beyond the need goes back to the columns still drawn, up to their full width.
+  for (let i = 0; i < widths.length && excess < 0; i++) {
+    if (widths[i] === 0) continue;
+    const back = Math.min(-excess, natural[i]! - widths[i]!);
+    widths[i]! += back;
+    excess += back;
+  }
   return widths;
 }

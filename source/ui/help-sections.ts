@@ -5,7 +5,7 @@ import { commandHints } from "../store/commands.js";
 import { DESCRIBE_BINDINGS } from "../store/describe.js";
 import { PANE_BINDINGS } from "../store/log-pane.js";
 import type { AnyKind } from "../resources/registry.js";
-import { BINDINGS, bindingOf, type ActionId, type KeyHint } from "./keymap.js";
+import { appliesTo, BINDINGS, bindingOf, type ActionId, type Binding, type KeyHint } from "./keymap.js";
 import { sortHints } from "./sort-bindings.js";
 
 export interface HelpSection {
@@ -15,12 +15,22 @@ export interface HelpSection {
   typed?: boolean;
 }
 
+/**
+ * Whether a binding does something in views of this kind: `enter` only where rows open a view,
+ * `l` only where they have logs. The header's hints and help follow it.
+ */
+export function offeredIn(binding: Binding, kind: AnyKind): boolean {
+  if (binding.action === "drill") return Boolean(kind.drill);
+  if (binding.action === "logs") return Boolean(kind.logs);
+  return appliesTo(binding, kind.id);
+}
+
 export function helpColumns(kind: AnyKind): HelpSection[][] {
   // Unbound in the config file: nothing to press.
   const bound = BINDINGS.filter((binding) => binding.keys.length > 0);
   const columns: HelpSection[][] = [
     [
-      { title: "tables", bindings: bound.filter((binding) => !binding.kinds) },
+      { title: "tables", bindings: bound.filter((binding) => !binding.kinds && offeredIn(binding, kind)) },
       { title: "commands", bindings: commandHints(), typed: true },
     ],
     [

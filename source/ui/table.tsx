@@ -123,9 +123,11 @@ export function Table<Row>(props: TableProps<Row>) {
     ),
   );
   const widths = columnWidths(columns, raw, inner - gutter);
+  // A column cut to nothing on a narrow screen is left out, with its gap.
+  const drawn = columns.map((_, c) => c).filter((c) => widths[c]! > 0);
   const headerLine =
     " ".repeat(gutter) +
-    columns.map((column, c) => fit(column.header, widths[c]!, column.align)).join(" ".repeat(COLUMN_GAP));
+    drawn.map((c) => fit(columns[c]!.header, widths[c]!, columns[c]!.align)).join(" ".repeat(COLUMN_GAP));
   const border = topBorder(
     sanitizeCell(props.title),
     sanitizeCell(props.caption?.text ?? ""),
@@ -136,16 +138,19 @@ export function Table<Row>(props: TableProps<Row>) {
   const lines = windowRows.map((row, r) => {
     const key = keys[r]!;
     const marked = props.isMarked?.(key) ?? false;
-    const cells: Cell[] = columns.map((column, c) => ({
-      text: fit(raw[r]![c]!, widths[c]!, column.align),
-      segments: segmentsOf(props.matches, raw[r]![c]!, c, widths[c]!, column.align),
-      color:
-        column.pendingSlot && pending[r] !== undefined
-          ? theme.progress
-          : marked
-            ? theme.marked
-            : toneColor(column.tone?.(row)),
-    }));
+    const cells: Cell[] = drawn.map((c) => {
+      const column = columns[c]!;
+      return {
+        text: fit(raw[r]![c]!, widths[c]!, column.align),
+        segments: segmentsOf(props.matches, raw[r]![c]!, c, widths[c]!, column.align),
+        color:
+          column.pendingSlot && pending[r] !== undefined
+            ? theme.progress
+            : marked
+              ? theme.marked
+              : toneColor(column.tone?.(row)),
+      };
+    });
     if (props.markable) {
       cells.unshift(
         pending[r] !== undefined
@@ -198,11 +203,18 @@ export function Table<Row>(props: TableProps<Row>) {
         borderBottom={false}
         borderColor={theme.border}
       >
-        <Text bold wrap="truncate-end">
-          {fit(headerLine, inner)}
-        </Text>
+        <Box flexShrink={0}>
+          <Text bold wrap="truncate-end">
+            {fit(headerLine, inner)}
+          </Text>
+        </Box>
         {lines}
-        {rows.length === 0 ? <Text wrap="truncate-end">{props.emptyText}</Text> : null}
+        {/* Why a view is empty can take a sentence: wrapped, not cut. */}
+        {rows.length === 0 ? (
+          <Box flexShrink={1} overflowY="hidden">
+            <Text wrap="wrap">{props.emptyText}</Text>
+          </Box>
+        ) : null}
       </Box>
       <Text color={theme.border}>└{"─".repeat(inner)}┘</Text>
     </Box>

@@ -74,4 +74,25 @@ describe("copy and open", () => {
     );
     await app.close();
   });
+
+  it("o on a family listed from no cluster opens its page in the session's region", async () => {
+    const app = startDeckhand({
+      args: ["--demo"],
+      cols: 160,
+      env: { BROWSER: undefined, DISPLAY: undefined, WAYLAND_DISPLAY: undefined },
+    });
+    await prodServices(app);
+    app.press(":");
+    await app.type("td");
+    app.press(ENTER);
+    await app.waitForText(/families\[\d+\]/);
+    await app.waitUntil(() => app.selectedLine() !== undefined, "a family is selected");
+    const family = /^│(\S+)/.exec(app.selectedLine()!)![1]!;
+    app.press("o");
+    await app.waitForText("no browser here; the console URL is on the clipboard");
+    expect(clipboard(app).at(-1)).toBe(
+      `https://us-east-1.console.aws.amazon.com/ecs/v2/task-definitions/${family}?region=us-east-1`,
+    );
+    await app.close();
+  });
 });

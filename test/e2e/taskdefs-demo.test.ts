@@ -18,9 +18,9 @@ describe("task definitions", () => {
     await app.waitForText(/services\(prod\)\[1\/\d+\]/);
     app.press("t");
     await app.waitForText(/taskdefs\(prod\/checkout\)\[\d+\]/);
-    expect(app.screen()).toMatch(/REVISION\s+STATUS\s+IN USE\s+CPU\s+MEMORY\s+IMAGES\s+AGE/);
     // checkout is rolling out its newest revision; the one before it still runs.
     await app.waitForText(/checkout:(\d+)\s+ACTIVE\s+deploying\s/);
+    expect(app.screen()).toMatch(/REVISION\s+STATUS\s+IN USE\s+CPU\s+MEMORY\s+IMAGES\s+AGE/);
     await app.waitForText(/checkout:\d+\s+ACTIVE\s+draining\s/);
     const newest = Number(/checkout:(\d+)\s+ACTIVE\s+deploying/.exec(app.screen())![1]);
     expect(app.selectedLine()).toContain(`checkout:${newest}`);
@@ -92,7 +92,9 @@ describe("task definitions", () => {
     await app.waitForText(/families\[1\/\d+\]/);
     app.press(ENTER);
     await app.waitForText(/taskdefs\(checkout\)\[\d+\]/);
-    await app.waitForText(/checkout:\d+\s+ACTIVE\s+-\s/);
+    // No service says which revisions run: no IN USE column (not "-" on every row).
+    await app.waitForText(/checkout:\d+\s+ACTIVE\s+\d+\s+\d+\s/);
+    expect(app.screen()).toMatch(/REVISION\s+STATUS\s+CPU\s+MEMORY\s+IMAGES\s+AGE/);
     // Nothing marked and no service here: = asks for two marks.
     app.press("=");
     await app.waitForText("mark two revisions with space to diff them");

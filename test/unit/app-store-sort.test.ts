@@ -121,4 +121,16 @@ describe("AppStore sorting", () => {
     expect(names(store)).toEqual(CREATED);
     expect(selected(store)).toBe("billing");
   });
+
+  it("says what ctrl-w did, and when the view has no wide columns to show", async () => {
+    const { store } = await servicesOfProd();
+    store.toggleWide();
+    expect(store.getState().flash?.text).toBe("wide columns on");
+    store.toggleWide();
+    expect(store.getState().flash?.text).toBe("wide columns off");
+    store.openServiceView("events");
+    expect(store.top().kind).toBe("events");
+    store.toggleWide();
+    expect(store.getState().flash?.text).toBe("wide columns on (the events view has none)");
+  });
 });

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { columnWidths } from "../../source/ui/column-widths.js";
 
 const col = (header: string, flexible = false) => ({ header, value: () => "", flexible });
-const total = (widths: number[]) => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+/** The room the drawn columns take: a column cut to nothing is not drawn, nor the gap before it. */
+const total = (widths: number[]) => {
+  const drawn = widths.filter((width) => width > 0);
+  return drawn.reduce((a, b) => a + b, 0) + 2 * (drawn.length - 1);
+};
 
 describe("columnWidths", () => {
   it("gives the flexible column the room that is left", () => {
@@ -45,5 +49,15 @@ describe("columnWidths with an empty flexible column", () => {
     const columns = [col("ID"), col("IP"), col("STOP REASON", true)];
     const widths = columnWidths(columns, [["6205dc968ac36324", "10.0.51.123", ""]], 36);
     expect(widths).toEqual([16, 11, 5]);
+  });
+});
+
+describe("columnWidths on a screen too narrow for every column", () => {
+  it("a column cut to nothing gives its gap back to the others", () => {
+    const columns = ["ONE", "TWO", "SIX", "TEN", "AGE"].map((header) => col(header));
+    const widths = columnWidths(columns, [["aaaa", "bbbb", "cccc", "dddd", "eeee"]], 20);
+    expect(total(widths)).toBe(20);
+    // The last column is left out, and the room its gap took goes back, the first column first.
+    expect(widths).toEqual([4, 4, 3, 3, 0]);
   });
 });

@@ -178,6 +178,9 @@ describe("image view", () => {
     expect(Number(cell("CRITICAL"))).toBeGreaterThan(0);
     expect(column<ImageRow>(imageKind, "CRITICAL").tone!(row)).toBe("bad");
     expect(imageKind.describe(row)).toMatchObject({ scan: { status: "COMPLETE" } });
+    // The row is the image pinned to its digest: what c copies, and what o finds the repository by.
+    const repository = container.image!.slice(0, container.image!.lastIndexOf(":"));
+    expect(imageKind.key(row)).toBe(`${repository}@${container.imageDigest}`);
 
     // Re-read at most once a minute unless forced: the next refresh reuses the row.
     const again = await imageKind.load(

@@ -81,7 +81,14 @@ describe("consoleUrl", () => {
     const regional = "https://eu-west-1.console.aws.amazon.com/ecs/v2/task-definitions";
     expect(consoleUrl("taskdefs", revision, {})).toBe(`${regional}/web/12/containers?region=eu-west-1`);
     expect(consoleUrl("families", "web", IN_SERVICE)).toBe(`${regional}/web?region=eu-west-1`);
+    // Listed from no cluster: the session's region places the family.
     expect(consoleUrl("families", "web", {})).toBeUndefined();
+    expect(consoleUrl("families", "web", {}, "eu-west-1")).toBe(`${regional}/web?region=eu-west-1`);
+    expect(consoleUrl("families", "web", {}, "cn-north-1")).toBe(
+      "https://cn-north-1.console.amazonaws.cn/ecs/v2/task-definitions/web?region=cn-north-1",
+    );
+    // Nothing else is placed by the region alone.
+    expect(consoleUrl("services", "web", {}, "eu-west-1")).toBeUndefined();
     expect(referencesOf("families", "web")).toEqual([{ label: "name", value: "web" }]);
     expect(referencesOf("taskdefs", revision)).toEqual([
       { label: "ARN", value: revision },
@@ -95,5 +102,25 @@ describe("consoleUrl", () => {
       "https://cn-north-1.console.amazonaws.cn/ecs/v2/clusters/prod/services?region=cn-north-1",
     );
     expect(consoleUrl("portforwards", "pf-1", {})).toBeUndefined();
+  });
+});
+
+describe("an image's references and console page", () => {
+  const REPOSITORY = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/web";
+  const DIGEST = "sha256:529ed73c9e44809fcb69e5f6697f1661982238f87f20d64bbd400812d6ba0b5d";
+  const IMAGE = `${REPOSITORY}@${DIGEST}`;
+  const IN_TASK = { clusterArn: CLUSTER, clusterName: "prod", taskArn: TASK, containerName: "web" };
+
+  it("copies the image pinned to its digest, or the digest alone", () => {
+    expect(referencesOf("images", IMAGE)).toEqual([
+      { label: "image", value: IMAGE },
+      { label: "digest", value: DIGEST },
+    ]);
+  });
+
+  it("opens its ECR repository, in the registry's region", () => {
+    expect(consoleUrl("images", IMAGE, IN_TASK)).toBe(
+      "https://eu-west-1.console.aws.amazon.com/ecr/repositories/private/123456789012/team/web?region=eu-west-1",
+    );
   });
 });

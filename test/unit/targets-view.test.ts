@@ -176,6 +176,17 @@ describe("network view", () => {
       dns: `ip-${task.network!.privateIp.replaceAll(".", "-")}.ec2.internal`,
     });
     expect(networkKind.caption!(outcome.rows)?.text).toBe("awsvpc: the task's own network interface");
+    // l there follows the task's logs, as it does on the task.
+    const scope = {
+      clusterArn: "arn:c",
+      clusterName: "prod",
+      serviceName: "orders-worker",
+      taskArn: task.arn,
+    };
+    expect(networkKind.logs!(row, scope)).toEqual({
+      follow: { kind: "task", cluster: "arn:c", taskArn: task.arn },
+      title: `logs(orders-worker/${task.arn.split("/").pop()})`,
+    });
   });
 
   it("shows a bridge task's network mode and its containers' host port bindings", async () => {

@@ -198,4 +198,13 @@ describe("diffPair in the deployments view", () => {
       message: expect.stringMatching(/no older deployment/),
     });
   });
+
+  it("says a forced new deployment (a restart) runs the same revision instead of diffing it with itself", () => {
+    const restarted = deployment("ecs-svc/4", "PRIMARY", `${ARN}:5`, 4);
+    const before = deployment("ecs-svc/3", "ACTIVE", "web:5", 3);
+    expect(pair(restarted, [restarted, before])).toEqual({
+      ok: false,
+      message: "both deployments run web:5 (a forced new deployment): nothing to diff",
+    });
+  });
 });

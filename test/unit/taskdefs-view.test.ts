@@ -7,6 +7,8 @@ import { taskDefinitionKind, type RevisionRow } from "../../source/resources/tas
 import { taskFamilyKind, type FamilyRow } from "../../source/resources/task-family.js";
 import type { LoadContext, LoadOutcome, Scope } from "../../source/resources/types.js";
 import { taskDefinitionDiff } from "../../source/actions/task-definition-diff.js";
+import type { AnyKind } from "../../source/resources/registry.js";
+import { drawnColumns, shownColumns } from "../../source/store/view-sort.js";
 import { simulatedEcs } from "../helpers/sim-client.js";
 
 const PROD = "arn:aws:ecs:us-east-1:123456789012:cluster/prod";
@@ -57,6 +59,9 @@ describe("taskdefs view", () => {
     expect(rows.slice(2).every((row) => row.use === undefined)).toBe(true);
     expect(value("IN USE", rows[0]!)).toBe("deploying");
     expect(value("IN USE", rows[2]!)).toBe("-");
+    expect(
+      drawnColumns(shownColumns(taskDefinitionKind as AnyKind, false), rows, 0).map((c) => c.header),
+    ).toContain("IN USE");
     expect(rows.slice(0, 5).every((row) => row.definition)).toBe(true);
     expect(rows.slice(5).some((row) => row.definition)).toBe(false);
     expect(taskDefinitionKind.isPlaceholder!(rows[6]!)).toBe(true);
@@ -116,6 +121,13 @@ describe("taskdefs view", () => {
     );
     expect(rows.length).toBeGreaterThan(3);
     expect(rows.every((row) => row.family === "checkout" && row.use === undefined)).toBe(true);
+    // Without a service nothing says which revisions run: IN USE is left out rather than "-" on
+    // every row (checkout's newest revision does run in prod).
+    const headers = drawnColumns(shownColumns(taskDefinitionKind as AnyKind, false), rows, 0).map(
+      (column) => column.header,
+    );
+    expect(headers).toContain("REVISION");
+    expect(headers).not.toContain("IN USE");
   });
 
   it("says so when the service is gone", async () => {

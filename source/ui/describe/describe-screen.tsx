@@ -13,14 +13,21 @@ import { rowMap, screenRows } from "./json-lines.js";
 /** Top and bottom border lines. */
 const CHROME = 2;
 
-const HINTS = DESCRIBE_BINDINGS.filter((binding) => binding.hint)
-  .map((binding) => `${keyLabel(binding)} ${binding.description}`)
-  .join("  ");
+/** The hint line; `c` copies what the pane shows, which for a diff is not JSON. */
+function hintsFor(pane: DescribePane): string {
+  return DESCRIBE_BINDINGS.filter((binding) => binding.hint)
+    .map((binding) => {
+      const description =
+        binding.action === "copy" && pane.kinds ? `Copy the ${pane.heading}` : binding.description;
+      return `${keyLabel(binding)} ${description}`;
+    })
+    .join("  ");
+}
 
-function statusText(view: DescribeView, matches: readonly number[]): string {
+function statusText(view: DescribeView, matches: readonly number[], hints: string): string {
   if (view.prompt) return `/ ${view.draft}`;
   if (view.notice) return view.notice;
-  if (!view.search) return HINTS;
+  if (!view.search) return hints;
   const current = view.matchLine === undefined ? 0 : matches.indexOf(view.matchLine) + 1;
   const where = matches.length === 0 ? "no match" : `match ${current} of ${matches.length}`;
   return `search "${view.search}": ${where} (n/N, esc clears)`;
@@ -75,7 +82,7 @@ export function DescribeScreen({
       <Text wrap="truncate-end">
         <Text color={theme.border}>└ </Text>
         <Text color={view.prompt ? theme.key : theme.info}>
-          {fit(sanitizeCell(statusText(view, matches)), inner - 2)}
+          {fit(sanitizeCell(statusText(view, matches, hintsFor(pane))), inner - 2)}
         </Text>
         <Text color={theme.border}>┘</Text>
       </Text>
