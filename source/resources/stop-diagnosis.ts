@@ -218,10 +218,12 @@ export function diagnoseStop(task: Task, essential?: Essential): Diagnosis | und
 }
 
 /** The EXIT column: "app:137 envoy:0", only for containers that have exited. */
+/** The containers that exited non-zero ("app:137"), or "0" when every one that exited did cleanly. */
 export function exitCodes(task: Task): string {
-  return exitedContainers(task)
-    .map((c) => `${c.name ?? "?"}:${c.exitCode}`)
-    .join(" ");
+  const exited = exitedContainers(task);
+  if (exited.length === 0) return "";
+  const failed = exited.filter((c) => c.exitCode !== 0);
+  return failed.length === 0 ? "0" : failed.map((c) => `${c.name ?? "?"}:${c.exitCode}`).join(" ");
 }
 
 /** bad when an essential container exited non-zero, warn for a sidecar that did, else nothing. */

@@ -37,9 +37,11 @@ export const taskKind: ResourceKind<TaskRow> = {
     { header: "DESIRED", value: (r) => r.task.desiredStatus ?? "", sortKey: "D" },
     {
       header: "HEALTH",
-      value: (r) => r.task.healthStatus ?? "",
+      // A stopped task's health is UNKNOWN: the column is left out when it only says that.
+      value: (r) => (r.task.lastStatus === "STOPPED" ? "" : (r.task.healthStatus ?? "")),
       tone: (r) => statusTone(r.task.healthStatus),
       sortKey: "H",
+      whenSet: true,
     },
     {
       header: "TASK DEFINITION",

@@ -29,6 +29,7 @@ describe("stopped tasks", () => {
     await app.waitForText("RUNNING");
     // Running tasks have no exit codes or diagnosis: those columns wait for a row that has one.
     expect(app.screen()).toMatch(/AGE\s+STOP REASON/);
+    expect(app.screen()).toMatch(/\sHEALTH\s/);
     expect(app.screen()).toContain("<t>");
 
     app.press("t");
@@ -36,6 +37,8 @@ describe("stopped tasks", () => {
     await app.waitForText("showing stopped tasks (ECS keeps them for about an hour)");
     await app.waitForText("STOPPED");
     await app.waitForText(/AGE\s+EXIT\s+WHY\s+STOP/);
+    // A stopped task's health is only UNKNOWN: the column makes room for EXIT and WHY.
+    expect(app.screen()).not.toMatch(/\sHEALTH\s/);
     await app.waitUntil(
       () => !/\s(RUNNING|PROVISIONING|PENDING)\s/.test(app.screen()),
       "only stopped (or stopping) tasks are listed",

@@ -57,10 +57,11 @@ describe("the demo's stopped tasks", () => {
     expect(pulled.task.containers?.every((c) => c.exitCode === undefined)).toBe(true);
     const why = taskKind.columns.find((column) => column.header === "WHY")!;
     expect(why.value(pulled, 0)).toMatch(new RegExp(`^image pull failed: ${app} \\(${app}:v[\\d.]+\\)$`));
-    // The sidecars did not fail: only the app's code makes the EXIT column red.
+    // The sidecars exited cleanly: EXIT names only the app, whose code makes the column red.
     const exit = taskKind.columns.find((column) => column.header === "EXIT")!;
     const killed = rows.find((row) => diagnoseStop(row.task, row.essential)?.id === "out-of-memory")!;
-    expect(exit.value(killed, 0)).toMatch(new RegExp(`^${app}:137( [\\w-]+:0)+$`));
+    expect(killed.task.containers?.filter((c) => c.exitCode === 0).length).toBeGreaterThan(0);
+    expect(exit.value(killed, 0)).toBe(`${app}:137`);
     expect(exit.tone?.(killed)).toBe("bad");
   });
 

@@ -206,8 +206,10 @@ describe("diagnoseStop", () => {
 describe("exit codes", () => {
   const task = stopped({}, [container("app", 137), container("sidecar", 0), container("never-started")]);
 
-  it("lists the containers that exited, with their codes", () => {
-    expect(exitCodes(task)).toBe("app:137 sidecar:0");
+  it("lists the containers that exited non-zero, or 0 when every one exited cleanly", () => {
+    expect(exitCodes(task)).toBe("app:137");
+    const clean = { ...task, containers: task.containers?.map((c) => ({ ...c, exitCode: 0 })) };
+    expect(exitCodes(clean)).toBe("0");
     expect(exitCodes({ containers: [container("app")] })).toBe("");
     // moto gives containers that never ran exitCode 0: no exit until the container or task stopped.
     expect(
