@@ -152,7 +152,8 @@ function sameDeployment(current: Deployment, past: Deployment): boolean {
   return current.taskDefinition === past.taskDefinition && apart < 60_000;
 }
 
-const newestFirst = (a: DeploymentRow, b: DeploymentRow) =>
+/** Deployments by start, newest first. */
+export const newestFirst = (a: DeploymentRow, b: DeploymentRow) =>
   (b.deployment.createdAt?.getTime() ?? 0) - (a.deployment.createdAt?.getTime() ?? 0);
 
 function primaryThenNewest(a: DeploymentRow, b: DeploymentRow): number {

@@ -9,7 +9,6 @@ import { describeFailure, type AwsFailure } from "../aws/failure.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import { accountIdOf, arnName } from "../resources/format.js";
 import { KINDS, type AnyKind } from "../resources/registry.js";
-import type { ServiceRow } from "../resources/service.js";
 import type { KindId, Scope } from "../resources/types.js";
 import { ActionFlow, type ActionVerb, type DialogView, type FlashLevel } from "./action-flow.js";
 import { PENDING_MAX_MS, pendingKey, settleRows, type PendingChange } from "./pending.js";
@@ -732,24 +731,7 @@ export class AppStore {
     this.set({ marks });
   }
 
-  /** `z` / `e` / `a` / `t` on a service: its deployments, events, auto scaling or task definitions. */
-  openServiceView(kind: "deployments" | "events" | "autoscaling" | "taskdefs"): void {
-    const view = this.top();
-    if (view.kind !== "services") return;
-    const row = this.cursorRow(view) as ServiceRow | undefined;
-    if (!row) return;
-    const next: ViewEntry = {
-      kind,
-      scope: { ...view.scope, serviceName: row.name },
-      cursor: 0,
-      top: 0,
-      filter: "",
-    };
-    this.set({ stack: [...this.state.stack, next] });
-    void this.refresh(false);
-  }
-
-  /** `i`, `b` or `n` on a row: a view about it that is not its drill-down (see row-views.ts). */
+  /** `z`, `e`, `a`, `t`, `i`, `b` or `n` on a row: a view about it that is not its drill-down (row-views.ts). */
   openRowView(action: RowViewAction): void {
     const view = this.top();
     const row = this.cursorRow(view);

@@ -1,4 +1,5 @@
-// Views about the row under the cursor that are not its drill-down: `i` on a cluster opens its
+// Views about the row under the cursor that are not its drill-down: `z`, `e`, `a` and `t` on a
+// service open its deployments, events, auto scaling and task definitions, `i` on a cluster its
 // container instances, `i` on a container the image it runs, `b` on a service its load balancer
 // targets, `n` on a task its network interfaces. A service without a load balancer says so
 // instead of opening an empty view.
@@ -9,7 +10,22 @@ import type { ServiceRow } from "../resources/service.js";
 import type { KindId, Scope } from "../resources/types.js";
 import { serviceOfTask } from "../aws/task-group.js";
 
-export type RowViewAction = "instances" | "image" | "loadBalancers" | "network";
+export type RowViewAction =
+  | "deployments"
+  | "events"
+  | "autoscaling"
+  | "taskDefinitions"
+  | "instances"
+  | "image"
+  | "loadBalancers"
+  | "network";
+
+const SERVICE_VIEWS: Partial<Record<RowViewAction, KindId>> = {
+  deployments: "deployments",
+  events: "events",
+  autoscaling: "autoscaling",
+  taskDefinitions: "taskdefs",
+};
 
 interface TaskRowLike {
   arn: string;
@@ -23,6 +39,10 @@ export function rowView(
   row: unknown,
 ): { kind: KindId; scope: Scope } | string | undefined {
   if (row === undefined) return undefined;
+  const serviceView = SERVICE_VIEWS[action];
+  if (serviceView && view.kind === "services") {
+    return { kind: serviceView, scope: { ...view.scope, serviceName: (row as ServiceRow).name } };
+  }
   if (action === "instances" && view.kind === "clusters") {
     const cluster = row as ClusterRow;
     return {

@@ -7,7 +7,7 @@
 import type { TaskDefinition } from "@aws-sdk/client-ecs";
 import { diffHunks, hunkHeader } from "../actions/line-diff.js";
 import { taskDefinitionDiff, type ToLines } from "../actions/task-definition-diff.js";
-import type { DeploymentRow } from "../resources/deployment.js";
+import { newestFirst, type DeploymentRow } from "../resources/deployment.js";
 import { formatTime } from "../resources/format.js";
 import { lastSegment } from "../actions/arn.js";
 import { currentRevision, type RevisionRow } from "../resources/task-definition.js";
@@ -71,14 +71,12 @@ function revisionPair(
 function deploymentPair(rows: DeploymentRow[], row: DeploymentRow | undefined): DiffPair {
   if (!row) return { ok: false, message: "no deployment here to diff" };
   const primary = rows.find((r) => r.deployment.status === "PRIMARY");
-  const newestActive = rows
-    .filter((r) => r.deployment.status === "ACTIVE")
-    .sort((a, b) => (b.deployment.createdAt?.getTime() ?? 0) - (a.deployment.createdAt?.getTime() ?? 0))[0];
+  const newestActive = rows.filter((r) => r.deployment.status === "ACTIVE").sort(newestFirst)[0];
   // With no older deployment running, the PRIMARY one is compared with the last one that finished
   // on another revision: what the latest deployment changed.
   const previous = rows
     .filter((r) => r.finished && r.deployment.taskDefinition !== primary?.deployment.taskDefinition)
-    .sort((a, b) => (b.deployment.createdAt?.getTime() ?? 0) - (a.deployment.createdAt?.getTime() ?? 0))[0];
+    .sort(newestFirst)[0];
   const old = row.deployment.status === "PRIMARY" ? (newestActive ?? previous) : row;
   if (!primary?.deployment.taskDefinition)
     return { ok: false, message: "the service has no PRIMARY deployment" };

@@ -124,14 +124,12 @@ function run(store: AppStore, binding: Binding, quit: () => void): void {
       return store.toggleHelp();
     case "quit":
       return quit();
+    case "diff":
+      return store.openDiff(DESCRIBE_OUTPUTS);
     case "deployments":
     case "events":
     case "autoscaling":
-      return store.openServiceView(binding.action);
     case "taskDefinitions":
-      return store.openServiceView("taskdefs");
-    case "diff":
-      return store.openDiff(DESCRIBE_OUTPUTS);
     case "instances":
     case "image":
     case "loadBalancers":

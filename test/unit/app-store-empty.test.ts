@@ -48,7 +48,7 @@ describe("keys on a view with no row", () => {
     store.openFilter();
     store.editFilter("no-such-service");
     store.closeFilter(true);
-    for (const press of [() => store.openLogs({} as never), () => store.openServiceView("deployments")]) {
+    for (const press of [() => store.openLogs({} as never), () => store.openRowView("deployments")]) {
       store.showFlash("");
       press();
       expect(store.getState().flash?.text).toBe("no row here: nothing matches the filter");

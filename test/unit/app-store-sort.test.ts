@@ -128,7 +128,7 @@ describe("AppStore sorting", () => {
     expect(store.getState().flash?.text).toBe("wide columns on");
     store.toggleWide();
     expect(store.getState().flash?.text).toBe("wide columns off");
-    store.openServiceView("events");
+    store.openRowView("events");
     expect(store.top().kind).toBe("events");
     store.toggleWide();
     expect(store.getState().flash?.text).toBe("wide columns on (the events view has none)");

@@ -34,7 +34,7 @@ describe("task definitions in the store", () => {
 
     const names = store.visibleRows(store.top()).map((row) => (row as { name: string }).name);
     store.moveCursor(names.indexOf("checkout"));
-    store.openServiceView("taskdefs");
+    store.openRowView("taskDefinitions");
     expect(store.top()).toMatchObject({ kind: "taskdefs", scope: { ...PROD, serviceName: "checkout" } });
     await store.refresh(false);
     const [newest, previous] = rows(store);
@@ -61,7 +61,7 @@ describe("task definitions in the store", () => {
     const { store, outputs } = await servicesStore();
     const names = store.visibleRows(store.top()).map((row) => (row as { name: string }).name);
     store.moveCursor(names.indexOf("checkout"));
-    store.openServiceView("taskdefs");
+    store.openRowView("taskDefinitions");
     await store.refresh(false);
     // The cursor moves by these steps: rows 0, 2 and 3 are marked, then 3 again (unmarked).
     for (const delta of [0, 2, 1]) {
