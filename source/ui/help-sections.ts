@@ -1,6 +1,6 @@
 // What the help screen lists, in its three columns: moving around the tables, the `:` commands
-// (from the command table), the actions of the view it was opened from, the sort keys of the view it was
-// opened from, the description and the log pane. The dispatcher scrolls by the same line count.
+// (from the command table), the actions and sort keys of the view it was opened from, the
+// description and the log pane. The dispatcher scrolls by the same line count.
 import { commandHints } from "../store/commands.js";
 import { DESCRIBE_BINDINGS } from "../store/describe.js";
 import { PANE_BINDINGS } from "../store/log-pane.js";
