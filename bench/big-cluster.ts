@@ -5,8 +5,8 @@
 // timings can be read off the store without screen scraping.
 import { connect } from "../source/aws/connection.js";
 import { EcsGateway } from "../source/aws/ecs-gateway.js";
-import type { ServiceRow } from "../source/resources/service.js";
-import { AppStore } from "../source/store/app-store.js";
+import type { ServiceRow } from "../source/kinds/service.js";
+import { AppStore } from "../source/state/app-store.js";
 import { createSimulatedAccount } from "../source/sim/index.js";
 import { ms } from "./stats.js";
 

@@ -34,7 +34,7 @@ const yogaWithoutFetch = {
 
 rmSync("dist", { recursive: true, force: true });
 const app = build({
-  entryPoints: { cli: "source/cli.ts" },
+  entryPoints: { cli: "source/app/cli.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

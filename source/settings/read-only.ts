@@ -1,6 +1,6 @@
 // Whether actions are refused, and why in words the user can act on: the --readonly flag, the
 // readOnly setting, or the profile matching one of the readOnlyProfiles patterns.
-import { escapeRegex } from "../text/escape-regex.js";
+import { escapeRegex } from "../core/text/escape-regex.js";
 import type { Settings } from "./settings.js";
 
 /** `profile` is the AWS profile in use (undefined: the SDK's "default"); `flag` is --readonly. */

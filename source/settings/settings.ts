@@ -5,9 +5,14 @@ import type { Schema } from "conf";
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
-import { MIN_LOG_BUFFER_LINES, MIN_REFRESH_SECONDS, REGION_PATTERN, type FlagDefaults } from "../options.js";
-import { keyOverridesProblem, type KeyOverrides } from "../ui/key-overrides.js";
-import { BINDINGS } from "../ui/keymap.js";
+import {
+  MIN_LOG_BUFFER_LINES,
+  MIN_REFRESH_SECONDS,
+  REGION_PATTERN,
+  type FlagDefaults,
+} from "../app/options.js";
+import { keyOverridesProblem, type KeyOverrides } from "../input/key-overrides.js";
+import { BINDINGS } from "../input/keymap.js";
 import { THEMES, type ThemeName } from "../ui/theme.js";
 import type { LastAccount } from "./last-account.js";
 import { shellProblem } from "./shell.js";

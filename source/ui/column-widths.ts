@@ -1,4 +1,4 @@
-import type { Column } from "../resources/types.js";
+import type { Column } from "../kinds/types.js";
 import { stringWidth } from "./text-fit.js";
 
 export const COLUMN_GAP = 2;

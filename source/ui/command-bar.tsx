@@ -1,6 +1,6 @@
 import { Text } from "ink";
-import { ghostText, type CommandLine } from "../store/command-mode.js";
-import { findCommand } from "../store/commands.js";
+import { ghostText, type CommandLine } from "../features/commands/command-mode.js";
+import { findCommand } from "../features/commands/commands.js";
 import { theme } from "./theme.js";
 
 /**

@@ -1,6 +1,6 @@
 import { Text } from "ink";
 import { theme } from "./theme.js";
-import { sanitizeCell } from "../text/sanitize.js";
+import { sanitizeCell } from "../core/text/sanitize.js";
 
 export function Crumbs({ crumbs }: { crumbs: string[] }) {
   return (

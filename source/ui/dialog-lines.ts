@@ -1,10 +1,10 @@
 // What the action dialog says, as lines of coloured text already wrapped to the dialog's width:
 // pure, so that the dialog's height is known before layout and tests can read the content. The
 // body may scroll; the footer (keys, typed confirmation, errors) is always on screen.
-import { diffHunks, type DiffLine } from "../actions/line-diff.js";
-import type { PlannedCall } from "../actions/types.js";
-import type { DialogView, PromptField } from "../store/action-flow.js";
-import { sanitizeCell } from "../text/sanitize.js";
+import { diffHunks, type DiffLine } from "../features/actions/line-diff.js";
+import type { PlannedCall } from "../features/actions/types.js";
+import type { DialogView, PromptField } from "../features/actions/action-flow.js";
+import { sanitizeCell } from "../core/text/sanitize.js";
 import { stringWidth } from "./text-fit.js";
 import { theme } from "./theme.js";
 

@@ -2,9 +2,9 @@
 // row acted on). Its body scrolls when it does not fit; its footer (keys, typed confirmation,
 // errors) never does.
 import { Box, Text } from "ink";
-import type { DialogView } from "../store/action-flow.js";
+import type { DialogView } from "../features/actions/action-flow.js";
 import { dialogLines, type Line } from "./dialog-lines.js";
-import { sanitizeCell } from "../text/sanitize.js";
+import { sanitizeCell } from "../core/text/sanitize.js";
 import { fit, stringWidth } from "./text-fit.js";
 import { theme } from "./theme.js";
 

@@ -1,7 +1,7 @@
 import { Box, Text } from "ink";
-import type { Flash as FlashMessage } from "../store/app-store.js";
+import type { Flash as FlashMessage } from "../state/app-store.js";
 import { wrapText } from "./dialog-lines.js";
-import { sanitizeCell } from "../text/sanitize.js";
+import { sanitizeCell } from "../core/text/sanitize.js";
 import { fit } from "./text-fit.js";
 import { theme } from "./theme.js";
 

@@ -1,8 +1,8 @@
 import { Box, Text } from "ink";
-import type { ContextLine } from "../store/app-store.js";
-import { keyLabel, type KeyHint } from "./keymap.js";
+import type { ContextLine } from "../state/app-store.js";
+import { keyLabel, type KeyHint } from "../input/keymap.js";
 import { theme } from "./theme.js";
-import { sanitizeCell } from "../text/sanitize.js";
+import { sanitizeCell } from "../core/text/sanitize.js";
 import { fit } from "./text-fit.js";
 
 export const HEADER_ROWS = 6;

@@ -1,12 +1,19 @@
 // What the help screen lists, in its three columns: moving around the tables, the `:` commands
 // (from the command table), the actions and sort keys of the view it was opened from, the
 // description and the log pane. The dispatcher scrolls by the same line count.
-import { commandHints } from "../store/commands.js";
-import { DESCRIBE_BINDINGS } from "../store/describe.js";
-import { PANE_BINDINGS } from "../store/log-pane.js";
-import type { AnyKind } from "../resources/registry.js";
-import { appliesTo, BINDINGS, bindingOf, type ActionId, type Binding, type KeyHint } from "./keymap.js";
-import { sortHints } from "./sort-bindings.js";
+import { commandHints } from "../features/commands/commands.js";
+import { DESCRIBE_BINDINGS } from "../features/describe/describe.js";
+import { PANE_BINDINGS } from "../features/logs/log-pane.js";
+import type { AnyKind } from "../kinds/registry.js";
+import {
+  appliesTo,
+  BINDINGS,
+  bindingOf,
+  type ActionId,
+  type Binding,
+  type KeyHint,
+} from "../input/keymap.js";
+import { sortHints } from "../input/sort-bindings.js";
 
 export interface HelpSection {
   title: string;

@@ -1,7 +1,7 @@
 import { Box, Text } from "ink";
-import type { AnyKind } from "../resources/registry.js";
+import type { AnyKind } from "../kinds/registry.js";
 import { helpColumns, helpLineCount, helpScrollKeys, type HelpSection } from "./help-sections.js";
-import { keyLabel, type KeyHint } from "./keymap.js";
+import { keyLabel, type KeyHint } from "../input/keymap.js";
 import { fit } from "./text-fit.js";
 import { theme } from "./theme.js";
 

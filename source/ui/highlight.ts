@@ -1,6 +1,6 @@
 // Filter matches are found in a cell's full text, but the table shows it fitted to its column
 // (padded, right-aligned or cut with an ellipsis): this maps the matches onto what is shown.
-import type { MatchRange } from "../store/row-filter.js";
+import type { MatchRange } from "../state/row-filter.js";
 
 export interface Segment {
   text: string;

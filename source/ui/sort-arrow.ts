@@ -1,5 +1,5 @@
-import type { Column } from "../resources/types.js";
-import type { SortOrder } from "../store/view-sort.js";
+import type { Column } from "../kinds/types.js";
+import type { SortOrder } from "../state/view-sort.js";
 
 /** The columns with the one the view is sorted by marked in its header: `AGE↑`, `NAME↓`. */
 export function withSortArrow<Row>(

@@ -1,11 +1,11 @@
 import { Box, Text } from "ink";
 import { memo } from "react";
-import type { Column, Tone } from "../resources/types.js";
-import type { MatchRange } from "../store/row-filter.js";
+import type { Column, Tone } from "../kinds/types.js";
+import type { MatchRange } from "../state/row-filter.js";
 import { COLUMN_GAP, columnWidths } from "./column-widths.js";
 import { highlightSegments, type Segment } from "./highlight.js";
 import { HighlightText } from "./highlight-text.js";
-import { sanitizeCell } from "../text/sanitize.js";
+import { sanitizeCell } from "../core/text/sanitize.js";
 import { fit, stringWidth } from "./text-fit.js";
 import { TONE_COLOR, theme } from "./theme.js";
 

@@ -2,7 +2,7 @@
 // exact shades ("terminal", the default); "light" avoids the bright and cyan shades that vanish on
 // a light background; NO_COLOR (https://no-color.org) leaves every colour out, keeping bold,
 // dim and inverse, so the cursor bar and emphasis still show. applyTheme runs once at start-up.
-import type { Tone } from "../resources/types.js";
+import type { Tone } from "../kinds/types.js";
 
 export const THEMES = ["terminal", "light"] as const;
 export type ThemeName = (typeof THEMES)[number];

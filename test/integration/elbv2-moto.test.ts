@@ -18,9 +18,9 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EcsGateway } from "../../source/aws/ecs-gateway.js";
 import { Elbv2Gateway } from "../../source/aws/elbv2-gateway.js";
-import { networkKind, type NetworkRow } from "../../source/resources/network.js";
-import { targetKind, type TargetRow } from "../../source/resources/target.js";
-import type { LoadContext, Scope } from "../../source/resources/types.js";
+import { networkKind, type NetworkRow } from "../../source/kinds/network.js";
+import { targetKind, type TargetRow } from "../../source/kinds/target.js";
+import type { LoadContext, Scope } from "../../source/kinds/types.js";
 import { MOTO_CREDENTIALS, MOTO_REGION, motoEcsClient, startMoto, type MotoServer } from "../helpers/moto.js";
 import { value } from "../helpers/results.js";
 import { loadContext } from "../helpers/load-context.js";

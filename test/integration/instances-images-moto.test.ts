@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EcrGateway, NOT_SCANNED } from "../../source/aws/ecr-gateway.js";
 import { EcsGateway } from "../../source/aws/ecs-gateway.js";
 import { parseImageReference } from "../../source/aws/image-uri.js";
-import { instanceKind, type InstanceRow } from "../../source/resources/container-instance.js";
+import { instanceKind, type InstanceRow } from "../../source/kinds/container-instance.js";
 import { MOTO_CREDENTIALS, MOTO_REGION, motoEcsClient, startMoto, type MotoServer } from "../helpers/moto.js";
 import { failureOf, value } from "../helpers/results.js";
 import { loadContext } from "../helpers/load-context.js";

@@ -21,10 +21,10 @@ import {
 } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { EcsGateway } from "../../source/aws/ecs-gateway.js";
-import { diagnoseStop } from "../../source/resources/stop-diagnosis.js";
-import { taskKind, type TaskRow } from "../../source/resources/task.js";
-import { withTaskSet } from "../../source/resources/task-set.js";
-import type { TaskSet } from "../../source/resources/types.js";
+import { diagnoseStop } from "../../source/kinds/stop-diagnosis.js";
+import { taskKind, type TaskRow } from "../../source/kinds/task.js";
+import { withTaskSet } from "../../source/kinds/task-set.js";
+import type { TaskSet } from "../../source/kinds/types.js";
 import { motoEcsClient, startMoto, type MotoServer } from "../helpers/moto.js";
 import { loadContext } from "../helpers/load-context.js";
 

@@ -11,10 +11,10 @@ import {
   type ECSClient,
 } from "@aws-sdk/client-ecs";
 import { EcsGateway } from "../../source/aws/ecs-gateway.js";
-import { taskDefinitionKind, type RevisionRow } from "../../source/resources/task-definition.js";
-import { taskFamilyKind, type FamilyRow } from "../../source/resources/task-family.js";
-import type { LoadContext, LoadOutcome, Scope } from "../../source/resources/types.js";
-import { diffPair, diffText } from "../../source/store/task-definition-diff.js";
+import { taskDefinitionKind, type RevisionRow } from "../../source/kinds/task-definition.js";
+import { taskFamilyKind, type FamilyRow } from "../../source/kinds/task-family.js";
+import type { LoadContext, LoadOutcome, Scope } from "../../source/kinds/types.js";
+import { diffPair, diffText } from "../../source/features/describe/revision-diff.js";
 import { motoEcsClient, startMoto, type MotoServer } from "../helpers/moto.js";
 
 const FAMILY = "td-diff-web";

@@ -1,14 +1,14 @@
 // Action keys in the real App, in-process, against the simulated account through the real SDK:
 // the prompt's validation, what the confirmation says will be sent, the cancel paths, read-only.
 import { afterEach, describe, expect, it } from "vitest";
-import { ActionRunner } from "../../source/actions/runner.js";
+import { ActionRunner } from "../../source/features/actions/runner.js";
 import { AutoScalingGateway } from "../../source/aws/autoscaling-gateway.js";
 import { connect } from "../../source/aws/connection.js";
 import { EcsGateway } from "../../source/aws/ecs-gateway.js";
 import { createSimulatedAccount } from "../../source/sim/index.js";
-import { AppStore } from "../../source/store/app-store.js";
+import { AppStore } from "../../source/state/app-store.js";
 import { App } from "../../source/ui/app.js";
-import { memoryLog } from "../unit/actions-fixtures.js";
+import { memoryLog } from "../unit/features/actions/fixtures.js";
 import { renderTui, type Rendered } from "./render-tui.js";
 
 const ESC = "\u001b";

@@ -3,8 +3,8 @@
 /* eslint-disable no-control-regex -- these tests read the escape sequences the terminal gets */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { EcsGateway } from "../../source/aws/ecs-gateway.js";
-import { AppStore } from "../../source/store/app-store.js";
-import { DescribePane, PaneText } from "../../source/store/describe-pane.js";
+import { AppStore } from "../../source/state/app-store.js";
+import { DescribePane, PaneText } from "../../source/features/describe/describe-pane.js";
 import { DescribeScreen } from "../../source/ui/describe/describe-screen.js";
 import { App } from "../../source/ui/app.js";
 import { clusterArn, fakeGateway } from "../helpers/fake-gateway.js";

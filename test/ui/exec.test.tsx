@@ -7,17 +7,21 @@ import { request } from "node:http";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { ActionRunner } from "../../source/actions/runner.js";
+import { ActionRunner } from "../../source/features/actions/runner.js";
 import { AutoScalingGateway } from "../../source/aws/autoscaling-gateway.js";
 import { connect } from "../../source/aws/connection.js";
 import { EcsGateway } from "../../source/aws/ecs-gateway.js";
 import { SsmGateway } from "../../source/aws/ssm-gateway.js";
-import { PortForwards } from "../../source/exec/port-forwards.js";
+import { PortForwards } from "../../source/features/exec/port-forwards.js";
 import { createSimulatedAccount, execCases, type ExecCase } from "../../source/sim/index.js";
-import { AppStore } from "../../source/store/app-store.js";
-import type { ExecServices, PluginChoice, TerminalHandover } from "../../source/store/exec-services.js";
+import { AppStore } from "../../source/state/app-store.js";
+import type {
+  ExecServices,
+  PluginChoice,
+  TerminalHandover,
+} from "../../source/features/exec/exec-services.js";
 import { App } from "../../source/ui/app.js";
-import { memoryLog } from "../unit/actions-fixtures.js";
+import { memoryLog } from "../unit/features/actions/fixtures.js";
 import { renderTui, type Rendered } from "./render-tui.js";
 
 const ESC = "\u001b";

@@ -2,9 +2,9 @@
 // of older lines the test provides.
 import type { EcsGateway } from "../../source/aws/ecs-gateway.js";
 import type { LogsGateway } from "../../source/aws/logs-gateway.js";
-import { LogFollower, type FollowerState } from "../../source/logs/log-follower.js";
-import type { LogLine } from "../../source/logs/log-line.js";
-import type { LogSource } from "../../source/logs/log-sources.js";
+import { LogFollower, type FollowerState } from "../../source/features/logs/log-follower.js";
+import type { LogLine } from "../../source/features/logs/log-line.js";
+import type { LogSource } from "../../source/features/logs/log-sources.js";
 
 export class FakeFollower extends LogFollower {
   /** What setHistoryWindow loads (the part of it older than the buffer's oldest line). */

@@ -1,6 +1,6 @@
 // What the table's border and body say about the data: loading, fresh, stale, not connected.
 import { afterEach, describe, expect, it } from "vitest";
-import { AppStore } from "../../source/store/app-store.js";
+import { AppStore } from "../../source/state/app-store.js";
 import { App } from "../../source/ui/app.js";
 import { fakeGateway } from "../helpers/fake-gateway.js";
 import { renderTui, type Rendered } from "./render-tui.js";

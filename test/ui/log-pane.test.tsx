@@ -2,9 +2,9 @@
 // current line, markers, search, wide characters, the history window, help, notes about containers
 // that log elsewhere, and paging in full screen.
 import { afterEach, describe, expect, it } from "vitest";
-import type { LogLine } from "../../source/logs/log-line.js";
-import type { LogSource } from "../../source/logs/log-sources.js";
-import { AppStore } from "../../source/store/app-store.js";
+import type { LogLine } from "../../source/features/logs/log-line.js";
+import type { LogSource } from "../../source/features/logs/log-sources.js";
+import { AppStore } from "../../source/state/app-store.js";
 import { App } from "../../source/ui/app.js";
 import { stringWidth } from "../../source/ui/text-fit.js";
 import { clusterArn, fakeGateway } from "../helpers/fake-gateway.js";

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { connect } from "../../source/aws/connection.js";
 import { EcsGateway } from "../../source/aws/ecs-gateway.js";
 import { createSimulatedAccount } from "../../source/sim/index.js";
-import { AppStore } from "../../source/store/app-store.js";
+import { AppStore } from "../../source/state/app-store.js";
 import { App } from "../../source/ui/app.js";
 import { renderTui, type Rendered } from "./render-tui.js";
 

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { PANE_BINDINGS } from "../../source/store/log-pane.js";
-import { DESCRIBE_BINDINGS } from "../../source/store/describe.js";
-import { keyTableMarkdown } from "../../source/ui/keymap.js";
+import { PANE_BINDINGS } from "../../source/features/logs/log-pane.js";
+import { DESCRIBE_BINDINGS } from "../../source/features/describe/describe.js";
+import { keyTableMarkdown } from "../../source/input/keymap.js";
 
 describe("README", () => {
   it.each([

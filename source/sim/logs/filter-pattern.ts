@@ -2,7 +2,7 @@
 // sensitive), "quoted phrases", ?term (any of these), -term (none of these), %regex%, and JSON
 // conditions { $.level = "error" && $.latency_ms > 100 }. Space-delimited [a, b] patterns are not
 // simulated and are refused, rather than silently matching everything as moto does.
-import { escapeRegex } from "../../text/escape-regex.js";
+import { escapeRegex } from "../../core/text/escape-regex.js";
 import { invalidParameter } from "../protocol.js";
 
 export type LineMatcher = (message: string) => boolean;

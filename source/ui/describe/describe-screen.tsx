@@ -1,10 +1,10 @@
 import { Box, Text } from "ink";
 import { useEffect, useMemo, useSyncExternalStore } from "react";
-import type { DescribePane } from "../../store/describe-pane.js";
-import { DESCRIBE_BINDINGS, type DescribeView } from "../../store/describe.js";
-import { keyLabel } from "../keymap.js";
+import type { DescribePane } from "../../features/describe/describe-pane.js";
+import { DESCRIBE_BINDINGS, type DescribeView } from "../../features/describe/describe.js";
+import { keyLabel } from "../../input/keymap.js";
 import { LogRow } from "../log-pane/log-pane.js";
-import { sanitizeCell } from "../../text/sanitize.js";
+import { sanitizeCell } from "../../core/text/sanitize.js";
 import { fit, stringWidth } from "../text-fit.js";
 import { theme } from "../theme.js";
 import { diffSegmentsOf } from "./diff-lines.js";

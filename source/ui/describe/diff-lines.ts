@@ -1,7 +1,7 @@
 // How a diff's lines are coloured on screen: additions green, removals red, hunk headers muted,
 // the ---/+++ lines in the title colour, notes in the info colour, context plain; search matches
 // are marked on top. Without colours (NO_COLOR) the +/- marks still say it all.
-import type { DiffLineKind } from "../../store/describe-pane.js";
+import type { DiffLineKind } from "../../features/describe/describe-pane.js";
 import { highlight, type Segment } from "../log-pane/layout.js";
 import { theme, TONE_COLOR } from "../theme.js";
 

@@ -4,10 +4,10 @@
 // kept for the whole description is its text and one number per line (where its rows start).
 // Long lines wrap rather than scroll sideways: a description is read for whole values (ARNs, stop
 // reasons, event messages), and every search match is then on screen.
-import type { RowMap } from "../../store/describe.js";
+import type { RowMap } from "../../features/describe/describe.js";
 import { highlight, sliceSegments, cursorRow, type Row, type Segment } from "../log-pane/layout.js";
 import { wrapStarts } from "../log-pane/columns.js";
-import { sanitizeCell } from "../../text/sanitize.js";
+import { sanitizeCell } from "../../core/text/sanitize.js";
 import { JSON_COLOR } from "../theme.js";
 
 /** Escape sequences and control characters out of a string, its line breaks kept (JSON shows `\n`). */

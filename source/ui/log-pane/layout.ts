@@ -2,8 +2,8 @@
 // pretty-printing, search highlights, the current line, buffer markers, wrapping or horizontal
 // scroll by terminal columns. Everything from the network is sanitised here and over-long lines are
 // capped, so no log line can break the frame. Only the lines on screen are laid out.
-import type { LogMarker } from "../../logs/log-buffer.js";
-import type { LineList, LogLevel, LogLine } from "../../logs/log-line.js";
+import type { LogMarker } from "../../features/logs/log-buffer.js";
+import type { LineList, LogLevel, LogLine } from "../../features/logs/log-line.js";
 import {
   bottomIndex,
   cursorIndex,
@@ -11,11 +11,11 @@ import {
   visibleRange,
   type PaneView,
   type TimestampMode,
-} from "../../store/log-pane.js";
-import { termPattern } from "../../store/shown-lines.js";
-import { detectLevel } from "../../logs/log-level.js";
-import { formatAge } from "../../resources/format.js";
-import { sanitizeCell } from "../../text/sanitize.js";
+} from "../../features/logs/log-pane.js";
+import { termPattern } from "../../features/logs/shown-lines.js";
+import { detectLevel } from "../../features/logs/log-level.js";
+import { formatAge } from "../../kinds/format.js";
+import { sanitizeCell } from "../../core/text/sanitize.js";
 import { cutColumns, textColumns, wrapStarts } from "./columns.js";
 import { SOURCE_COLORS, theme } from "../theme.js";
 

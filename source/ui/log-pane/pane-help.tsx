@@ -1,6 +1,6 @@
 import { Box, Text } from "ink";
-import { PANE_BINDINGS } from "../../store/log-pane.js";
-import { keyLabel } from "../keymap.js";
+import { PANE_BINDINGS } from "../../features/logs/log-pane.js";
+import { keyLabel } from "../../input/keymap.js";
 import { fit } from "../text-fit.js";
 import { theme } from "../theme.js";
 

@@ -2,8 +2,8 @@
 // in DECKHAND_TEST_INVOCATION (JSON) through runInteractive, then prints the outcome and the
 // terminal settings before and after. Run with `node --import tsx` inside a pty.
 import { spawnSync } from "node:child_process";
-import { runInteractive } from "../../../source/exec/interactive-session.js";
-import type { PluginInvocation } from "../../../source/exec/plugin-invocation.js";
+import { runInteractive } from "../../../source/features/exec/interactive-session.js";
+import type { PluginInvocation } from "../../../source/features/exec/plugin-invocation.js";
 
 const stty = () =>
   spawnSync("stty", ["-g"], { stdio: ["inherit", "pipe", "ignore"], encoding: "utf8" }).stdout.trim();

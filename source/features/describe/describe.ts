@@ -1,0 +1,172 @@
+// How the user reads a description (`d`), as pure state: scrolling by screen rows (a long line
+// wraps onto several), a search whose matches n/N step through, copy and close.
+import { termPattern } from "../logs/shown-lines.js";
+
+export interface DescribeView {
+  /** The first screen row shown: rows, not lines, so that a line taller than the screen can be read. */
+  top: number;
+  search: string;
+  /** The line of the current match, which n/N move and the screen marks. */
+  matchLine?: number;
+  prompt: boolean;
+  draft: string;
+  /** One-line messages (copied…, no match…). */
+  notice?: string;
+}
+
+export const INITIAL_DESCRIBE: DescribeView = { top: 0, search: "", prompt: false, draft: "" };
+
+/** Where each line's rows are on screen at the current width. */
+export interface RowMap {
+  total: number;
+  rowOf: (line: number) => number;
+  lineAt: (row: number) => number;
+}
+
+/** One row per line: until the screen has measured the lines. */
+export function oneRowPerLine(lines: number): RowMap {
+  return { total: lines, rowOf: (line) => line, lineAt: (row) => row };
+}
+
+export interface DescribeGeometry {
+  /** Rows of the screen's body. */
+  rows: number;
+  map: RowMap;
+}
+
+export type DescribeAction =
+  | "close"
+  | "search"
+  | "nextMatch"
+  | "previousMatch"
+  | "copy"
+  | "down"
+  | "up"
+  | "pageDown"
+  | "pageUp"
+  | "first"
+  | "last";
+
+/** The description's keys: the dispatcher, its hint line, help and the README all read this list. */
+export const DESCRIBE_BINDINGS: {
+  action: DescribeAction;
+  keys: string[];
+  description: string;
+  hint: boolean;
+}[] = [
+  { action: "close", keys: ["esc", "q"], description: "Back", hint: true },
+  { action: "search", keys: ["/"], description: "Search", hint: true },
+  { action: "nextMatch", keys: ["n"], description: "Next match", hint: true },
+  { action: "previousMatch", keys: ["N"], description: "Previous match", hint: true },
+  { action: "copy", keys: ["c"], description: "Copy the JSON", hint: true },
+  { action: "down", keys: ["j", "down"], description: "Scroll down", hint: false },
+  { action: "up", keys: ["k", "up"], description: "Scroll up", hint: false },
+  { action: "pageDown", keys: ["pgdn", "ctrl-f"], description: "Page down", hint: false },
+  { action: "pageUp", keys: ["pgup", "ctrl-b"], description: "Page up", hint: false },
+  { action: "first", keys: ["g", "home"], description: "Top", hint: false },
+  { action: "last", keys: ["G", "end"], description: "Bottom", hint: false },
+];
+
+const DESCRIBE_ACTION = new Map(DESCRIBE_BINDINGS.flatMap((b) => b.keys.map((key) => [key, b.action])));
+
+/** The lines matching a search term (case-insensitive, literal), in order. */
+export function matchingLines(lines: readonly string[], term: string): number[] {
+  if (!term) return [];
+  const pattern = termPattern(term);
+  const matches: number[] = [];
+  lines.forEach((line, index) => {
+    if (pattern.test(line)) matches.push(index);
+  });
+  return matches;
+}
+
+export interface DescribeKeyContext {
+  geometry: DescribeGeometry;
+  matchesOf: (term: string) => readonly number[];
+  effects: { copy: () => void; close: () => void };
+}
+
+/** Applies one key; returns the new view (pure, apart from the effects it calls). */
+export function describeKey(
+  view: DescribeView,
+  key: string,
+  input: string,
+  context: DescribeKeyContext,
+): DescribeView {
+  if (view.prompt) return promptKey(view, key, input, context);
+  const { geometry } = context;
+  const page = Math.max(1, geometry.rows - 1);
+  switch (DESCRIBE_ACTION.get(key)) {
+    case "close":
+      if (key === "esc" && view.search) return { ...view, search: "", matchLine: undefined };
+      context.effects.close();
+      return view;
+    case "search":
+      return { ...view, prompt: true, draft: view.search };
+    case "nextMatch":
+      return jumpToMatch(view, context, 1);
+    case "previousMatch":
+      return jumpToMatch(view, context, -1);
+    case "copy":
+      context.effects.copy();
+      return view;
+    case "down":
+      return scrolled(view, view.top + 1, geometry);
+    case "up":
+      return scrolled(view, view.top - 1, geometry);
+    case "pageDown":
+      return scrolled(view, view.top + page, geometry);
+    case "pageUp":
+      return scrolled(view, view.top - page, geometry);
+    case "first":
+      return scrolled(view, 0, geometry);
+    case "last":
+      return scrolled(view, Infinity, geometry);
+    case undefined:
+      return view;
+  }
+}
+
+/** Scrolled to `top`, kept between the first row and the last screenful. */
+export function scrolled(view: DescribeView, top: number, { rows, map }: DescribeGeometry): DescribeView {
+  return { ...view, top: Math.max(0, Math.min(top, map.total - rows)) };
+}
+
+function promptKey(
+  view: DescribeView,
+  key: string,
+  input: string,
+  context: DescribeKeyContext,
+): DescribeView {
+  if (key === "esc") return { ...view, prompt: false, draft: "" };
+  if (key === "backspace") return { ...view, draft: view.draft.slice(0, -1) };
+  if (key === "enter") {
+    const searched = { ...view, prompt: false, draft: "", search: view.draft, matchLine: undefined };
+    return view.draft ? jumpToMatch(searched, context, 1) : searched;
+  }
+  if (input && !key.startsWith("ctrl-") && key.length === input.length)
+    return { ...view, draft: view.draft + input };
+  return view;
+}
+
+/**
+ * Makes the next (1) or previous (-1) matching line current, wrapping around; a new search starts
+ * from the top of the screen. A match off screen is brought a third of the way down, under the
+ * lines that say where it is.
+ */
+function jumpToMatch(view: DescribeView, context: DescribeKeyContext, direction: 1 | -1): DescribeView {
+  if (!view.search) return view;
+  const matches = context.matchesOf(view.search);
+  if (matches.length === 0) return { ...view, notice: `nothing matches "${view.search}"` };
+  const { rows, map } = context.geometry;
+  const from = view.matchLine ?? map.lineAt(view.top) - (direction === 1 ? 1 : 0);
+  const ahead =
+    direction === 1 ? matches.find((line) => line > from) : matches.findLast((line) => line < from);
+  const line = ahead ?? (direction === 1 ? matches[0]! : matches[matches.length - 1]!);
+  const notice =
+    ahead === undefined ? `search wrapped to the ${direction === 1 ? "top" : "bottom"}` : undefined;
+  const row = map.rowOf(line);
+  const onScreen = row >= view.top && row < view.top + rows;
+  const moved = onScreen ? view : scrolled(view, row - Math.floor(rows / 3), context.geometry);
+  return { ...moved, matchLine: line, notice };
+}

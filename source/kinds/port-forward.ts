@@ -1,0 +1,56 @@
+import type { PortForward } from "../features/exec/port-forwards.js";
+import { arnName } from "./format.js";
+import type { ResourceKind, Tone } from "./types.js";
+
+/** A forward as its row: the manager's own record, which already knows everything shown. */
+export type PortForwardRow = PortForward;
+
+const STATE_TONES: Record<PortForward["state"], Tone> = {
+  starting: "progress",
+  open: "ok",
+  failed: "bad",
+  stopped: "muted",
+};
+
+/** "8080→80" (or "8080→db.internal:5432"), as the containers table's PF column shows a forward. */
+export function forwardLabel(forward: PortForward): string {
+  return `${forward.localPort}→${forward.remoteHost ? `${forward.remoteHost}:` : ""}${forward.remotePort}`;
+}
+
+/** The live forwards of one container, for its PF cell. */
+export function forwardsOf(
+  forwards: readonly PortForward[],
+  taskArn: string | undefined,
+  containerName: string,
+): string {
+  return forwards
+    .filter((f) => f.taskArn === taskArn && f.containerName === containerName)
+    .filter((f) => f.state === "open" || f.state === "starting")
+    .map(forwardLabel)
+    .join(",");
+}
+
+/**
+ * The port forwards of this session (`P`, `:pf`). Nothing is asked of AWS: the rows are the
+ * session's own plugins, whatever view they were opened from.
+ */
+export const portForwardKind: ResourceKind<PortForwardRow> = {
+  id: "portforwards",
+  title: () => "portforwards",
+  crumb: () => "portforwards",
+  key: (row) => row.id,
+  columns: [
+    { header: "LOCAL", value: (r) => `localhost:${r.localPort}`, sortKey: "L" },
+    { header: "REMOTE", value: (r) => `${r.remoteHost ?? r.containerName}:${r.remotePort}`, sortKey: "R" },
+    { header: "CONTAINER", value: (r) => r.containerName, sortKey: "C" },
+    { header: "TASK", value: (r) => arnName(r.taskArn), sortKey: "T" },
+    { header: "STATE", value: (r) => r.state.toUpperCase(), tone: (r) => STATE_TONES[r.state], sortKey: "S" },
+    { header: "SESSION", value: (r) => r.sessionId, sortKey: "E" },
+    { header: "MESSAGE", value: (r) => r.message ?? "", flexible: true, sortKey: "M" },
+  ],
+  filterText: (r) => `${r.localPort} ${r.remotePort} ${r.remoteHost ?? ""} ${r.containerName} ${r.state}`,
+  describe: (r) => r,
+  async load({ forwards }) {
+    return { ok: true, rows: [...(forwards?.() ?? [])] };
+  },
+};
