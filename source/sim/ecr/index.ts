@@ -9,7 +9,7 @@ import type {
 } from "@aws-sdk/client-ecr";
 import type { World } from "../ecs/world.js";
 import { optionalInteger, optionalString } from "../input.js";
-import { pageRequest, paginate } from "../pagination.js";
+import { pageRequest, paginateByPosition } from "../pagination.js";
 import { invalidParameter, SimError, type JsonObject } from "../protocol.js";
 import type { SimulatedService } from "../request-handler.js";
 import { worldOperations } from "../world-operations.js";
@@ -23,13 +23,8 @@ const PAGE_LIMITS = { defaultSize: 100, max: 1000 };
 function page<T>(items: readonly T[], input: JsonObject, scope: string): { items: T[]; nextToken?: string } {
   const maxResults = optionalInteger(input, "maxResults");
   const request = pageRequest(maxResults, optionalString(input, "nextToken"), scope, PAGE_LIMITS);
-  const indexed = items.map((item, index) => ({ item, index }));
-  const position = (entry: { index: number }) => entry.index;
-  const found = paginate(indexed, position, () => true, request, scope);
-  return {
-    items: found.items.map((entry) => entry.item),
-    ...(found.nextToken ? { nextToken: found.nextToken } : {}),
-  };
+  const found = paginateByPosition(items, request, scope);
+  return { items: found.items, ...(found.nextToken ? { nextToken: found.nextToken } : {}) };
 }
 
 const idText = (id: ImageIdentifier): string =>

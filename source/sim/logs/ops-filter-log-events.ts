@@ -31,7 +31,7 @@ import {
   type StreamView,
 } from "./stream-lines.js";
 import { ingestionTime } from "./stream-timeline.js";
-import { decodeOpaqueToken, encodeOpaqueToken } from "./tokens.js";
+import { decodeOpaqueToken, encodeOpaqueToken } from "../pagination.js";
 
 /** Events examined per call before answering with what was found and a nextToken. */
 export const SCAN_BUDGET = 50_000;

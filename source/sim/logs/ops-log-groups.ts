@@ -5,7 +5,7 @@ import { optionalString } from "../input.js";
 import { invalidParameter, type JsonObject } from "../protocol.js";
 import { limitOf, type LogsAccount } from "./ops-common.js";
 import { compareNames, type LogGroup } from "./registry.js";
-import { decodeOpaqueToken, encodeOpaqueToken } from "./tokens.js";
+import { decodeOpaqueToken, encodeOpaqueToken } from "../pagination.js";
 
 export function describeLogGroups(account: LogsAccount, input: JsonObject): DescribeLogGroupsResponse {
   const prefix = optionalString(input, "logGroupNamePrefix");

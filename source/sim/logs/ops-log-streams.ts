@@ -7,7 +7,7 @@ import { limitOf, optionalBoolean, requireGroup, type LogsAccount } from "./ops-
 import { compareNames, type LogStream } from "./registry.js";
 import { newestLine, oldestLine, viewStream } from "./stream-lines.js";
 import { ingestionTime } from "./stream-timeline.js";
-import { decodeOpaqueToken, encodeOpaqueToken } from "./tokens.js";
+import { decodeOpaqueToken, encodeOpaqueToken } from "../pagination.js";
 
 /** Where a page ends: the stream's name and, for LastEventTime order, its last event (-1: none). */
 interface Cursor {
