@@ -1,7 +1,7 @@
 // What the Logs operations share: the account they read, the log group parameter (name or
-// identifier, never both), members the shared readers do not cover, and the service's errors.
+// identifier, never both), its limit and time members, and the service's errors.
 import type { World } from "../ecs/world.js";
-import { optionalInteger, optionalString } from "../input.js";
+import { constraintMessage, optionalInteger, optionalString } from "../input.js";
 import { SimError, invalidParameter, type JsonObject } from "../protocol.js";
 import { readGroupIdentifier } from "./arns.js";
 import type { LogGroup, LogRegistry } from "./registry.js";
@@ -40,21 +40,12 @@ export function requireGroup(account: LogsAccount, input: JsonObject): LogGroup 
   return group;
 }
 
-export function optionalBoolean(input: JsonObject, member: string): boolean | undefined {
-  const value = input[member];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "boolean") throw invalidParameter(`${member} must be a boolean.`);
-  return value;
-}
-
 /** A limit member within [1, max], or the default. */
 export function limitOf(input: JsonObject, max: number, fallback = max): number {
   const limit = optionalInteger(input, "limit");
   if (limit === undefined) return fallback;
   if (limit < 1 || limit > max) {
-    throw invalidParameter(
-      `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value between 1 and ${max}`,
-    );
+    throw invalidParameter(constraintMessage("limit", limit, `Member must have value between 1 and ${max}`));
   }
   return limit;
 }

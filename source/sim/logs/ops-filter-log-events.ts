@@ -3,7 +3,7 @@
 // Like CloudWatch it stops after scanning a bounded number of events, so a page can be partial or
 // empty while a nextToken says there is more; pagination ends only when nextToken is absent.
 import type { FilterLogEventsResponse, FilteredLogEvent } from "@aws-sdk/client-cloudwatch-logs";
-import { optionalString, stringList } from "../input.js";
+import { optionalBoolean, optionalString, stringList } from "../input.js";
 import { invalidParameter, type JsonObject } from "../protocol.js";
 import { compileFilterPattern } from "./filter-pattern.js";
 import { mergeOrdered, type Tagged } from "./line-merge.js";
@@ -11,7 +11,6 @@ import {
   MAX_RESPONSE_BYTES,
   eventBytes,
   limitOf,
-  optionalBoolean,
   optionalTime,
   requireGroup,
   retentionFloor,

@@ -3,13 +3,12 @@
 // true until the token comes back unchanged (the end, for now). Pages hold at most `limit` events
 // or 1 MB.
 import type { GetLogEventsResponse, OutputLogEvent } from "@aws-sdk/client-cloudwatch-logs";
-import { optionalString } from "../input.js";
+import { optionalBoolean, optionalString } from "../input.js";
 import { invalidParameter, type JsonObject } from "../protocol.js";
 import {
   MAX_RESPONSE_BYTES,
   eventBytes,
   limitOf,
-  optionalBoolean,
   optionalTime,
   requireGroup,
   retentionFloor,

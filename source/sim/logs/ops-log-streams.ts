@@ -1,9 +1,9 @@
 // DescribeLogStreams: a group's streams by name or by last event time, ascending or descending,
 // at most 50 a page; a name prefix only with name order, as CloudWatch requires.
 import type { DescribeLogStreamsResponse, LogStream as ApiLogStream } from "@aws-sdk/client-cloudwatch-logs";
-import { optionalString } from "../input.js";
+import { optionalBoolean, optionalString } from "../input.js";
 import { invalidParameter, type JsonObject } from "../protocol.js";
-import { limitOf, optionalBoolean, requireGroup, type LogsAccount } from "./ops-common.js";
+import { limitOf, requireGroup, type LogsAccount } from "./ops-common.js";
 import { compareNames, type LogStream } from "./registry.js";
 import { newestLine, oldestLine, viewStream } from "./stream-lines.js";
 import { ingestionTime } from "./stream-timeline.js";

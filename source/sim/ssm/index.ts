@@ -7,6 +7,7 @@ import { taskArn } from "../ecs/arns.js";
 import { execAgentOf, execTarget } from "../ecs/exec-agent.js";
 import type { SimContainer, SimTask } from "../ecs/model.js";
 import type { World } from "../ecs/world.js";
+import { constraintMessage } from "../input.js";
 import { SimError, type JsonObject } from "../protocol.js";
 import type { SimulatedService } from "../request-handler.js";
 import { worldOperations } from "../world-operations.js";
@@ -54,9 +55,7 @@ const notConnected = (target: string): SimError =>
 function startSession(world: World, input: JsonObject, sessions: SessionRegistry): StartSessionResponse {
   const target = input.Target;
   if (typeof target !== "string" || target === "") {
-    throw validation(
-      "1 validation error detected: Value null at 'target' failed to satisfy constraint: Member must not be null",
-    );
+    throw validation(constraintMessage("Target", undefined, "Member must not be null"));
   }
   const document = input.DocumentName;
   if (typeof document !== "string" || !Object.hasOwn(PORT_DOCUMENTS, document)) {
@@ -85,9 +84,7 @@ function startSession(world: World, input: JsonObject, sessions: SessionRegistry
 function terminateSession(input: JsonObject, sessions: SessionRegistry): TerminateSessionResponse {
   const sessionId = input.SessionId;
   if (typeof sessionId !== "string" || sessionId === "") {
-    throw validation(
-      "1 validation error detected: Value null at 'sessionId' failed to satisfy constraint: Member must not be null",
-    );
+    throw validation(constraintMessage("SessionId", undefined, "Member must not be null"));
   }
   sessions.terminate(sessionId);
   return { SessionId: sessionId };
