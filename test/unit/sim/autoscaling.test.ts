@@ -264,6 +264,35 @@ describe("simulated Application Auto Scaling", () => {
     expect(pricing.ScalableTargets?.[0]?.CreationTime?.getTime()).toBe(clock.now() - 5000);
   });
 
+  it("pages scaling activities newest first, and takes a NextToken only from the request it came from", async () => {
+    const { ecs, clock, scaling } = setup();
+    for (const [name, count] of [
+      ["cart", 15],
+      ["search-api", 0],
+      ["checkout", 20],
+    ] as const) {
+      await ecs.send(new UpdateServiceCommand({ cluster: "prod", service: name, desiredCount: count }));
+      clock.advance(60_000);
+    }
+    const resources: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await scaling.send(
+        new DescribeScalingActivitiesCommand({ ...ECS, MaxResults: 1, NextToken: token }),
+      );
+      expect(page.ScalingActivities).toHaveLength(1);
+      resources.push(...(page.ScalingActivities ?? []).map((activity) => activity.ResourceId ?? ""));
+      token = page.NextToken;
+    } while (token !== undefined);
+    expect(resources).toEqual(["service/prod/checkout", "service/prod/search-api", "service/prod/cart"]);
+
+    const first = await scaling.send(new DescribeScalingActivitiesCommand({ ...ECS, MaxResults: 1 }));
+    const elsewhere = await failure(
+      scaling.send(new DescribeScalableTargetsCommand({ ...ECS, NextToken: first.NextToken })),
+    );
+    expect(elsewhere.name).toBe("InvalidNextTokenException");
+  });
+
   it("validates RegisterScalableTarget like AWS", async () => {
     const { scaling, sim } = setup();
     const register = (input: Partial<ConstructorParameters<typeof RegisterScalableTargetCommand>[0]>) =>
