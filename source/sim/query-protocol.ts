@@ -1,8 +1,10 @@
 // The AWS Query wire protocol (Elastic Load Balancing v2, EC2's cousin): a form-encoded POST whose
 // Action parameter names the operation, answered with XML. Lists are `Name.member.N` in requests
 // and <Name><member>…</member></Name> in answers; errors are an <ErrorResponse> with the code in
-// <Code>. Operations see the form as a flat map of parameter names to values.
+// <Code>. Operations see the form as a flat map of parameter names to values, read with the
+// query* readers below.
 import { randomUUID } from "node:crypto";
+import type { InvalidInput } from "./input.js";
 import { SimError, type JsonObject, type WireResponse } from "./protocol.js";
 
 export const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
@@ -18,6 +20,21 @@ export function decodeQueryBody(body: unknown): Record<string, string> {
   else if (body instanceof Uint8Array) text = decoder.decode(body);
   else throw new SimError("MalformedQueryString", "Request body must be form-encoded text");
   return Object.fromEntries(new URLSearchParams(text));
+}
+
+/** A scalar parameter; the SDK sends no empty scalars, so an empty one counts as absent. */
+export function queryString(input: JsonObject, name: string): string | undefined {
+  const value = input[name];
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/** An integer parameter (decimal text in the form), or `invalid`'s error when it is not one. */
+export function queryInteger(input: JsonObject, name: string, invalid: InvalidInput): number | undefined {
+  const text = queryString(input, name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value)) throw invalid(`${name} must be an integer.`);
+  return value;
 }
 
 /** The values of a list parameter (`Name.member.1`, `Name.member.2`, …) in order. */

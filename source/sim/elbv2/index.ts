@@ -10,8 +10,9 @@ import type {
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { SimService } from "../ecs/model.js";
 import type { World } from "../ecs/world.js";
+import { pageRequest, paginateByPosition, type PageLimits } from "../pagination.js";
 import { SimError, type JsonObject } from "../protocol.js";
-import { queryList, queryStructs } from "../query-protocol.js";
+import { queryInteger, queryList, queryString, queryStructs } from "../query-protocol.js";
 import { hashHex } from "../random.js";
 import type { SimulatedService } from "../request-handler.js";
 import { worldOperations } from "../world-operations.js";
@@ -26,11 +27,14 @@ const HEALTH_CHECK_PATH = "/healthz";
 
 const notFound = (): SimError => new SimError("TargetGroupNotFound", "One or more target groups not found");
 const validation = (message: string): SimError => new SimError("ValidationError", message);
+const badPageSize = (): SimError => validation("Page size must be between 1 and 400");
 
-function text(input: JsonObject, name: string): string | undefined {
-  const value = input[name];
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
+const PAGE_LIMITS: PageLimits = {
+  defaultSize: 400,
+  max: 400,
+  badSize: badPageSize,
+  badToken: () => validation("Invalid marker"),
+};
 
 /** The services behind a load balancer, in a stable order. */
 function balancedServices(world: World): SimService[] {
@@ -72,10 +76,14 @@ function targetGroupOf(world: World, service: SimService): TargetGroup {
 function describeTargetGroups(world: World, input: JsonObject): DescribeTargetGroupsOutput {
   const arns = queryList(input, "TargetGroupArns");
   const names = queryList(input, "Names");
-  const pageSize = Number(text(input, "PageSize") ?? 400);
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 400) {
-    throw validation("Page size must be between 1 and 400");
-  }
+  const scope = `DescribeTargetGroups|${arns.join(",")}|${names.join(",")}`;
+  const page = pageRequest(
+    // A PageSize that is no number is answered like one out of range.
+    queryInteger(input, "PageSize", badPageSize),
+    queryString(input, "Marker"),
+    scope,
+    PAGE_LIMITS,
+  );
   let groups = balancedServices(world).map((service) => targetGroupOf(world, service));
   if (arns.length > 0) {
     groups = arns
@@ -86,19 +94,12 @@ function describeTargetGroups(world: World, input: JsonObject): DescribeTargetGr
     groups = groups.filter((group) => names.includes(group.TargetGroupName ?? ""));
     if (groups.length < new Set(names).size) throw notFound();
   }
-  const marker = text(input, "Marker");
-  const start = marker === undefined ? 0 : Number(Buffer.from(marker, "base64url").toString("utf8"));
-  if (!Number.isInteger(start) || start < 0) throw validation("Invalid marker");
-  const page = groups.slice(start, start + pageSize);
-  const next = start + pageSize < groups.length;
-  return {
-    TargetGroups: page,
-    ...(next ? { NextMarker: Buffer.from(String(start + pageSize)).toString("base64url") } : {}),
-  };
+  const shown = paginateByPosition(groups, page, scope);
+  return { TargetGroups: shown.items, ...(shown.nextToken ? { NextMarker: shown.nextToken } : {}) };
 }
 
 function describeTargetHealth(world: World, input: JsonObject): DescribeTargetHealthOutput {
-  const arn = text(input, "TargetGroupArn");
+  const arn = queryString(input, "TargetGroupArn");
   if (arn === undefined) throw validation("A target group ARN must be specified");
   const service = balancedServices(world).find((candidate) => candidate.loadBalancer?.targetGroupArn === arn);
   if (service === undefined) throw notFound();
@@ -144,7 +145,7 @@ export function createElbv2Service(world: World, now: () => number): SimulatedSe
     targetPrefix: ELBV2_SIGNING_NAME,
     queryNamespace: ELBV2_NAMESPACE,
     iamService: "elasticloadbalancing",
-    resourceFor: (_operation, input) => text(input, "TargetGroupArn") ?? "*",
+    resourceFor: (_operation, input) => queryString(input, "TargetGroupArn") ?? "*",
     operations,
     throttleBucket: () => undefined,
   };

@@ -8,10 +8,6 @@ import {
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { DescribeTasksCommand, ListTasksCommand, type Task } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
-import { CallTally } from "../../../source/sim/call-counter.js";
-import { ALLOW_ALL } from "../../../source/sim/iam.js";
-import { SimError } from "../../../source/sim/protocol.js";
-import { createRequestHandler } from "../../../source/sim/request-handler.js";
 import { describeService, simulatedEcs } from "../../helpers/sim-client.js";
 
 function setup() {
@@ -68,6 +64,14 @@ describe("simulated Elastic Load Balancing v2", () => {
       new DescribeTargetGroupsCommand({ PageSize: 3, Marker: first.NextMarker }),
     );
     expect(second.TargetGroups?.[0]?.TargetGroupArn).toBe(all[3]?.TargetGroupArn);
+  });
+
+  it("takes a Marker only from the request it came from", async () => {
+    const { elbv2 } = setup();
+    const first = await elbv2.send(new DescribeTargetGroupsCommand({ PageSize: 3 }));
+    await expect(
+      elbv2.send(new DescribeTargetGroupsCommand({ Names: ["prod-checkout"], Marker: first.NextMarker })),
+    ).rejects.toMatchObject({ name: "ValidationError", message: "Invalid marker" });
   });
 
   it("answers TargetGroupNotFound as the SDK's own exception", async () => {
@@ -147,58 +151,5 @@ describe("simulated Elastic Load Balancing v2", () => {
     }
     expect(seen).toContain("initial");
     expect(seen).toContain("draining");
-  });
-});
-
-describe("the simulator's Query protocol", () => {
-  it("escapes text so the SDK's XML parser reads it back exactly, and encodes errors the SDK maps", async () => {
-    const awkward = `a&b <c> "d" 'e'`;
-    const handler = createRequestHandler({
-      services: [
-        {
-          targetPrefix: "elasticloadbalancing",
-          queryNamespace: "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
-          iamService: "elasticloadbalancing",
-          operations: {
-            DescribeTargetGroups: (input) => ({
-              TargetGroups: [
-                {
-                  TargetGroupName: awkward,
-                  Port: 80,
-                  HealthCheckEnabled: true,
-                  TargetGroupArn: String(input["Names.member.1"]),
-                },
-              ],
-            }),
-            DescribeTargetHealth: () => {
-              throw new SimError("TargetGroupNotFound", `no ${awkward}`);
-            },
-          },
-          throttleBucket: () => undefined,
-        },
-      ],
-      calls: new CallTally(),
-      buckets: undefined,
-      latencyMs: 0,
-      deny: ALLOW_ALL,
-      accountId: "123456789012",
-      now: () => 0,
-    });
-    const client = new ElasticLoadBalancingV2Client({
-      region: "us-east-1",
-      credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "test" },
-      requestHandler: handler,
-      maxAttempts: 1,
-    });
-    const out = await client.send(new DescribeTargetGroupsCommand({ Names: ["x&y"] }));
-    expect(out.TargetGroups).toEqual([
-      { TargetGroupName: awkward, Port: 80, HealthCheckEnabled: true, TargetGroupArn: "x&y" },
-    ]);
-    await expect(
-      client.send(new DescribeTargetHealthCommand({ TargetGroupArn: "arn" })),
-    ).rejects.toMatchObject({
-      name: "TargetGroupNotFoundException",
-      message: `no ${awkward}`,
-    });
   });
 });
