@@ -2,6 +2,7 @@ import {
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
+  ECSClient,
   ListServicesCommand,
   ListTasksCommand,
   ECSServiceException,
@@ -9,6 +10,8 @@ import {
 import { describe, expect, it } from "vitest";
 import { EcsGateway } from "../../../source/aws/ecs-gateway.js";
 import { RequestBudget } from "../../../source/aws/request-budget.js";
+import { fakeAwsHttp, fakeClientConfig } from "../../helpers/fake-aws-http.js";
+import { tdArn } from "../features/actions/fixtures.js";
 
 const arn = (name: string) => `arn:aws:ecs:us-east-1:123456789012:service/prod/${name}`;
 const names = Array.from({ length: 253 }, (_, i) => `svc-${String(i).padStart(3, "0")}`);
@@ -122,5 +125,16 @@ describe("EcsGateway", () => {
     const second = await gateway.describeTaskDefinition(td);
     expect(second.ok && second.value.revision).toBe(3);
     expect(ecs.calls.filter((c) => c.name === "DescribeTaskDefinitionCommand")).toHaveLength(1);
+  });
+
+  it("ListTaskDefinitions asks for the family's ACTIVE revisions and returns them newest first", async () => {
+    // Out of order, as moto answers (it ignores sort).
+    const arns = [tdArn("web:2"), tdArn("web:10"), tdArn("web:9")];
+    const { handler, sent } = fakeAwsHttp(() => ({ status: 200, body: { taskDefinitionArns: arns } }));
+    const result = await new EcsGateway(new ECSClient(fakeClientConfig(handler, 2))).listTaskDefinitionArns(
+      "web",
+    );
+    expect(sent[0]?.body).toMatchObject({ familyPrefix: "web", status: "ACTIVE", sort: "DESC" });
+    expect(result).toEqual({ ok: true, value: [tdArn("web:10"), tdArn("web:9"), tdArn("web:2")] });
   });
 });

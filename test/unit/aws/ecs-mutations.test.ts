@@ -1,5 +1,6 @@
-// The gateway side of actions, through a real SDK client and a fake HTTP handler: mutations go out
-// exactly once with exactly the action's parameters, while reads keep the client's retries.
+// The gateway side of actions (ecs-mutations.ts, and Application Auto Scaling's one mutation),
+// through a real SDK client and a fake HTTP handler: mutations go out exactly once with exactly the
+// action's parameters, while reads keep the client's retries.
 import { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
 import { DescribeServicesCommand, ECSClient } from "@aws-sdk/client-ecs";
 import type { HttpHandler } from "@smithy/core/protocols";
@@ -7,7 +8,6 @@ import { describe, expect, it } from "vitest";
 import { AutoScalingGateway, serviceResourceId } from "../../../source/aws/autoscaling-gateway.js";
 import { EcsGateway } from "../../../source/aws/ecs-gateway.js";
 import { awsError, fakeAwsHttp, fakeClientConfig } from "../../helpers/fake-aws-http.js";
-import { tdArn } from "../features/actions/fixtures.js";
 
 const throttling = awsError(400, "ThrottlingException", "Rate exceeded");
 const serverError = awsError(500, "ServerException", "Internal failure");
@@ -94,34 +94,5 @@ describe("what goes on the wire", () => {
     });
     expect(sent[0]?.body).toEqual({ cluster: "prod", service: "web", desiredCount: 4 });
     expect(result).toEqual({ ok: true, value: { serviceName: "web", desiredCount: 4 } });
-  });
-
-  it("ListTaskDefinitions asks for the family's ACTIVE revisions and returns them newest first", async () => {
-    // Out of order, as moto answers (it ignores sort).
-    const arns = [tdArn("web:2"), tdArn("web:10"), tdArn("web:9")];
-    const { handler, sent } = fakeAwsHttp(() => ({ status: 200, body: { taskDefinitionArns: arns } }));
-    const result = await new EcsGateway(ecsClient(handler)).listTaskDefinitionArns("web");
-    expect(sent[0]?.body).toMatchObject({ familyPrefix: "web", status: "ACTIVE", sort: "DESC" });
-    expect(result).toEqual({ ok: true, value: [tdArn("web:10"), tdArn("web:9"), tdArn("web:2")] });
-  });
-
-  it("names the Application Auto Scaling permission when access is denied", async () => {
-    const { handler } = fakeAwsHttp(() => ({
-      status: 400,
-      body: { __type: "AccessDeniedException", message: "no" },
-    }));
-    const client = new ApplicationAutoScalingClient({
-      region: "us-east-1",
-      credentials,
-      requestHandler: handler,
-    });
-    const result = await new AutoScalingGateway(client).describeScalableTarget("service/prod/web");
-    expect(result).toMatchObject({
-      ok: false,
-      failure: {
-        kind: "denied",
-        hint: "your identity needs permission for application-autoscaling:DescribeScalableTargets",
-      },
-    });
   });
 });
