@@ -10,7 +10,7 @@ import {
   type OutputLogEvent,
 } from "@aws-sdk/client-cloudwatch-logs";
 import { describe, expect, it } from "vitest";
-import { failure, simulatedLogs } from "../../helpers/sim-logs-client.js";
+import { failure, simulatedLogs } from "../../../helpers/sim-logs-client.js";
 
 const MINUTE = 60_000;
 

@@ -17,7 +17,7 @@ import {
 } from "@aws-sdk/client-ecs";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { describe, expect, it } from "vitest";
-import { failure, simulatedLogs } from "../../helpers/sim-logs-client.js";
+import { failure, simulatedLogs } from "../../../helpers/sim-logs-client.js";
 
 function setup() {
   return simulatedLogs({ throttle: false });

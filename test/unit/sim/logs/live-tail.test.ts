@@ -14,8 +14,8 @@ import { fromUtf8, toUtf8 } from "@smithy/core/serde";
 import { HttpRequest } from "@smithy/core/transport";
 import type { Readable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { crc32 } from "../../../source/sim/logs/event-stream.js";
-import { failure, simulatedLogs } from "../../helpers/sim-logs-client.js";
+import { crc32 } from "../../../../source/sim/logs/event-stream.js";
+import { failure, simulatedLogs } from "../../../helpers/sim-logs-client.js";
 
 const arnOf = (group: string): string => `arn:aws:logs:us-east-1:123456789012:log-group:${group}`;
 const CHECKOUT = arnOf("/ecs/checkout");

@@ -10,11 +10,11 @@ import {
 } from "@aws-sdk/client-cloudwatch-logs";
 import { DescribeTasksCommand, ListTasksCommand, type ECSClient, type Task } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
-import { PROD_SERVICE_NAMES, isWebService } from "../../../source/sim/ecs/catalog.js";
-import { createSimulatedAccount, simOptionsFromEnv } from "../../../source/sim/index.js";
-import { LONG_LINE_LENGTH } from "../../../source/sim/logs/content/hostile-lines.js";
-import { languageOf } from "../../../source/sim/logs/content/line-source.js";
-import { simulatedLogs } from "../../helpers/sim-logs-client.js";
+import { PROD_SERVICE_NAMES, isWebService } from "../../../../source/sim/ecs/catalog.js";
+import { createSimulatedAccount, simOptionsFromEnv } from "../../../../source/sim/index.js";
+import { LONG_LINE_LENGTH } from "../../../../source/sim/logs/content/hostile-lines.js";
+import { languageOf } from "../../../../source/sim/logs/content/line-source.js";
+import { simulatedLogs } from "../../../helpers/sim-logs-client.js";
 
 const MINUTE = 60_000;
 
