@@ -66,8 +66,14 @@ export function memberReaders(invalid: InvalidInput, structure?: string): Member
   };
 }
 
-export const { optionalString, optionalInteger, optionalBoolean, optionalObject, stringList } =
-  memberReaders(invalidParameter);
+export const {
+  optionalString,
+  optionalInteger,
+  optionalBoolean,
+  optionalObject,
+  optionalStringList,
+  stringList,
+} = memberReaders(invalidParameter);
 
 /**
  * AWS's wording for a member that breaks a constraint of the service's model, e.g. "1 validation

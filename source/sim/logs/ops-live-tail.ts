@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { LiveTailMode } from "../options.js";
 import { SimError, invalidParameter, type JsonObject } from "../protocol.js";
-import { stringList, optionalString } from "../input.js";
+import { optionalString, optionalStringList, stringList } from "../input.js";
 import { RawAnswer, type OperationContext } from "../request-handler.js";
 import { readGroupIdentifier } from "./arns.js";
 import { EVENT_STREAM_CONTENT_TYPE } from "./event-stream.js";
@@ -87,14 +87,14 @@ function readScope(account: LogsAccount, input: JsonObject, identifiers: string[
     if (group === undefined) throw groupNotFound();
     return { group, identifier };
   });
-  const names = stringList(input, "logStreamNames");
-  const prefixes = stringList(input, "logStreamNamePrefixes");
-  if (input.logStreamNames !== undefined && input.logStreamNamePrefixes !== undefined) {
+  const names = optionalStringList(input, "logStreamNames");
+  const prefixes = optionalStringList(input, "logStreamNamePrefixes");
+  if (names !== undefined && prefixes !== undefined) {
     throw invalidParameter("logStreamNames and logStreamNamePrefixes are mutually exclusive parameters.");
   }
   for (const [member, list] of [
-    ["logStreamNames", input.logStreamNames === undefined ? undefined : names],
-    ["logStreamNamePrefixes", input.logStreamNamePrefixes === undefined ? undefined : prefixes],
+    ["logStreamNames", names],
+    ["logStreamNamePrefixes", prefixes],
   ] as const) {
     if (list === undefined) continue;
     if (identifiers.length !== 1) throw invalidParameter(`${member} can be used only with one log group.`);
@@ -103,8 +103,8 @@ function readScope(account: LogsAccount, input: JsonObject, identifiers: string[
   return {
     registry: account.registry,
     groups,
-    streamNames: input.logStreamNames === undefined ? undefined : new Set(names),
-    streamPrefixes: input.logStreamNamePrefixes === undefined ? undefined : prefixes,
+    streamNames: names === undefined ? undefined : new Set(names),
+    streamPrefixes: prefixes,
     matches: compileFilterPattern(optionalString(input, "logEventFilterPattern")),
   };
 }
