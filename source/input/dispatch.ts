@@ -22,32 +22,32 @@ const ROW_OUTPUTS: RowOutputs = { copy: LOG_OUTPUTS.copy, browse: (url) => openI
  * or exec check that ends late) waits for it to close: the description covers the screen.
  */
 export function dispatchKey(store: AppStore, key: string, input: string, quit: () => void): void {
-  const { mode, filterDraft, logPane, dialog, describe } = store.getState();
+  const { overlay } = store.getState();
   if (key === "ctrl-c") return quit();
 
-  if (describe) return describe.handleKey(key, input);
+  if (overlay.type === "describe") return overlay.pane.handleKey(key, input);
 
-  if (dialog) return store.dialogKey(key === " " ? "space" : key, input);
+  if (overlay.type === "dialog") return store.dialogKey(key === " " ? "space" : key, input);
 
-  if (logPane) {
-    return logPane.handleKey(key, input);
+  if (overlay.type === "logs") {
+    return overlay.pane.handleKey(key, input);
   }
 
-  if (mode === "help") {
+  if (overlay.type === "help") {
     if (key === "esc" || key === "?" || key === "q") store.toggleHelp();
     else scrollHelp(store, bindingFor(key)?.action);
     return;
   }
-  if (mode === "command") {
+  if (overlay.type === "command") {
     if (store.commandKey(key, input) === "quit") quit();
     return;
   }
-  if (mode === "filter") {
+  if (overlay.type === "filter") {
     if (key === "enter") store.closeFilter(true);
     else if (key === "esc") store.closeFilter(false);
-    else if (key === "backspace") store.editFilter(filterDraft.slice(0, -1));
+    else if (key === "backspace") store.editFilter(overlay.draft.slice(0, -1));
     else if (input && !key.startsWith("ctrl-") && key.length === input.length)
-      store.editFilter(filterDraft + input);
+      store.editFilter(overlay.draft + input);
     return;
   }
   const name = key === " " ? "space" : key;
@@ -63,7 +63,8 @@ export function dispatchKey(store: AppStore, key: string, input: string, quit: (
 
 /** Help scrolls with the keys that move the table cursor, as remapped. */
 function scrollHelp(store: AppStore, action: ActionId | undefined): void {
-  const { helpTop, viewportRows } = store.getState();
+  const { overlay, viewportRows } = store.getState();
+  const helpTop = overlay.type === "help" ? overlay.top : 0;
   const last = Math.max(0, helpLineCount(KINDS[store.top().kind]) - viewportRows);
   const page = Math.max(1, viewportRows - 1);
   const moves: Partial<Record<ActionId, number>> = {

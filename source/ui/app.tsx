@@ -1,6 +1,7 @@
 import { Box, useApp, useInput } from "ink";
 import { useEffect, useSyncExternalStore } from "react";
 import type { AppStore, CacheEntry } from "../state/app-store.js";
+import { baseOf, dialogOf } from "../state/overlay.js";
 import type { Scope, Tone } from "../kinds/types.js";
 import { arnName, formatAge } from "../kinds/format.js";
 import { sanitizeCell } from "../core/text/sanitize.js";
@@ -40,12 +41,13 @@ export function App({ store }: AppProps) {
 
   // Ink 6 clears and repaints the whole screen on every frame that is as tall as the terminal.
   const height = Math.max(8, terminalRows - 1);
-  const promptRows = state.mode === "filter" || state.mode === "command" ? 1 : 0;
+  const base = baseOf(state.overlay);
+  const promptRows = base.type === "filter" || base.type === "command" ? 1 : 0;
   const flashRows = flashLines(state.flash, columns).length;
   const areaHeight = height - HEADER_ROWS - 1 - flashRows - promptRows;
   // An open dialog sits above the table and takes what it needs, leaving the table a few rows
   // (the row acted on stays in sight); when both do not fit, the dialog has the whole area.
-  const dialog = state.dialog;
+  const dialog = dialogOf(state.overlay);
   const wanted = dialog ? dialogHeight(dialog, columns, areaHeight) : 0;
   const dialogRows = !dialog ? 0 : wanted + TABLE_UNDER_DIALOG <= areaHeight ? wanted : areaHeight;
   const tableHeight = areaHeight - dialogRows;
@@ -66,7 +68,7 @@ export function App({ store }: AppProps) {
   const shown = drawnColumns(shownColumns(kind, state.wide), rows, state.now);
   const count = `${view.filter ? `${rows.length}/${total}` : `${rows.length}`}${marked.size > 0 ? `, ${marked.size} marked` : ""}`;
   const filterTag = view.filter ? ` </${view.filter}>` : "";
-  const pane = state.logPane;
+  const pane = base.type === "logs" ? base.pane : undefined;
   const paneView = useSyncExternalStore(
     pane?.subscribe ?? subscribeNothing,
     pane?.getSnapshot ?? nothing,
@@ -79,7 +81,9 @@ export function App({ store }: AppProps) {
       }));
   const [status, statusTone] = freshness(entry, state.now, store.refreshMs);
 
-  if (state.describe) return <DescribeScreen pane={state.describe} width={columns} height={height} />;
+  if (state.overlay.type === "describe") {
+    return <DescribeScreen pane={state.overlay.pane} width={columns} height={height} />;
+  }
 
   if (pane && paneView?.fullscreen) {
     return (
@@ -97,11 +101,11 @@ export function App({ store }: AppProps) {
         width={columns}
         readOnly={state.readOnly !== undefined}
       />
-      {state.mode === "filter" ? <FilterBar draft={state.filterDraft} /> : null}
-      {state.mode === "command" ? <CommandBar line={state.commandLine} /> : null}
+      {base.type === "filter" ? <FilterBar draft={base.draft} /> : null}
+      {base.type === "command" ? <CommandBar line={state.commandLine} /> : null}
       {dialog ? <Dialog view={dialog} width={columns} height={dialogRows} /> : null}
-      {tableHeight <= 0 ? null : state.mode === "help" ? (
-        <Help width={columns} height={tableHeight} kind={kind} top={state.helpTop} />
+      {tableHeight <= 0 ? null : base.type === "help" ? (
+        <Help width={columns} height={tableHeight} kind={kind} top={base.top} />
       ) : pane ? (
         <LogPane pane={pane} width={columns} height={tableHeight} now={state.now} />
       ) : (

@@ -5,6 +5,7 @@ import { ActionRunner } from "../../../source/features/actions/runner.js";
 import type { AutoScalingGateway } from "../../../source/aws/autoscaling-gateway.js";
 import { ok } from "../../../source/aws/failure.js";
 import { AppStore } from "../../../source/state/app-store.js";
+import { dialogOf } from "../../../source/state/overlay.js";
 import { fakeGateway, serviceArn, taskArn } from "../../helpers/fake-gateway.js";
 import { SCOPE, fakeGateways, memoryLog } from "../features/actions/fixtures.js";
 
@@ -44,7 +45,7 @@ describe("AppStore actions", () => {
     const { store, sent } = await storeWithActions("deckhand was started with --readonly");
     expect(store.getState().readOnly).toBe("deckhand was started with --readonly");
     store.startAction("scale");
-    expect(store.getState().dialog).toBeUndefined();
+    expect(dialogOf(store.getState().overlay)).toBeUndefined();
     expect(store.getState().flash).toMatchObject({
       level: "warn",
       text: "read-only: deckhand was started with --readonly; no scaling, nothing was sent",
@@ -56,7 +57,7 @@ describe("AppStore actions", () => {
     const { store, world, sent, keys } = await storeWithActions();
     store.startAction("scale");
     await settle();
-    expect(store.getState().dialog).toMatchObject({ kind: "prompt", title: "Scale checkout" });
+    expect(dialogOf(store.getState().overlay)).toMatchObject({ kind: "prompt", title: "Scale checkout" });
     await keys("3", "enter", "y");
     expect(sent).toMatchObject([{ operation: "UpdateService", parameters: { desiredCount: 3 } }]);
     expect(store.getState().flash?.text).toBe("checkout: desired count 1 → 3");
@@ -112,7 +113,10 @@ describe("AppStore actions", () => {
     store.toggleMark();
     expect([...store.marksOf(store.top())]).toEqual([taskArn("aaaa1111"), taskArn("cccc3333")]);
     store.startAction("stopTasks");
-    expect(store.getState().dialog).toMatchObject({ kind: "confirm", action: { title: "Stop 2 tasks" } });
+    expect(dialogOf(store.getState().overlay)).toMatchObject({
+      kind: "confirm",
+      action: { title: "Stop 2 tasks" },
+    });
     await keys("y");
     expect(sent.map((call) => (call.parameters as { task: string }).task)).toEqual([
       taskArn("aaaa1111"),

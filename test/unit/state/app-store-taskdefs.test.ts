@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { EcsGateway } from "../../../source/aws/ecs-gateway.js";
 import type { RevisionRow } from "../../../source/kinds/task-definition.js";
 import { AppStore } from "../../../source/state/app-store.js";
+import { describeOf } from "../../../source/state/overlay.js";
 import type { DescribeOutputs } from "../../../source/features/describe/describe-pane.js";
 import { describeLines } from "../../../source/ui/describe/json-lines.js";
 import { simulatedEcs } from "../../helpers/sim-client.js";
@@ -42,8 +43,8 @@ describe("task definitions in the store", () => {
 
     // The cursor is on the revision being deployed: what it changed from the one before.
     store.openDiff(outputs);
-    await vi.waitFor(() => expect(store.getState().describe).toBeDefined());
-    const pane = store.getState().describe!;
+    await vi.waitFor(() => expect(describeOf(store.getState().overlay)).toBeDefined());
+    const pane = describeOf(store.getState().overlay)!;
     expect(pane.heading).toBe("diff");
     expect(pane.title).toBe(`checkout:${previous!.revision} → checkout:${newest!.revision}`);
     expect(pane.lines[0]).toMatch(new RegExp(`^--- checkout:${previous!.revision} `));
@@ -52,9 +53,11 @@ describe("task definitions in the store", () => {
 
     pane.handleKey("c", "c");
     expect(outputs.copy).toHaveBeenCalledWith(pane.lines.join("\n"));
-    expect(store.getState().describe?.getSnapshot().notice).toMatch(/^copied \d+ lines of the diff/);
+    expect(describeOf(store.getState().overlay)?.getSnapshot().notice).toMatch(
+      /^copied \d+ lines of the diff/,
+    );
     pane.handleKey("esc", "");
-    expect(store.getState().describe).toBeUndefined();
+    expect(describeOf(store.getState().overlay)).toBeUndefined();
   });
 
   it("= with three marks says to mark two, and with two compares them", async () => {
@@ -74,8 +77,8 @@ describe("task definitions in the store", () => {
     const marked = rows(store).filter((row) => store.marksOf(store.top()).has(row.arn));
     expect(marked.map((row) => row.revision)).toEqual([rows(store)[0]!.revision, rows(store)[2]!.revision]);
     store.openDiff(outputs);
-    await vi.waitFor(() => expect(store.getState().describe).toBeDefined());
-    expect(store.getState().describe!.title).toBe(
+    await vi.waitFor(() => expect(describeOf(store.getState().overlay)).toBeDefined());
+    expect(describeOf(store.getState().overlay)!.title).toBe(
       `checkout:${rows(store)[2]!.revision} → checkout:${rows(store)[0]!.revision}`,
     );
   });

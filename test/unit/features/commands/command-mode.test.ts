@@ -275,12 +275,12 @@ describe("command mode in the store", () => {
       { kind: "tasks", scope: SERVICE },
     ]);
     app.openCommand();
-    expect(app.getState().mode).toBe("command");
+    expect(app.getState().overlay.type).toBe("command");
     keys(app, "sv");
     app.commandKey("tab", "\t");
     expect(app.getState().commandLine.draft).toBe("svc");
     expect(app.commandKey("enter", "\r")).toBeUndefined();
-    expect(app.getState().mode).toBe("table");
+    expect(app.getState().overlay.type).toBe("none");
     expect(app.getState().stack.map((view) => view.kind)).toEqual(["clusters", "services"]);
     expect(app.getState().commandLine).toMatchObject({ draft: "", history: ["svc"] });
   });
@@ -302,13 +302,13 @@ describe("command mode in the store", () => {
     app.openCommand();
     keys(app, "q");
     app.commandKey("esc", "");
-    expect(app.getState().mode).toBe("table");
+    expect(app.getState().overlay.type).toBe("none");
     app.openCommand();
     keys(app, "q");
     expect(app.commandKey("enter", "\r")).toBe("quit");
     app.openCommand();
     keys(app, "help");
     app.commandKey("enter", "\r");
-    expect(app.getState().mode).toBe("help");
+    expect(app.getState().overlay.type).toBe("help");
   });
 });
