@@ -7,7 +7,8 @@ import type { KindId } from "../kinds/types.js";
 import type { ActionServices } from "../features/actions/session-actions.js";
 import { ActionIntents } from "../features/actions/action-intents.js";
 import type { ActionVerb } from "../features/actions/action-flow.js";
-import { AccountSwitch, type SwitchServices } from "../features/accounts/account-switch.js";
+import { AccountIntents } from "../features/accounts/account-intents.js";
+import type { SwitchServices } from "../features/accounts/account-switch.js";
 import { CommandIntents } from "../features/commands/command-intents.js";
 import { CopyOpenIntents } from "../features/copy-open/copy-open-intents.js";
 import type { RowOutputs } from "../features/copy-open/copy-and-open.js";
@@ -64,7 +65,6 @@ export class AppStore {
   private readonly now: () => number;
   /** The account attached: what its views load from, and how it follows logs. */
   private session: { sources: Omit<LoadSources, "forwards">; openFollower?: OpenFollower } | undefined;
-  private switcher: AccountSwitch | undefined;
   private readonly host: StoreHost = {
     state: () => this.state,
     set: (patch) => this.set(patch),
@@ -89,7 +89,8 @@ export class AppStore {
   private readonly exec = new ExecIntents(this.host);
   private readonly copyOpen = new CopyOpenIntents(this.host);
   private readonly describe = new DescribeIntents(this.host, () => this.session?.sources.gateway);
-  private readonly commands = new CommandIntents(this.host, () => this.switcher);
+  private readonly accounts = new AccountIntents(this.host);
+  private readonly commands = new CommandIntents(this.host, this.accounts);
 
   constructor(private readonly options: AppStoreOptions) {
     this.now = options.now ?? Date.now;
@@ -149,7 +150,7 @@ export class AppStore {
 
   /** `:profile` and `:region` work once the session says how to open another account. */
   enableSwitching(services: SwitchServices): void {
-    this.switcher = new AccountSwitch(services, this.host);
+    this.accounts.enable(services);
   }
 
   /** Another profile or region: nothing shown so far belongs to it, so it starts at its clusters. */
@@ -247,7 +248,7 @@ export class AppStore {
 
   /** Keys while a dialog is open: to the flow that opened it. */
   dialogKey(key: string, input: string): void {
-    const open = [this.switcher, this.copyOpen.flow, this.exec.flow].find((flow) => flow?.isOpen);
+    const open = [this.accounts.flow, this.copyOpen.flow, this.exec.flow].find((flow) => flow?.isOpen);
     (open ?? this.actions).handleKey(key, input);
   }
 }

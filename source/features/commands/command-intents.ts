@@ -1,6 +1,6 @@
 // `:`: the command line opens over the table, and a command run (commands.ts) has its effect on
 // the store: open a view, help, quit, switch account, or a line in the flash.
-import type { AccountSwitch } from "../accounts/account-switch.js";
+import type { AccountIntents } from "../accounts/account-intents.js";
 import { topOf } from "../../state/app-state.js";
 import { marksOn } from "../../state/marks.js";
 import { NO_OVERLAY, withBase } from "../../state/overlay.js";
@@ -11,7 +11,7 @@ import { runCommand, stackFor } from "./commands.js";
 export class CommandIntents {
   constructor(
     private readonly host: StoreHost,
-    private readonly switcher: () => AccountSwitch | undefined,
+    private readonly accounts: AccountIntents,
   ) {}
 
   open(): void {
@@ -46,11 +46,8 @@ export class CommandIntents {
         return void host.set({ overlay: withBase(state.overlay, { type: "help", top: 0 }) });
       case "flash":
         return void host.flash(effect.text, effect.level);
-      case "switch": {
-        const switcher = this.switcher();
-        if (!switcher) return void host.flash("switching is not available yet: still connecting", "info");
-        return void switcher.start(effect.what, effect.value);
-      }
+      case "switch":
+        return void this.accounts.start(effect.what, effect.value);
       case "open": {
         const stack = stackFor(effect.kind, effect.scope, state.stack);
         host.apply({ patch: { stack, marks: marksOn(state.marks, stack) }, refresh: true });
