@@ -92,10 +92,11 @@ export const autoscalingKind: ResourceKind<ScalingRow> = {
   crumb: () => "autoscaling",
   key: (row) => row.key,
   columns: [
-    { header: "TYPE", value: (r) => r.type, tone: (r) => TYPE_TONE[r.type], sortKey: "Y" },
-    { header: "NAME", value: (r) => r.name, sortKey: "N" },
+    { header: "TYPE", priority: 1, value: (r) => r.type, tone: (r) => TYPE_TONE[r.type], sortKey: "Y" },
+    { header: "NAME", priority: 1, value: (r) => r.name, sortKey: "N" },
     {
       header: "MIN",
+      priority: 2,
       value: (r) =>
         r.type === "target"
           ? bound(r.target?.MinCapacity)
@@ -107,6 +108,7 @@ export const autoscalingKind: ResourceKind<ScalingRow> = {
     },
     {
       header: "MAX",
+      priority: 2,
       value: (r) =>
         r.type === "target"
           ? bound(r.target?.MaxCapacity)
@@ -118,6 +120,7 @@ export const autoscalingKind: ResourceKind<ScalingRow> = {
     },
     {
       header: "DETAILS",
+      priority: 3,
       value: (r) =>
         r.type === "target"
           ? targetDetails(r)
@@ -130,6 +133,7 @@ export const autoscalingKind: ResourceKind<ScalingRow> = {
     },
     {
       header: "AGE",
+      priority: 4,
       value: (r, now) => formatAge(createdAt(r), now),
       sortValue: (r) => ageOrder(createdAt(r)),
       align: "right",

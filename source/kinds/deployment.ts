@@ -43,16 +43,23 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
   crumb: () => "deployments",
   key: (row) => row.id,
   columns: [
-    { header: "ID", value: (r) => r.id, sortKey: "N" },
+    { header: "ID", priority: 1, value: (r) => r.id, sortKey: "N" },
     {
       header: "STATUS",
+      priority: 2,
       value: (r) => r.deployment.status ?? "",
       tone: (r) => STATUS_TONE[r.deployment.status ?? ""],
       sortKey: "S",
     },
-    { header: "TASK DEFINITION", value: (r) => arnName(r.deployment.taskDefinition), sortKey: "T" },
+    {
+      header: "TASK DEFINITION",
+      priority: 2,
+      value: (r) => arnName(r.deployment.taskDefinition),
+      sortKey: "T",
+    },
     {
       header: "TASKS",
+      priority: 2,
       // Running of desired, like k9s's READY.
       value: (r) =>
         r.finished ? "-" : `${r.deployment.runningCount ?? 0}/${r.deployment.desiredCount ?? 0}`,
@@ -62,6 +69,7 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     },
     {
       header: "PENDING",
+      priority: 4,
       value: (r) => count(r.deployment.pendingCount),
       align: "right",
       tone: (r) => ((r.deployment.pendingCount ?? 0) > 0 ? "progress" : undefined),
@@ -69,6 +77,7 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     },
     {
       header: "FAILED",
+      priority: 3,
       value: (r) => count(r.deployment.failedTasks),
       align: "right",
       tone: (r) => ((r.deployment.failedTasks ?? 0) > 0 ? "bad" : undefined),
@@ -76,12 +85,14 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     },
     {
       header: "ROLLOUT",
+      priority: 2,
       value: (r) => (r.finished ? "finished" : (r.deployment.rolloutState ?? "-")),
       tone: (r) => statusTone(r.deployment.rolloutState),
       sortKey: "O",
     },
     {
       header: "LAUNCH",
+      priority: 5,
       value: (r) =>
         orDash(r.deployment.launchType ?? r.deployment.capacityProviderStrategy?.[0]?.capacityProvider),
       sortKey: "L",
@@ -89,11 +100,13 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     },
     {
       header: "BREAKER",
+      priority: 4,
       value: (r) => (r.finished ? "-" : circuitBreakerText(r.service)),
       sortKey: "B",
     },
     {
       header: "AGE",
+      priority: 3,
       value: (r, now) => formatAge(r.deployment.createdAt, now),
       sortValue: (r) => ageOrder(r.deployment.createdAt),
       align: "right",
@@ -101,6 +114,7 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     },
     {
       header: "UPDATED",
+      priority: 5,
       value: (r, now) => formatAge(r.deployment.updatedAt, now),
       sortValue: (r) => ageOrder(r.deployment.updatedAt),
       align: "right",
@@ -109,6 +123,7 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     },
     {
       header: "REASON",
+      priority: 3,
       value: (r) => r.deployment.rolloutStateReason ?? "",
       tone: (r) =>
         r.deployment.rolloutState === "FAILED" || r.deployment.status?.startsWith("ROLLBACK")

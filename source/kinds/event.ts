@@ -27,14 +27,16 @@ export const eventKind: ResourceKind<EventRow> = {
   columns: [
     {
       header: "AGE",
+      priority: 1,
       value: (r, now) => formatAge(r.event.createdAt, now),
       sortValue: (r) => ageOrder(r.event.createdAt),
       align: "right",
       sortKey: "A",
     },
-    { header: "TIME", value: (r) => formatTime(r.event.createdAt), sortKey: "T" },
+    { header: "TIME", priority: 3, value: (r) => formatTime(r.event.createdAt), sortKey: "T" },
     {
       header: "MESSAGE",
+      priority: 1,
       value: (r) => r.event.message ?? "",
       tone: (r) => eventTone(r.event.message ?? ""),
       flexible: true,

@@ -45,6 +45,14 @@ const COUNT_TONE: Record<(typeof SEVERITIES)[number], Tone | undefined> = {
   LOW: undefined,
 };
 
+/** The worst findings are what a narrow screen keeps. */
+const SEVERITY_PRIORITY: Record<(typeof SEVERITIES)[number], number> = {
+  CRITICAL: 2,
+  HIGH: 3,
+  MEDIUM: 4,
+  LOW: 4,
+};
+
 const SEVERITY_KEYS: Record<(typeof SEVERITIES)[number], string> = {
   CRITICAL: "K",
   HIGH: "H",
@@ -70,20 +78,23 @@ export const imageKind: ResourceKind<ImageRow> = {
   crumb: () => "image",
   key: (row) => row.key,
   columns: [
-    { header: "REPOSITORY", value: (r) => r.reference.repository, sortKey: "R" },
+    { header: "REPOSITORY", priority: 1, value: (r) => r.reference.repository, sortKey: "R" },
     {
       header: "TAGS",
+      priority: 2,
       value: (r) => orDash((r.image.detail.imageTags ?? []).join(",")),
       flexible: true,
       sortKey: "T",
     },
     {
       header: "DIGEST",
+      priority: 3,
       value: (r) => orDash(r.image.detail.imageDigest?.replace(/^sha256:/, "").slice(0, 12)),
       sortKey: "D",
     },
     {
       header: "SIZE",
+      priority: 4,
       value: (r) => megabytes(r.image.detail.imageSizeInBytes),
       sortValue: (r) => r.image.detail.imageSizeInBytes,
       align: "right",
@@ -91,14 +102,16 @@ export const imageKind: ResourceKind<ImageRow> = {
     },
     {
       header: "PUSHED",
+      priority: 4,
       value: (r, now) => formatAge(r.image.detail.imagePushedAt, now),
       sortValue: (r) => ageOrder(r.image.detail.imagePushedAt),
       align: "right",
       sortKey: "U",
     },
-    { header: "SCAN", value: scanText, tone: scanTone, sortKey: "C" },
+    { header: "SCAN", priority: 2, value: scanText, tone: scanTone, sortKey: "C" },
     ...SEVERITIES.map((name) => ({
       header: name,
+      priority: SEVERITY_PRIORITY[name],
       value: (r: ImageRow) => (r.image.scan.status === NOT_SCANNED ? "-" : String(severity(r, name))),
       sortValue: (r: ImageRow) => severity(r, name),
       tone: (r: ImageRow) => (severity(r, name) > 0 ? COUNT_TONE[name] : undefined),
@@ -107,6 +120,7 @@ export const imageKind: ResourceKind<ImageRow> = {
     })),
     {
       header: "REGISTRY",
+      priority: 5,
       value: (r) => registryName(r.reference),
       sortKey: "Y",
       wide: true,

@@ -52,16 +52,24 @@ export const serviceKind: ResourceKind<ServiceRow> = {
   key: (row) => row.arn,
   isPlaceholder: (row) => !row.service,
   columns: [
-    { header: "NAME", value: (r) => r.name, sortKey: "N" },
+    { header: "NAME", priority: 1, value: (r) => r.name, sortKey: "N" },
     {
       header: "STATUS",
+      priority: 2,
       value: (r) => r.service?.status ?? "",
       tone: (r) => statusTone(r.service?.status),
       sortKey: "S",
     },
-    { header: "DESIRED", value: (r) => count(r.service?.desiredCount), align: "right", sortKey: "D" },
+    {
+      header: "DESIRED",
+      priority: 3,
+      value: (r) => count(r.service?.desiredCount),
+      align: "right",
+      sortKey: "D",
+    },
     {
       header: "RUNNING",
+      priority: 2,
       value: (r) => count(r.service?.runningCount),
       align: "right",
       tone: (r) =>
@@ -70,6 +78,7 @@ export const serviceKind: ResourceKind<ServiceRow> = {
     },
     {
       header: "PENDING",
+      priority: 4,
       value: (r) => count(r.service?.pendingCount),
       align: "right",
       tone: (r) => ((r.service?.pendingCount ?? 0) > 0 ? "progress" : undefined),
@@ -77,6 +86,7 @@ export const serviceKind: ResourceKind<ServiceRow> = {
     },
     {
       header: "ROLLOUT",
+      priority: 2,
       value: (r) => rolloutText(r.service),
       tone: (r) => statusTone(primaryDeployment(r.service)?.rolloutState),
       pendingSlot: true,
@@ -84,24 +94,28 @@ export const serviceKind: ResourceKind<ServiceRow> = {
     },
     {
       header: "TASK DEFINITION",
+      priority: 3,
       value: (r) => arnName(r.service?.taskDefinition),
       flexible: true,
       sortKey: "T",
     },
-    { header: "LAUNCH", value: (r) => launch(r.service), sortKey: "L" },
+    { header: "LAUNCH", priority: 4, value: (r) => launch(r.service), sortKey: "L" },
     {
       header: "TYPE",
+      priority: 5,
       value: (r) => r.service?.schedulingStrategy ?? "",
       sortKey: "Y",
       wide: true,
     },
     {
       header: "EXEC",
+      priority: 4,
       value: (r) => (r.service ? (r.service.enableExecuteCommand ? "on" : "off") : ""),
       sortKey: "E",
     },
     {
       header: "CREATED",
+      priority: 5,
       value: (r) => formatTime(r.service?.createdAt),
       sortValue: (r) => r.service?.createdAt?.getTime(),
       sortKey: "C",
@@ -109,6 +123,7 @@ export const serviceKind: ResourceKind<ServiceRow> = {
     },
     {
       header: "AGE",
+      priority: 3,
       value: (r, now) => formatAge(r.service?.createdAt, now),
       sortValue: (r) => ageOrder(r.service?.createdAt),
       align: "right",

@@ -85,18 +85,21 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
   columns: [
     {
       header: "REVISION",
+      priority: 1,
       value: (r) => `${r.family}:${r.revision}`,
       sortValue: (r) => r.revision,
       sortKey: "R",
     },
     {
       header: "STATUS",
+      priority: 2,
       value: (r) => r.status,
       tone: (r) => statusTone(r.status),
       sortKey: "S",
     },
     {
       header: "IN USE",
+      priority: 2,
       // "-" says no deployment of the service runs it; from a family nothing says: no column.
       value: (r) => r.use ?? (r.usesKnown ? "-" : ""),
       tone: (r) => (r.use ? USE_TONE[r.use] : "muted"),
@@ -105,6 +108,7 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
     },
     {
       header: "CPU",
+      priority: 3,
       value: (r) => size(r.definition?.cpu),
       sortValue: (r) => Number(r.definition?.cpu) || undefined,
       align: "right",
@@ -112,6 +116,7 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
     },
     {
       header: "MEMORY",
+      priority: 3,
       value: (r) => size(r.definition?.memory),
       sortValue: (r) => Number(r.definition?.memory) || undefined,
       align: "right",
@@ -119,6 +124,7 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
     },
     {
       header: "CONTAINERS",
+      priority: 5,
       value: (r) =>
         containers(r)
           .map((c) => c.name ?? "")
@@ -128,6 +134,7 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
     },
     {
       header: "IMAGES",
+      priority: 3,
       value: (r) =>
         containers(r)
           .map((c) => shortImage(c.image))
@@ -137,12 +144,14 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
     },
     {
       header: "REGISTERED BY",
+      priority: 5,
       value: (r) => registrant(r.definition?.registeredBy),
       sortKey: "B",
       wide: true,
     },
     {
       header: "REGISTERED",
+      priority: 5,
       value: (r) => formatTime(r.definition?.registeredAt),
       sortValue: (r) => r.definition?.registeredAt?.getTime(),
       sortKey: "T",
@@ -150,6 +159,7 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
     },
     {
       header: "AGE",
+      priority: 4,
       value: (r, now) => formatAge(r.definition?.registeredAt, now),
       sortValue: (r) => ageOrder(r.definition?.registeredAt),
       align: "right",

@@ -15,7 +15,7 @@ export const taskFamilyKind: ResourceKind<FamilyRow> = {
   title: () => "families",
   crumb: () => "families",
   key: (row) => row.name,
-  columns: [{ header: "FAMILY", value: (r) => r.name, flexible: true, sortKey: "Y" }],
+  columns: [{ header: "FAMILY", priority: 1, value: (r) => r.name, flexible: true, sortKey: "Y" }],
   filterText: (r) => r.name,
   // A family has nothing to describe of its own: its revisions do.
   describe: () => undefined,
