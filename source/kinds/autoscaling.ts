@@ -8,6 +8,7 @@ import type {
 import type { Service } from "@aws-sdk/client-ecs";
 import { serviceResourceId } from "../aws/autoscaling-gateway.js";
 import { onlyOne, type AwsFailure } from "../aws/failure.js";
+import { servicePage } from "./console-pages.js";
 import { ageOrder, formatAge } from "./format.js";
 import type { ResourceKind, Tone } from "./types.js";
 
@@ -142,6 +143,7 @@ export const autoscalingKind: ResourceKind<ScalingRow> = {
   ],
   filterText: (r) => `${r.type} ${r.name}`,
   describe: (r) => (r.type === "target" ? r.target : r.type === "policy" ? r.policy : r.scheduled),
+  consoleUrl: (_key, scope) => servicePage(scope, scope.serviceName, "configuration"),
   async load({ gateway, autoscaling, scope }) {
     if (!autoscaling) {
       const failure: AwsFailure = {

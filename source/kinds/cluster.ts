@@ -1,5 +1,6 @@
 import type { Cluster } from "@aws-sdk/client-ecs";
 import { count, orDash } from "./format.js";
+import { clusterPage } from "./console-pages.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind } from "./types.js";
 
@@ -68,6 +69,7 @@ export const clusterKind: ResourceKind<ClusterRow> = {
   ],
   filterText: (r) => `${r.cluster.clusterName ?? ""} ${r.cluster.status ?? ""}`,
   describe: (r) => r.cluster,
+  consoleUrl: (key) => clusterPage(key, "services"),
   async load({ gateway }) {
     const listed = await gateway.listClusterArns();
     if (!listed.ok) return listed;

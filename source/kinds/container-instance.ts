@@ -3,6 +3,8 @@
 // A cluster with none says why instead of showing an empty table (Fargate needs no hosts).
 import type { Cluster, ContainerInstance, Resource } from "@aws-sdk/client-ecs";
 import { ageOrder, arnName, count, formatAge, orDash } from "./format.js";
+import { scopePage } from "./console-pages.js";
+import { arnReferences } from "./references.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind, Scope } from "./types.js";
 
@@ -176,6 +178,8 @@ export const instanceKind: ResourceKind<InstanceRow> = {
       .filter(Boolean)
       .join(" "),
   describe: (r) => r.instance,
+  references: (key) => arnReferences(key, "ID"),
+  consoleUrl: (_key, scope) => scopePage(scope, "infrastructure"),
   drill: (row, scope) => ({
     kind: "tasks",
     scope: {

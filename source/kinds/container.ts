@@ -3,6 +3,7 @@ import type { Container, NetworkBinding, PortMapping, Task } from "@aws-sdk/clie
 import { arnName, orDash } from "./format.js";
 import { forwardsOf } from "./port-forward.js";
 import { essentialNames, hasExited } from "./stop-diagnosis.js";
+import { taskPage } from "./console-pages.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind } from "./types.js";
 
@@ -111,6 +112,8 @@ export const containerKind: ResourceKind<ContainerRow> = {
   }),
   filterText: (r) => `${r.name} ${r.container.image ?? ""} ${r.container.lastStatus ?? ""}`,
   describe: (r) => r.container,
+  references: (key) => [{ label: "name", value: key }],
+  consoleUrl: (_key, scope) => taskPage(scope, scope.taskArn),
   async load({ gateway, scope, forwards }) {
     const described = onlyOne(
       await gateway.describeTasks(scope.clusterArn ?? "", [scope.taskArn ?? ""]),

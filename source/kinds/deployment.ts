@@ -7,6 +7,7 @@ import type { Deployment, Service, ServiceDeploymentBrief } from "@aws-sdk/clien
 import { describeFailure } from "../aws/failure.js";
 import { deploymentHistory } from "./deployment-history.js";
 import { ageOrder, arnName, count, formatAge, orDash } from "./format.js";
+import { servicePage } from "./console-pages.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind, Tone } from "./types.js";
 
@@ -136,6 +137,7 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
   filterText: (r) =>
     [r.id, r.deployment.status, arnName(r.deployment.taskDefinition), r.deployment.rolloutState].join(" "),
   describe: (r) => r.finished ?? r.deployment,
+  consoleUrl: (_key, scope) => servicePage(scope, scope.serviceName, "deployments"),
   caption: (rows) => (rows[0]?.historyNote ? { text: rows[0].historyNote, tone: "muted" } : undefined),
   async load({ gateway, scope }) {
     const [described, history] = await Promise.all([

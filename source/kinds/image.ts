@@ -5,7 +5,9 @@
 import { onlyOne, type AwsFailure } from "../aws/failure.js";
 import { NOT_SCANNED, type EcrImage } from "../aws/ecr-gateway.js";
 import { parseImageReference, registryName, type ImageReference } from "../aws/image-uri.js";
+import { ecrRepositoryPage } from "./console-pages.js";
 import { ageOrder, arnName, formatAge, orDash } from "./format.js";
+import type { Reference } from "./references.js";
 import type { ResourceKind, Tone } from "./types.js";
 
 export interface ImageRow {
@@ -72,6 +74,17 @@ const failure = (code: string, message: string): AwsFailure => ({
   message,
 });
 
+/** An image's key is "<registry>/<repository>@<digest>": what `docker pull` takes, and the digest. */
+function imageReferences(key: string): Reference[] {
+  const digest = parseImageReference(key).digest;
+  return digest
+    ? [
+        { label: "image", value: key },
+        { label: "digest", value: digest },
+      ]
+    : [{ label: "image", value: key }];
+}
+
 export const imageKind: ResourceKind<ImageRow> = {
   id: "images",
   title: (scope) => `image(${scope.containerName ?? ""})`,
@@ -128,6 +141,9 @@ export const imageKind: ResourceKind<ImageRow> = {
   ],
   filterText: (r) => `${r.reference.repository} ${(r.image.detail.imageTags ?? []).join(" ")} ${scanText(r)}`,
   describe: (r) => ({ image: r.image.detail, scan: r.image.scan }),
+  references: imageReferences,
+  // The repository's page: the image view shows one image.
+  consoleUrl: (key, scope) => ecrRepositoryPage(scope.clusterArn, key),
   async load({ gateway, ecr, scope, previous, memo, forced, now }) {
     if (previous && previous.length > 0 && !forced && now - (memo.loadedAt ?? 0) < IMAGE_REFRESH_MS) {
       return { ok: true, rows: [...previous] };

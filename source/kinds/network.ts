@@ -8,6 +8,7 @@ import type { Attachment, AwsVpcConfiguration, Task } from "@aws-sdk/client-ecs"
 import { onlyOne } from "../aws/failure.js";
 import { arnName, orDash } from "./format.js";
 import { attachmentDetail, eniAttachments } from "./task-eni.js";
+import { taskPage } from "./console-pages.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind } from "./types.js";
 import { serviceOfTask } from "../aws/task-group.js";
@@ -131,6 +132,7 @@ export const networkKind: ResourceKind<NetworkRow> = {
     r.attachment
       ? { attachment: r.attachment, awsvpcConfiguration: r.awsvpc }
       : { networkMode: r.mode, container: r.task.containers?.find((container) => container.name === r.name) },
+  consoleUrl: (_key, scope) => taskPage(scope, scope.taskArn),
   async load({ gateway, scope, previous }) {
     const cluster = scope.clusterArn ?? "";
     const taskArn = scope.taskArn ?? "";

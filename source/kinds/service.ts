@@ -1,5 +1,7 @@
 import type { Service } from "@aws-sdk/client-ecs";
+import { lastSegment } from "../core/arn.js";
 import { ageOrder, arnName, count, formatAge, formatTime, orDash } from "./format.js";
+import { servicePage } from "./console-pages.js";
 import { statusTone } from "./tone.js";
 import type { LoadContext, LoadOutcome, ResourceKind } from "./types.js";
 
@@ -132,6 +134,7 @@ export const serviceKind: ResourceKind<ServiceRow> = {
   ],
   filterText: (r) => `${r.name} ${r.service?.status ?? ""} ${orDash(arnName(r.service?.taskDefinition))}`,
   describe: (r) => r.service,
+  consoleUrl: (key, scope) => servicePage(scope, lastSegment(key), "health"),
   load: loadServices,
   drill: (row, scope) => ({ kind: "tasks", scope: { ...scope, serviceName: row.name } }),
   logs: (row, scope) => ({

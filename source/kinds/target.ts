@@ -9,6 +9,7 @@ import type { EcsGateway } from "../aws/ecs-gateway.js";
 import { ok, type Result } from "../aws/failure.js";
 import { azSpread, spreadText, type ZoneSpread } from "./az-spread.js";
 import { arnName, orDash } from "./format.js";
+import { servicePage } from "./console-pages.js";
 import { describeScopeService } from "./scope-service.js";
 import { matchTargets } from "./target-match.js";
 import type { ResourceKind, Scope, Tone } from "./types.js";
@@ -177,6 +178,8 @@ export const targetKind: ResourceKind<TargetRow> = {
     containerPort: r.binding.containerPort,
     taskArn: r.task?.taskArn,
   }),
+  references: (key) => [{ label: "ID", value: targetIdOfKey(key) }],
+  consoleUrl: (_key, scope) => servicePage(scope, scope.serviceName, "health"),
   drill: (row, scope) =>
     row.task?.taskArn ? { kind: "containers", scope: { ...scope, taskArn: row.task.taskArn } } : undefined,
   async load({ gateway, elbv2, scope, previous, forced, memo }) {

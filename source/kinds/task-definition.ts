@@ -7,6 +7,7 @@ import { familyRevision, lastSegment } from "../core/arn.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import type { AwsFailure } from "../aws/failure.js";
 import { ageOrder, formatAge, formatTime } from "./format.js";
+import { taskDefinitionPage } from "./console-pages.js";
 import { describeScopeService } from "./scope-service.js";
 import { statusTone } from "./tone.js";
 import type { LoadContext, LoadOutcome, ResourceKind, Scope, Tone } from "./types.js";
@@ -174,6 +175,7 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
       ...containers(r).map((c) => `${c.name ?? ""} ${c.image ?? ""}`),
     ].join(" "),
   describe: (r) => r.definition,
+  consoleUrl: (key) => taskDefinitionPage(key, lastSegment(key)),
   load: loadRevisions,
 };
 

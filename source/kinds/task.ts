@@ -3,6 +3,8 @@ import { ageOrder, arnName, formatAge, orDash, taskDefinitionRevision } from "./
 import { diagnoseStop, exitCodes, exitTone, type Essential } from "./stop-diagnosis.js";
 import { loadServiceTasks, taskSetOf } from "./task-set.js";
 import { eniDetail } from "./task-eni.js";
+import { taskPage } from "./console-pages.js";
+import { arnReferences } from "./references.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind } from "./types.js";
 
@@ -120,6 +122,8 @@ export const taskKind: ResourceKind<TaskRow> = {
   ],
   markable: true,
   describe: (r) => r.task,
+  references: (key) => arnReferences(key, "ID"),
+  consoleUrl: (key, scope) => taskPage(scope, key),
   filterText: (r) =>
     [
       arnName(r.arn),

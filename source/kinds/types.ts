@@ -5,6 +5,7 @@ import type { AwsFailure } from "../aws/failure.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import type { PortForward } from "../features/exec/port-forwards.js";
 import type { FollowScope } from "../features/logs/log-follower.js";
+import type { Reference } from "./references.js";
 
 export type KindId =
   | "clusters"
@@ -126,4 +127,11 @@ export interface ResourceKind<Row> {
   describe: (row: Row) => object | undefined;
   /** Rows can be marked with space (actions then apply to the marked rows). */
   markable?: boolean;
+  /** What `c` offers to copy, most precise first; absent: the key as an ARN and its name (arnReferences). */
+  references?: (key: string) => Reference[];
+  /**
+   * The row's page in the AWS console (`o`), from its key and scope, whose ARNs say the partition
+   * and region; `sessionRegion` places what no ARN does. Absent or undefined: the console has none.
+   */
+  consoleUrl?: (key: string, scope: Scope, sessionRegion?: string) => string | undefined;
 }
