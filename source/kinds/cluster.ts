@@ -2,12 +2,17 @@ import type { Cluster } from "@aws-sdk/client-ecs";
 import { count, orDash } from "./format.js";
 import { clusterPage } from "./console-pages.js";
 import { statusTone } from "./tone.js";
-import type { ResourceKind } from "./types.js";
+import type { ResourceKind, Scope } from "./types.js";
 
 export interface ClusterRow {
   arn: string;
   cluster: Cluster;
 }
+
+const clusterScope = (row: ClusterRow): Scope => ({
+  clusterArn: row.arn,
+  clusterName: row.cluster.clusterName ?? row.arn,
+});
 
 export const clusterKind: ResourceKind<ClusterRow> = {
   id: "clusters",
@@ -81,8 +86,6 @@ export const clusterKind: ResourceKind<ClusterRow> = {
       .sort((a, b) => (a.cluster.clusterName ?? "").localeCompare(b.cluster.clusterName ?? ""));
     return { ok: true, rows };
   },
-  drill: (row) => ({
-    kind: "services",
-    scope: { clusterArn: row.arn, clusterName: row.cluster.clusterName ?? row.arn },
-  }),
+  drill: (row) => ({ kind: "services", scope: clusterScope(row) }),
+  views: { instances: (row) => ({ kind: "instances", scope: clusterScope(row) }) },
 };

@@ -3,7 +3,7 @@ import { lastSegment } from "../core/arn.js";
 import { ageOrder, arnName, count, formatAge, formatTime, orDash } from "./format.js";
 import { servicePage } from "./console-pages.js";
 import { statusTone } from "./tone.js";
-import type { LoadContext, LoadOutcome, ResourceKind } from "./types.js";
+import type { KindId, LoadContext, LoadOutcome, ResourceKind, Scope, ViewAt } from "./types.js";
 
 export interface ServiceRow {
   arn: string;
@@ -46,6 +46,11 @@ function launch(service: Service | undefined): string {
   const providers = service.capacityProviderStrategy?.map((s) => s.capacityProvider).filter(Boolean);
   return providers?.length ? providers.join(",") : "-";
 }
+
+/** A view of the service's own (its deployments, events…), scoped to the service. */
+const ofService =
+  (kind: KindId) =>
+  (row: ServiceRow, scope: Scope): ViewAt => ({ kind, scope: { ...scope, serviceName: row.name } });
 
 export const serviceKind: ResourceKind<ServiceRow> = {
   id: "services",
@@ -136,7 +141,19 @@ export const serviceKind: ResourceKind<ServiceRow> = {
   describe: (r) => r.service,
   consoleUrl: (key, scope) => servicePage(scope, lastSegment(key), "health"),
   load: loadServices,
-  drill: (row, scope) => ({ kind: "tasks", scope: { ...scope, serviceName: row.name } }),
+  drill: ofService("tasks"),
+  views: {
+    deployments: ofService("deployments"),
+    events: ofService("events"),
+    autoscaling: ofService("autoscaling"),
+    taskDefinitions: ofService("taskdefs"),
+    // Not described yet: opened anyway, the view says what it finds.
+    loadBalancers: (row, scope) => {
+      const balanced = row.service?.loadBalancers?.some((binding) => binding.targetGroupArn);
+      if (row.service && !balanced) return `${row.name} has no load balancer target group`;
+      return ofService("targets")(row, scope);
+    },
+  },
   logs: (row, scope) => ({
     follow: { kind: "service", cluster: scope.clusterArn ?? "", service: row.name },
     title: `logs(${scope.clusterName ?? ""}/${row.name})`,

@@ -7,6 +7,7 @@ import { taskPage } from "./console-pages.js";
 import { arnReferences } from "./references.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind } from "./types.js";
+import { serviceOfTask } from "../aws/task-group.js";
 
 export interface TaskRow {
   arn: string;
@@ -138,6 +139,16 @@ export const taskKind: ResourceKind<TaskRow> = {
   drill: (row, scope) => {
     const { taskSet: _shown, ...service } = scope;
     return { kind: "containers", scope: { ...service, taskArn: row.arn } };
+  },
+  views: {
+    // With the task's service in scope when it has one, as if opened from the service.
+    network: (row, scope) => {
+      const serviceName = serviceOfTask(row.task) ?? scope.serviceName;
+      return {
+        kind: "network",
+        scope: { ...scope, ...(serviceName ? { serviceName } : {}), taskArn: row.arn },
+      };
+    },
   },
   logs: (row, scope) => ({
     follow: { kind: "task", cluster: scope.clusterArn ?? "", taskArn: row.arn },

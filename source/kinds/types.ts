@@ -43,6 +43,23 @@ export interface Scope {
   taskSet?: TaskSet;
 }
 
+/** A view to open: its kind and where it points. */
+export interface ViewAt {
+  kind: KindId;
+  scope: Scope;
+}
+
+/** Keys that open a view about the row other than its drill-down: `z e a t i b n`. */
+export type RowViewAction =
+  | "deployments"
+  | "events"
+  | "autoscaling"
+  | "taskDefinitions"
+  | "instances"
+  | "image"
+  | "loadBalancers"
+  | "network";
+
 export type Tone = "ok" | "warn" | "bad" | "muted" | "progress";
 
 export interface Column<Row> {
@@ -115,7 +132,9 @@ export interface ResourceKind<Row> {
   isPlaceholder?: (row: Row) => boolean;
   load: (context: LoadContext<Row>) => Promise<LoadOutcome<Row>>;
   /** What enter opens on a row. */
-  drill?: (row: Row, scope: Scope) => { kind: KindId; scope: Scope } | undefined;
+  drill?: (row: Row, scope: Scope) => ViewAt | undefined;
+  /** The views about a row that the row-view keys open here, or why one does not (for the flash). */
+  views?: Partial<Record<RowViewAction, (row: Row, scope: Scope) => ViewAt | string>>;
   /** What `l` follows in the log pane for a row, and the pane's title. */
   logs?: (row: Row, scope: Scope) => { follow: FollowScope; title: string };
   /** Text matched by the / filter. */
