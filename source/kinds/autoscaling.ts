@@ -92,6 +92,7 @@ export const autoscalingKind: ResourceKind<ScalingRow> = {
   title: (scope) => `autoscaling(${scope.clusterName ?? ""}/${scope.serviceName ?? ""})`,
   crumb: () => "autoscaling",
   key: (row) => row.key,
+  command: { aliases: ["as"], description: "Auto scaling of the service in scope", needs: "service" },
   columns: [
     { header: "TYPE", priority: 1, value: (r) => r.type, tone: (r) => TYPE_TONE[r.type], sortKey: "Y" },
     { header: "NAME", priority: 1, value: (r) => r.name, sortKey: "N" },

@@ -19,6 +19,7 @@ export const clusterKind: ResourceKind<ClusterRow> = {
   title: () => "clusters",
   crumb: () => "clusters",
   key: (row) => row.arn,
+  command: { aliases: ["cl"], description: "All clusters (back to the top)" },
   columns: [
     { header: "NAME", priority: 1, value: (r) => r.cluster.clusterName ?? "", sortKey: "N" },
     {

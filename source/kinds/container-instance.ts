@@ -73,6 +73,11 @@ export const instanceKind: ResourceKind<InstanceRow> = {
   title: (scope) => `instances(${scope.clusterName ?? ""})`,
   crumb: () => "instances",
   key: (row) => row.arn,
+  command: {
+    aliases: ["ci"],
+    description: "Container instances (EC2 hosts) of the cluster in scope",
+    needs: "cluster",
+  },
   columns: [
     { header: "INSTANCE", priority: 1, value: (r) => orDash(r.instance.ec2InstanceId), sortKey: "I" },
     {

@@ -33,6 +33,7 @@ export const containerKind: ResourceKind<ContainerRow> = {
   title: (scope) => `containers(${arnName(scope.taskArn)})`,
   crumb: (scope) => arnName(scope.taskArn),
   key: (row) => row.name,
+  command: { aliases: [], description: "Containers of the task in scope", needs: "task" },
   columns: [
     { header: "NAME", priority: 1, value: (r) => r.name, sortKey: "N" },
     { header: "IMAGE", priority: 3, value: (r) => r.container.image ?? "", flexible: true, sortKey: "I" },

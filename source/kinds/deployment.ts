@@ -43,6 +43,7 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
   title: (scope) => `deployments(${scope.clusterName ?? ""}/${scope.serviceName ?? ""})`,
   crumb: () => "deployments",
   key: (row) => row.id,
+  command: { aliases: ["dp"], description: "Deployments of the service in scope", needs: "service" },
   columns: [
     { header: "ID", priority: 1, value: (r) => r.id, sortKey: "N" },
     {

@@ -24,6 +24,7 @@ export const eventKind: ResourceKind<EventRow> = {
   title: (scope) => `events(${scope.clusterName ?? ""}/${scope.serviceName ?? ""})`,
   crumb: () => "events",
   key: (row) => row.id,
+  command: { aliases: ["ev"], description: "Events of the service in scope, newest first", needs: "service" },
   columns: [
     {
       header: "AGE",

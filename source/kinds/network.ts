@@ -90,6 +90,11 @@ export const networkKind: ResourceKind<NetworkRow> = {
   },
   crumb: () => "network",
   key: (row) => row.key,
+  command: {
+    aliases: ["net"],
+    description: "Network interfaces (or host ports) of the task in scope",
+    needs: "task",
+  },
   columns: [
     { header: "MODE", priority: 3, value: (r) => r.mode, sortKey: "M" },
     { header: "INTERFACE", priority: 1, value: (r) => r.name, sortKey: "N" },

@@ -39,6 +39,7 @@ export const portForwardKind: ResourceKind<PortForwardRow> = {
   title: () => "portforwards",
   crumb: () => "portforwards",
   key: (row) => row.id,
+  command: { aliases: ["pf"], description: "Port forwards of this session" },
   columns: [
     { header: "LOCAL", priority: 1, value: (r) => `localhost:${r.localPort}`, sortKey: "L" },
     {

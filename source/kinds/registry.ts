@@ -34,3 +34,15 @@ export const KINDS: Record<KindId, AnyKind> = {
   targets: targetKind,
   network: networkKind,
 };
+
+/**
+ * The drill-down from the top, by what the scope below each level names: the clusters, a
+ * cluster's services, a service's tasks, a task's containers. `:` commands and deep links build
+ * this path under the view they open, so that esc goes back up it.
+ */
+export const TRAIL = {
+  top: clusterKind,
+  cluster: serviceKind,
+  service: taskKind,
+  task: containerKind,
+} as const;

@@ -58,6 +58,7 @@ export const serviceKind: ResourceKind<ServiceRow> = {
   crumb: (scope) => scope.clusterName ?? "services",
   key: (row) => row.arn,
   isPlaceholder: (row) => !row.service,
+  command: { aliases: ["svc"], description: "Services of the cluster in scope", needs: "cluster" },
   columns: [
     { header: "NAME", priority: 1, value: (r) => r.name, sortKey: "N" },
     {

@@ -109,6 +109,11 @@ export const targetKind: ResourceKind<TargetRow> = {
   },
   crumb: () => "targets",
   key: (row) => row.key,
+  command: {
+    aliases: ["lb"],
+    description: "Load balancer targets of the service in scope, and its zones",
+    needs: "service",
+  },
   columns: [
     { header: "TARGET", priority: 1, value: (r) => r.health.Target?.Id ?? "", sortKey: "I" },
     {

@@ -8,9 +8,10 @@ import type { EcsGateway } from "../aws/ecs-gateway.js";
 import type { AwsFailure } from "../aws/failure.js";
 import { ageOrder, formatAge, formatTime } from "./format.js";
 import { taskDefinitionPage } from "./console-pages.js";
+import { holds, scopeFor } from "./scope-need.js";
 import { describeScopeService } from "./scope-service.js";
 import { statusTone } from "./tone.js";
-import type { LoadContext, LoadOutcome, ResourceKind, Scope, Tone } from "./types.js";
+import type { LoadContext, LoadOutcome, ResourceKind, Scope, Tone, ViewAt } from "./types.js";
 
 /** How the service uses a revision: its PRIMARY deployment's (steady or rolling out), or an older one's. */
 export type RevisionUse = "running" | "deploying" | "draining";
@@ -75,6 +76,19 @@ function size(value: string | undefined): string {
   return value ?? "";
 }
 
+/**
+ * `:taskdefs`: the revisions of the service in scope; `:taskdefs FAMILY` those of a family; with
+ * no service in scope, the account's families (enter opens one).
+ */
+function openRevisions(words: readonly string[], top: ViewAt): ViewAt | string {
+  if (words.length > 1) return `:taskdefs takes one family name (got "${words.join(" ")}")`;
+  const cluster = scopeFor("cluster", top.scope);
+  if (words[0]) return { kind: "taskdefs", scope: { ...cluster, taskDefinitionFamily: words[0] } };
+  if (holds(top.scope, "service")) return { kind: "taskdefs", scope: scopeFor("service", top.scope) };
+  if (top.kind === "taskdefs") return { kind: "taskdefs", scope: top.scope };
+  return { kind: "families", scope: cluster };
+}
+
 export const taskDefinitionKind: ResourceKind<RevisionRow> = {
   id: "taskdefs",
   title: (scope) =>
@@ -83,6 +97,11 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
   key: (row) => row.arn,
   isPlaceholder: (row) => !row.definition,
   markable: true,
+  command: {
+    aliases: ["td"],
+    description: "Task definition revisions of the service in scope (or :td FAMILY); else the families",
+    open: openRevisions,
+  },
   columns: [
     {
       header: "REVISION",

@@ -1,12 +1,13 @@
 import type { Task } from "@aws-sdk/client-ecs";
 import { ageOrder, arnName, formatAge, orDash, taskDefinitionRevision } from "./format.js";
 import { diagnoseStop, exitCodes, exitTone, type Essential } from "./stop-diagnosis.js";
-import { loadServiceTasks, taskSetOf } from "./task-set.js";
+import { openFor } from "./scope-need.js";
+import { isTaskSet, loadServiceTasks, TASK_SETS, taskSetOf, withTaskSet } from "./task-set.js";
 import { eniDetail } from "./task-eni.js";
 import { taskPage } from "./console-pages.js";
 import { arnReferences } from "./references.js";
 import { statusTone } from "./tone.js";
-import type { ResourceKind } from "./types.js";
+import type { ResourceKind, ViewAt } from "./types.js";
 import { serviceOfTask } from "../aws/task-group.js";
 
 export interface TaskRow {
@@ -23,12 +24,30 @@ export function privateIp(task: Task): string | undefined {
 
 const eniId = (task: Task) => eniDetail(task, "networkInterfaceId");
 
+/** `:tasks` opens the running tasks; `:tasks stopped` or `:tasks all` another set. */
+function openTasks(words: readonly string[], top: ViewAt): ViewAt | string {
+  const [word, ...rest] = words;
+  const set = word?.toLowerCase() ?? "running";
+  if (!isTaskSet(set) || rest.length > 0) {
+    return `:tasks takes one of ${TASK_SETS.join(", ")} (got "${words.join(" ")}")`;
+  }
+  const opened = openFor("tasks", "service", top.scope);
+  return typeof opened === "string" ? opened : { ...opened, scope: withTaskSet(opened.scope, set) };
+}
+
 export const taskKind: ResourceKind<TaskRow> = {
   id: "tasks",
   title: (scope) =>
     `tasks(${scope.clusterName ?? ""}/${scope.serviceName ?? scope.instanceId ?? ""})[${taskSetOf(scope)}]`,
   crumb: (scope) => scope.serviceName ?? scope.instanceId ?? "tasks",
   key: (row) => row.arn,
+  command: {
+    aliases: [],
+    description: "Tasks of the service in scope (:tasks stopped|all)",
+    needs: "service",
+    open: openTasks,
+  },
+  taskSets: true,
   columns: [
     { header: "ID", priority: 1, value: (r) => arnName(r.arn), sortKey: "N" },
     {

@@ -49,6 +49,22 @@ export interface ViewAt {
   scope: Scope;
 }
 
+/** What a view needs in scope: `:tasks` needs a service, `:containers` a task. */
+export type ScopeNeed = "cluster" | "service" | "task";
+
+/** The `:` command named after a kind: it opens the kind's view from wherever the user is. */
+export interface KindCommand {
+  aliases: readonly string[];
+  description: string;
+  /** What the scope on top must hold; the view opens for that part of it (scope-need.ts). */
+  needs?: ScopeNeed;
+  /**
+   * For a command that takes words (`:tasks stopped`, `:td web`): the view they open from the
+   * view on top, or what to say instead. Without it the command takes no words.
+   */
+  open?: (words: readonly string[], top: ViewAt) => ViewAt | string;
+}
+
 /** Keys that open a view about the row other than its drill-down: `z e a t i b n`. */
 export type RowViewAction =
   | "deployments"
@@ -144,6 +160,10 @@ export interface ResourceKind<Row> {
    * own record), or undefined while the row has not been described.
    */
   describe: (row: Row) => object | undefined;
+  /** The `:` command that opens this view, if any; `:help` lists them in registry order. */
+  command?: KindCommand;
+  /** The view lists one set of tasks at a time: `t` cycles running, stopped, all (in the scope). */
+  taskSets?: boolean;
   /** Rows can be marked with space (actions then apply to the marked rows). */
   markable?: boolean;
   /** What `c` offers to copy, most precise first; absent: the key as an ARN and its name (arnReferences). */
