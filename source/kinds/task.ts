@@ -159,6 +159,10 @@ export const taskKind: ResourceKind<TaskRow> = {
     const { taskSet: _shown, ...service } = scope;
     return { kind: "containers", scope: { ...service, taskArn: row.arn } };
   },
+  exec: (row) => ({
+    taskArn: row.arn,
+    containers: (row.task.containers ?? []).map((c) => ({ name: c.name ?? "", status: c.lastStatus })),
+  }),
   views: {
     // With the task's service in scope when it has one, as if opened from the service.
     network: (row, scope) => {

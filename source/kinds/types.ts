@@ -65,6 +65,13 @@ export interface KindCommand {
   open?: (words: readonly string[], top: ViewAt) => ViewAt | string;
 }
 
+/** What `s`, `x` and `F` open a session in from a row: its task, and the containers to pick from. */
+export interface ExecTarget {
+  taskArn: string;
+  /** One is used at once; from several the user picks (their status beside them). */
+  containers: readonly { name: string; status?: string }[];
+}
+
 /** Keys that open a view about the row other than its drill-down: `z e a t i b n`. */
 export type RowViewAction =
   | "deployments"
@@ -160,6 +167,8 @@ export interface ResourceKind<Row> {
    * own record), or undefined while the row has not been described.
    */
   describe: (row: Row) => object | undefined;
+  /** The task and container(s) an ECS Exec session from a row goes into. */
+  exec?: (row: Row, scope: Scope) => ExecTarget;
   /** The `:` command that opens this view, if any; `:help` lists them in registry order. */
   command?: KindCommand;
   /** The view lists one set of tasks at a time: `t` cycles running, stopped, all (in the scope). */

@@ -17,8 +17,7 @@ import {
   type SessionTarget,
 } from "./plugin-invocation.js";
 import { suggestLocalPort, validatePort, type PortForward } from "./port-forwards.js";
-import type { ContainerRow } from "../../kinds/container.js";
-import type { TaskRow } from "../../kinds/task.js";
+import { KINDS } from "../../kinds/registry.js";
 import type { KindId, Scope } from "../../kinds/types.js";
 import { lookBeforeExec, runtimeIdOf, type Checked, type Target } from "./exec-check.js";
 import { StepFlow, type FlowHost } from "../dialogs/step-dialog.js";
@@ -48,31 +47,25 @@ export class ExecFlow extends StepFlow {
     super(host);
   }
 
-  /** A key on a row of the containers or tasks view; returns what to say instead when it cannot start. */
+  /**
+   * A key on a row of a kind that execs (a container, a task: its `exec`); returns what to say
+   * instead when it cannot start.
+   */
   start(mode: ExecMode, kind: KindId, row: unknown, scope: Scope): string | undefined {
-    const clusterArn = scope.clusterArn ?? "";
-    if (kind === "containers" && row !== undefined) {
-      const { name, task } = row as ContainerRow;
-      return void this.go(mode, {
-        clusterArn,
-        taskArn: task.taskArn ?? scope.taskArn ?? "",
-        containerName: name,
-      });
-    }
-    if (kind !== "tasks" || row === undefined) return undefined;
-    const { arn, task } = row as TaskRow;
-    const names = (task.containers ?? []).map((container) => container.name ?? "");
-    if (names.length === 0) return `task ${shortTaskId(arn)} has no containers yet: try again in a moment`;
-    if (names.length === 1) return void this.go(mode, { clusterArn, taskArn: arn, containerName: names[0]! });
+    const target = row === undefined ? undefined : KINDS[kind].exec?.(row, scope);
+    if (!target) return undefined;
+    const { taskArn, containers } = target;
+    const into = (containerName: string) =>
+      void this.go(mode, { clusterArn: scope.clusterArn ?? "", taskArn, containerName });
+    if (containers.length === 0)
+      return `task ${shortTaskId(taskArn)} has no containers yet: try again in a moment`;
+    if (containers.length === 1) return into(containers[0]!.name);
     this.dialog.openPick({
-      title: `Which container of ${shortTaskId(arn)}? (${VERBS[mode].what})`,
-      items: (task.containers ?? []).map((container) => ({
-        label: container.name ?? "",
-        note: container.lastStatus,
-      })),
+      title: `Which container of ${shortTaskId(taskArn)}? (${VERBS[mode].what})`,
+      items: containers.map((container) => ({ label: container.name, note: container.status })),
       notes: [],
       submit: "enter picks it",
-      choose: (index) => void this.go(mode, { clusterArn, taskArn: arn, containerName: names[index]! }),
+      choose: (index) => into(containers[index]!.name),
     });
     return undefined;
   }
