@@ -145,6 +145,14 @@ export const autoscalingKind: ResourceKind<ScalingRow> = {
   filterText: (r) => `${r.type} ${r.name}`,
   describe: (r) => (r.type === "target" ? r.target : r.type === "policy" ? r.policy : r.scheduled),
   consoleUrl: (_key, scope) => servicePage(scope, scope.serviceName, "configuration"),
+  subject: {
+    resource: "scalableTarget",
+    of: (row) =>
+      row.type === "target"
+        ? { resourceId: row.resourceId, service: row.service, target: row.target }
+        : undefined,
+    rowKey: targetKey,
+  },
   async load({ gateway, autoscaling, scope }) {
     if (!autoscaling) {
       const failure: AwsFailure = {

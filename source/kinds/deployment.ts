@@ -139,6 +139,7 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     [r.id, r.deployment.status, arnName(r.deployment.taskDefinition), r.deployment.rolloutState].join(" "),
   describe: (r) => r.finished ?? r.deployment,
   consoleUrl: (_key, scope) => servicePage(scope, scope.serviceName, "deployments"),
+  watches: "service",
   caption: (rows) => (rows[0]?.historyNote ? { text: rows[0].historyNote, tone: "muted" } : undefined),
   async load({ gateway, scope }) {
     const [described, history] = await Promise.all([

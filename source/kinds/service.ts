@@ -142,6 +142,7 @@ export const serviceKind: ResourceKind<ServiceRow> = {
   describe: (r) => r.service,
   consoleUrl: (key, scope) => servicePage(scope, lastSegment(key), "health"),
   load: loadServices,
+  subject: { resource: "service", of: (row) => ({ name: row.name, service: row.service }) },
   drill: ofService("tasks"),
   views: {
     deployments: ofService("deployments"),

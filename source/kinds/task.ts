@@ -159,6 +159,7 @@ export const taskKind: ResourceKind<TaskRow> = {
     const { taskSet: _shown, ...service } = scope;
     return { kind: "containers", scope: { ...service, taskArn: row.arn } };
   },
+  subject: { resource: "task", of: (row) => row.task },
   exec: (row) => ({
     taskArn: row.arn,
     containers: (row.task.containers ?? []).map((c) => ({ name: c.name ?? "", status: c.lastStatus })),

@@ -1,3 +1,5 @@
+import type { ScalableTarget } from "@aws-sdk/client-application-auto-scaling";
+import type { Service, Task } from "@aws-sdk/client-ecs";
 import type { AutoScalingGateway } from "../aws/autoscaling-gateway.js";
 import type { EcrGateway } from "../aws/ecr-gateway.js";
 import type { Elbv2Gateway } from "../aws/elbv2-gateway.js";
@@ -64,6 +66,30 @@ export interface KindCommand {
    */
   open?: (words: readonly string[], top: ViewAt) => ViewAt | string;
 }
+
+/** The AWS resources actions act on, and what a row that stands for one holds of it. */
+export interface Subjects {
+  /** `service` is undefined until the row has been described. */
+  service: { name: string; service?: Service };
+  task: Task;
+  scalableTarget: { resourceId: string; service: Service; target?: ScalableTarget };
+}
+
+export type SubjectResource = keyof Subjects;
+
+/**
+ * Which AWS resource a kind's rows stand for: what actions on them act on (subject.ts), and what
+ * their pending changes read to tell when a change is done.
+ */
+export type SubjectRule<Row> = {
+  [R in SubjectResource]: {
+    resource: R;
+    /** The row as that resource; undefined for a row that is something else (a scaling policy). */
+    of: (row: Row) => Subjects[R] | undefined;
+    /** The key of the row for the resource an action names; that name itself when absent. */
+    rowKey?: (name: string) => string;
+  };
+}[SubjectResource];
 
 /** What `s`, `x` and `F` open a session in from a row: its task, and the containers to pick from. */
 export interface ExecTarget {
@@ -167,6 +193,13 @@ export interface ResourceKind<Row> {
    * own record), or undefined while the row has not been described.
    */
   describe: (row: Row) => object | undefined;
+  /** The AWS resource the rows stand for, if actions act on them. */
+  subject?: SubjectRule<Row>;
+  /**
+   * A pending change to this resource, on another kind's rows, refreshes this view as often as
+   * one on its own: the deployments view shows the rollout a service change waits for.
+   */
+  watches?: SubjectResource;
   /** The task and container(s) an ECS Exec session from a row goes into. */
   exec?: (row: Row, scope: Scope) => ExecTarget;
   /** The `:` command that opens this view, if any; `:help` lists them in registry order. */
