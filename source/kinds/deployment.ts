@@ -9,7 +9,8 @@ import { deploymentHistory } from "./deployment-history.js";
 import { ageOrder, arnName, count, formatAge, orDash } from "./format.js";
 import { servicePage } from "./console-pages.js";
 import { statusTone } from "./tone.js";
-import type { ResourceKind, Tone } from "./types.js";
+import { lastSegment } from "../core/arn.js";
+import type { DiffPair, ResourceKind, Tone } from "./types.js";
 
 export interface DeploymentRow {
   id: string;
@@ -140,6 +141,7 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
   describe: (r) => r.finished ?? r.deployment,
   consoleUrl: (_key, scope) => servicePage(scope, scope.serviceName, "deployments"),
   watches: "service",
+  diff: deploymentPair,
   caption: (rows) => (rows[0]?.historyNote ? { text: rows[0].historyNote, tone: "muted" } : undefined),
   async load({ gateway, scope }) {
     const [described, history] = await Promise.all([
@@ -163,6 +165,36 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
 };
 
 /**
+ * `=` in the deployments: an ACTIVE or finished deployment's revision (old) against the PRIMARY
+ * one's (new), unless both run the same.
+ */
+function deploymentPair(rows: readonly DeploymentRow[], row: DeploymentRow | undefined): DiffPair {
+  if (!row) return { ok: false, message: "no deployment here to diff" };
+  const primary = rows.find((r) => r.deployment.status === "PRIMARY");
+  const newestActive = rows.filter((r) => r.deployment.status === "ACTIVE").sort(newestFirst)[0];
+  // With no older deployment running, the PRIMARY one is compared with the last one that finished
+  // on another revision: what the latest deployment changed.
+  const previous = rows
+    .filter((r) => r.finished && r.deployment.taskDefinition !== primary?.deployment.taskDefinition)
+    .sort(newestFirst)[0];
+  const old = row.deployment.status === "PRIMARY" ? (newestActive ?? previous) : row;
+  if (!primary?.deployment.taskDefinition)
+    return { ok: false, message: "the service has no PRIMARY deployment" };
+  if (!old?.deployment.taskDefinition || old === primary) {
+    return {
+      ok: false,
+      message: "no older deployment, running or finished: nothing to diff the PRIMARY one with",
+    };
+  }
+  // A restart (forceNewDeployment) rolls out the revision already running: the same on both sides.
+  const same = lastSegment(old.deployment.taskDefinition);
+  if (same === lastSegment(primary.deployment.taskDefinition)) {
+    return { ok: false, message: `both deployments run ${same} (a forced new deployment): nothing to diff` };
+  }
+  return { ok: true, before: old.deployment.taskDefinition, after: primary.deployment.taskDefinition };
+}
+
+/**
  * A completed PRIMARY deployment is also listed as SUCCESSFUL by the service deployments API, under
  * another ID: the same revision, started within a minute of each other, is one deployment.
  */
@@ -172,7 +204,7 @@ function sameDeployment(current: Deployment, past: Deployment): boolean {
 }
 
 /** Deployments by start, newest first. */
-export const newestFirst = (a: DeploymentRow, b: DeploymentRow) =>
+const newestFirst = (a: DeploymentRow, b: DeploymentRow) =>
   (b.deployment.createdAt?.getTime() ?? 0) - (a.deployment.createdAt?.getTime() ?? 0);
 
 function primaryThenNewest(a: DeploymentRow, b: DeploymentRow): number {

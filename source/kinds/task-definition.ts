@@ -11,7 +11,7 @@ import { taskDefinitionPage } from "./console-pages.js";
 import { holds, scopeFor } from "./scope-need.js";
 import { describeScopeService } from "./scope-service.js";
 import { statusTone } from "./tone.js";
-import type { LoadContext, LoadOutcome, ResourceKind, Scope, Tone, ViewAt } from "./types.js";
+import type { DiffPair, LoadContext, LoadOutcome, ResourceKind, Scope, Tone, ViewAt } from "./types.js";
 
 /** How the service uses a revision: its PRIMARY deployment's (steady or rolling out), or an older one's. */
 export type RevisionUse = "running" | "deploying" | "draining";
@@ -58,7 +58,7 @@ export function revisionUses(service: Service | undefined): Map<string, Revision
 }
 
 /** The revision the service runs: its PRIMARY deployment's, or its own task definition. */
-export function currentRevision(rows: readonly RevisionRow[]): RevisionRow | undefined {
+function currentRevision(rows: readonly RevisionRow[]): RevisionRow | undefined {
   return (
     rows.find((row) => row.use === "running" || row.use === "deploying") ??
     rows.find((row) => row.use === "draining")
@@ -194,9 +194,49 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
       ...containers(r).map((c) => `${c.name ?? ""} ${c.image ?? ""}`),
     ].join(" "),
   describe: (r) => r.definition,
+  diff: revisionPair,
   consoleUrl: (key) => taskDefinitionPage(key, lastSegment(key)),
   load: loadRevisions,
 };
+
+/**
+ * `=` in the revisions: the two marked ones (older first), one marked against the cursor's, or with
+ * nothing marked the cursor's against the revision the service runs (the one it runs against the
+ * one before it).
+ */
+function revisionPair(
+  rows: readonly RevisionRow[],
+  row: RevisionRow | undefined,
+  marked: ReadonlySet<string>,
+): DiffPair {
+  const older = (a: RevisionRow, b: RevisionRow): DiffPair =>
+    a.revision <= b.revision
+      ? { ok: true, before: a.arn, after: b.arn }
+      : { ok: true, before: b.arn, after: a.arn };
+  const picked = rows.filter((r) => marked.has(r.arn));
+  if (picked.length === 2) return older(picked[0]!, picked[1]!);
+  if (picked.length > 2)
+    return { ok: false, message: `${picked.length} revisions marked: mark two to diff them` };
+  if (!row) return { ok: false, message: "no revision here to diff" };
+  if (picked.length === 1) {
+    if (picked[0]!.arn === row.arn)
+      return { ok: false, message: "move to another revision to diff it with the marked one" };
+    return older(picked[0]!, row);
+  }
+  const current = currentRevision(rows);
+  if (!current) {
+    return { ok: false, message: "mark two revisions with space to diff them (no service here runs one)" };
+  }
+  if (current.arn !== row.arn) return { ok: true, before: current.arn, after: row.arn };
+  // On the revision the service runs: what it changed from the one before it.
+  const previous = rows.filter((r) => r.revision < row.revision).sort((a, b) => b.revision - a.revision)[0];
+  if (!previous)
+    return {
+      ok: false,
+      message: `${lastSegment(row.arn)} is the first revision: nothing older to diff with`,
+    };
+  return { ok: true, before: previous.arn, after: row.arn };
+}
 
 /** "assumed-role/deploy/ci" from "arn:aws:sts::123456789012:assumed-role/deploy/ci". */
 function registrant(arn: string | undefined): string {

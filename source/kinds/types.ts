@@ -91,6 +91,9 @@ export type SubjectRule<Row> = {
   };
 }[SubjectResource];
 
+/** Two task definitions `=` compares (ARNs, or "family:revision" as moto keeps them), old first. */
+export type DiffPair = { ok: true; before: string; after: string } | { ok: false; message: string };
+
 /** What `s`, `x` and `F` open a session in from a row: its task, and the containers to pick from. */
 export interface ExecTarget {
   taskArn: string;
@@ -200,6 +203,8 @@ export interface ResourceKind<Row> {
    * one on its own: the deployments view shows the rollout a service change waits for.
    */
   watches?: SubjectResource;
+  /** What `=` compares here: two task definitions, from the rows, the cursor's and the marked ones. */
+  diff?: (rows: readonly Row[], row: Row | undefined, marked: ReadonlySet<string>) => DiffPair;
   /** The task and container(s) an ECS Exec session from a row goes into. */
   exec?: (row: Row, scope: Scope) => ExecTarget;
   /** The `:` command that opens this view, if any; `:help` lists them in registry order. */
