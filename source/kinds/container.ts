@@ -102,6 +102,7 @@ export const containerKind: ResourceKind<ContainerRow> = {
     { header: "PORTS", priority: 4, value: (r) => orDash(r.ports), sortKey: "O" },
     { header: "PF", priority: 3, value: (r) => r.forwards, tone: () => "ok", sortKey: "W" },
   ],
+  showsForwards: true,
   exec: (row, scope) => ({
     taskArn: row.task.taskArn ?? scope.taskArn ?? "",
     containers: [{ name: row.name }],

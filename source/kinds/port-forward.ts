@@ -40,6 +40,8 @@ export const portForwardKind: ResourceKind<PortForwardRow> = {
   crumb: () => "portforwards",
   key: (row) => row.id,
   command: { aliases: ["pf"], description: "Port forwards of this session" },
+  showsForwards: true,
+  forward: (row) => row,
   columns: [
     { header: "LOCAL", priority: 1, value: (r) => `localhost:${r.localPort}`, sortKey: "L" },
     {

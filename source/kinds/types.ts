@@ -207,6 +207,13 @@ export interface ResourceKind<Row> {
   diff?: (rows: readonly Row[], row: Row | undefined, marked: ReadonlySet<string>) => DiffPair;
   /** The task and container(s) an ECS Exec session from a row goes into. */
   exec?: (row: Row, scope: Scope) => ExecTarget;
+  /**
+   * The rows show this session's port forwards (the PF column, the forwards themselves): the view
+   * refreshes as forwards open and end.
+   */
+  showsForwards?: boolean;
+  /** The port forward a row is, for ctrl-k to stop it. */
+  forward?: (row: Row) => PortForward;
   /** The `:` command that opens this view, if any; `:help` lists them in registry order. */
   command?: KindCommand;
   /** The view lists one set of tasks at a time: `t` cycles running, stopped, all (in the scope). */
