@@ -87,6 +87,12 @@ const TYPE_TONE: Record<ScalingRow["type"], Tone | undefined> = {
   scheduled: "progress",
 };
 
+declare module "./types.js" {
+  interface KindIds {
+    autoscaling: true;
+  }
+}
+
 export const autoscalingKind: ResourceKind<ScalingRow> = {
   id: "autoscaling",
   title: (scope) => `autoscaling(${scope.clusterName ?? ""}/${scope.serviceName ?? ""})`,

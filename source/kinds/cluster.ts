@@ -14,6 +14,13 @@ const clusterScope = (row: ClusterRow): Scope => ({
   clusterName: row.cluster.clusterName ?? row.arn,
 });
 
+// This kind's id, added to the ids every view's kind is one of.
+declare module "./types.js" {
+  interface KindIds {
+    clusters: true;
+  }
+}
+
 export const clusterKind: ResourceKind<ClusterRow> = {
   id: "clusters",
   title: () => "clusters",

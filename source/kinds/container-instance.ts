@@ -68,6 +68,12 @@ export function noInstancesText(cluster: Cluster | undefined, name: string): str
   return `no container instances are registered to ${name} (its tasks can only run on Fargate)`;
 }
 
+declare module "./types.js" {
+  interface KindIds {
+    instances: true;
+  }
+}
+
 export const instanceKind: ResourceKind<InstanceRow> = {
   id: "instances",
   title: (scope) => `instances(${scope.clusterName ?? ""})`,

@@ -28,6 +28,12 @@ function mappingPorts(mappings: PortMapping[]): string {
   return mappings.map((m) => `${m.containerPort}/${m.protocol ?? "tcp"}`).join(",");
 }
 
+declare module "./types.js" {
+  interface KindIds {
+    containers: true;
+  }
+}
+
 export const containerKind: ResourceKind<ContainerRow> = {
   id: "containers",
   title: (scope) => `containers(${arnName(scope.taskArn)})`,

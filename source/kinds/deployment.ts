@@ -39,6 +39,12 @@ export function circuitBreakerText(service: Service): string {
   return breaker.rollback ? "rollback" : "stop";
 }
 
+declare module "./types.js" {
+  interface KindIds {
+    deployments: true;
+  }
+}
+
 export const deploymentKind: ResourceKind<DeploymentRow> = {
   id: "deployments",
   title: (scope) => `deployments(${scope.clusterName ?? ""}/${scope.serviceName ?? ""})`,

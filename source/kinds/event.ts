@@ -19,6 +19,12 @@ function eventTone(message: string): Tone | undefined {
   return undefined;
 }
 
+declare module "./types.js" {
+  interface KindIds {
+    events: true;
+  }
+}
+
 export const eventKind: ResourceKind<EventRow> = {
   id: "events",
   title: (scope) => `events(${scope.clusterName ?? ""}/${scope.serviceName ?? ""})`,

@@ -85,6 +85,12 @@ function imageReferences(key: string): Reference[] {
     : [{ label: "image", value: key }];
 }
 
+declare module "./types.js" {
+  interface KindIds {
+    images: true;
+  }
+}
+
 export const imageKind: ResourceKind<ImageRow> = {
   id: "images",
   title: (scope) => `image(${scope.containerName ?? ""})`,

@@ -79,6 +79,12 @@ export function networkRows(task: Task, mode: string, awsvpc: AwsVpcConfiguratio
   }));
 }
 
+declare module "./types.js" {
+  interface KindIds {
+    network: true;
+  }
+}
+
 export const networkKind: ResourceKind<NetworkRow> = {
   id: "network",
   title: (scope) => `network(${arnName(scope.taskArn)})`,

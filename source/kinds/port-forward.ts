@@ -34,6 +34,13 @@ export function forwardsOf(
  * The port forwards of this session (`P`, `:pf`). Nothing is asked of AWS: the rows are the
  * session's own plugins, whatever view they were opened from.
  */
+
+declare module "./types.js" {
+  interface KindIds {
+    portforwards: true;
+  }
+}
+
 export const portForwardKind: ResourceKind<PortForwardRow> = {
   id: "portforwards",
   title: () => "portforwards",

@@ -52,6 +52,12 @@ const ofService =
   (kind: KindId) =>
   (row: ServiceRow, scope: Scope): ViewAt => ({ kind, scope: { ...scope, serviceName: row.name } });
 
+declare module "./types.js" {
+  interface KindIds {
+    services: true;
+  }
+}
+
 export const serviceKind: ResourceKind<ServiceRow> = {
   id: "services",
   title: (scope) => `services(${scope.clusterName ?? ""})`,

@@ -97,6 +97,12 @@ async function serviceTasks(
 /** memo keys of the tasks already seen STOPPED. */
 const SEEN_STOPPED = "stopped ";
 
+declare module "./types.js" {
+  interface KindIds {
+    targets: true;
+  }
+}
+
 export const targetKind: ResourceKind<TargetRow> = {
   id: "targets",
   title: (scope) => `targets(${scope.clusterName ?? ""}/${scope.serviceName ?? ""})`,

@@ -89,6 +89,12 @@ function openRevisions(words: readonly string[], top: ViewAt): ViewAt | string {
   return { kind: "families", scope: cluster };
 }
 
+declare module "./types.js" {
+  interface KindIds {
+    taskdefs: true;
+  }
+}
+
 export const taskDefinitionKind: ResourceKind<RevisionRow> = {
   id: "taskdefs",
   title: (scope) =>

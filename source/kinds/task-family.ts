@@ -11,6 +11,12 @@ export interface FamilyRow {
 /** Families are listed again this often; ctrl-r lists at once. */
 export const RELIST_MS = 60_000;
 
+declare module "./types.js" {
+  interface KindIds {
+    families: true;
+  }
+}
+
 export const taskFamilyKind: ResourceKind<FamilyRow> = {
   id: "families",
   title: () => "families",

@@ -35,6 +35,12 @@ function openTasks(words: readonly string[], top: ViewAt): ViewAt | string {
   return typeof opened === "string" ? opened : { ...opened, scope: withTaskSet(opened.scope, set) };
 }
 
+declare module "./types.js" {
+  interface KindIds {
+    tasks: true;
+  }
+}
+
 export const taskKind: ResourceKind<TaskRow> = {
   id: "tasks",
   title: (scope) =>
