@@ -18,6 +18,10 @@ import type { KindId, ResourceKind } from "./types.js";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyKind = ResourceKind<any>;
 
+/**
+ * Every kind of view, by id. A kind is its own file (its id, columns, load, drill-down, views,
+ * links, command, what actions act on…) and its line here; code outside the kinds asks the kind.
+ */
 export const KINDS: Record<KindId, AnyKind> = {
   clusters: clusterKind,
   services: serviceKind,

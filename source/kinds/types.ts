@@ -214,7 +214,7 @@ export interface ResourceKind<Row> {
   taskSets?: boolean;
   /** Rows can be marked with space (actions then apply to the marked rows). */
   markable?: boolean;
-  /** What `c` offers to copy, most precise first; absent: the key as an ARN and its name (arnReferences). */
+  /** What `c` offers to copy, most precise first; absent: the key's ARN and name (arnReferences). */
   references?: (key: string) => Reference[];
   /**
    * The row's page in the AWS console (`o`), from its key and scope, whose ARNs say the partition
