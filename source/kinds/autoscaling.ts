@@ -8,6 +8,7 @@ import type {
 import type { Service } from "@aws-sdk/client-ecs";
 import { serviceResourceId } from "../aws/autoscaling-gateway.js";
 import { onlyOne, type AwsFailure } from "../aws/failure.js";
+import { servicePage } from "./console-pages.js";
 import { ageOrder, formatAge } from "./format.js";
 import type { ResourceKind, Tone } from "./types.js";
 
@@ -86,16 +87,24 @@ const TYPE_TONE: Record<ScalingRow["type"], Tone | undefined> = {
   scheduled: "progress",
 };
 
+declare module "./types.js" {
+  interface KindIds {
+    autoscaling: true;
+  }
+}
+
 export const autoscalingKind: ResourceKind<ScalingRow> = {
   id: "autoscaling",
   title: (scope) => `autoscaling(${scope.clusterName ?? ""}/${scope.serviceName ?? ""})`,
   crumb: () => "autoscaling",
   key: (row) => row.key,
+  command: { aliases: ["as"], description: "Auto scaling of the service in scope", needs: "service" },
   columns: [
-    { header: "TYPE", value: (r) => r.type, tone: (r) => TYPE_TONE[r.type], sortKey: "Y" },
-    { header: "NAME", value: (r) => r.name, sortKey: "N" },
+    { header: "TYPE", priority: 1, value: (r) => r.type, tone: (r) => TYPE_TONE[r.type], sortKey: "Y" },
+    { header: "NAME", priority: 1, value: (r) => r.name, sortKey: "N" },
     {
       header: "MIN",
+      priority: 2,
       value: (r) =>
         r.type === "target"
           ? bound(r.target?.MinCapacity)
@@ -107,6 +116,7 @@ export const autoscalingKind: ResourceKind<ScalingRow> = {
     },
     {
       header: "MAX",
+      priority: 2,
       value: (r) =>
         r.type === "target"
           ? bound(r.target?.MaxCapacity)
@@ -118,6 +128,7 @@ export const autoscalingKind: ResourceKind<ScalingRow> = {
     },
     {
       header: "DETAILS",
+      priority: 3,
       value: (r) =>
         r.type === "target"
           ? targetDetails(r)
@@ -130,6 +141,7 @@ export const autoscalingKind: ResourceKind<ScalingRow> = {
     },
     {
       header: "AGE",
+      priority: 4,
       value: (r, now) => formatAge(createdAt(r), now),
       sortValue: (r) => ageOrder(createdAt(r)),
       align: "right",
@@ -138,6 +150,15 @@ export const autoscalingKind: ResourceKind<ScalingRow> = {
   ],
   filterText: (r) => `${r.type} ${r.name}`,
   describe: (r) => (r.type === "target" ? r.target : r.type === "policy" ? r.policy : r.scheduled),
+  consoleUrl: (_key, scope) => servicePage(scope, scope.serviceName, "configuration"),
+  subject: {
+    resource: "scalableTarget",
+    of: (row) =>
+      row.type === "target"
+        ? { resourceId: row.resourceId, service: row.service, target: row.target }
+        : undefined,
+    rowKey: targetKey,
+  },
   async load({ gateway, autoscaling, scope }) {
     if (!autoscaling) {
       const failure: AwsFailure = {

@@ -3,6 +3,8 @@
 // A cluster with none says why instead of showing an empty table (Fargate needs no hosts).
 import type { Cluster, ContainerInstance, Resource } from "@aws-sdk/client-ecs";
 import { ageOrder, arnName, count, formatAge, orDash } from "./format.js";
+import { scopePage } from "./console-pages.js";
+import { arnReferences } from "./references.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind, Scope } from "./types.js";
 
@@ -66,33 +68,54 @@ export function noInstancesText(cluster: Cluster | undefined, name: string): str
   return `no container instances are registered to ${name} (its tasks can only run on Fargate)`;
 }
 
+declare module "./types.js" {
+  interface KindIds {
+    instances: true;
+  }
+}
+
 export const instanceKind: ResourceKind<InstanceRow> = {
   id: "instances",
   title: (scope) => `instances(${scope.clusterName ?? ""})`,
   crumb: () => "instances",
   key: (row) => row.arn,
+  command: {
+    aliases: ["ci"],
+    description: "Container instances (EC2 hosts) of the cluster in scope",
+    needs: "cluster",
+  },
   columns: [
-    { header: "INSTANCE", value: (r) => orDash(r.instance.ec2InstanceId), sortKey: "I" },
+    { header: "INSTANCE", priority: 1, value: (r) => orDash(r.instance.ec2InstanceId), sortKey: "I" },
     {
       header: "STATUS",
+      priority: 2,
       value: (r) => r.instance.status ?? "",
       tone: (r) => statusTone(r.instance.status),
       sortKey: "S",
     },
     {
       header: "AGENT",
+      priority: 2,
       value: (r) => (r.instance.agentConnected ? "connected" : "disconnected"),
       tone: (r) => (r.instance.agentConnected ? undefined : "bad"),
       sortKey: "C",
     },
     {
       header: "AGENT VERSION",
+      priority: 4,
       value: (r) => orDash(r.instance.versionInfo?.agentVersion),
       sortKey: "V",
     },
-    { header: "DOCKER", value: (r) => orDash(dockerVersion(r.instance)), sortKey: "D", wide: true },
+    {
+      header: "DOCKER",
+      priority: 5,
+      value: (r) => orDash(dockerVersion(r.instance)),
+      sortKey: "D",
+      wide: true,
+    },
     {
       header: "CPU USED",
+      priority: 3,
       value: (r) => usage(r.instance, "CPU"),
       tone: (r) => usageTone(usedShare(r.instance, "CPU")),
       sortValue: (r) => usedShare(r.instance, "CPU"),
@@ -101,6 +124,7 @@ export const instanceKind: ResourceKind<InstanceRow> = {
     },
     {
       header: "MEM USED",
+      priority: 3,
       value: (r) => usage(r.instance, "MEMORY"),
       tone: (r) => usageTone(usedShare(r.instance, "MEMORY")),
       sortValue: (r) => usedShare(r.instance, "MEMORY"),
@@ -109,6 +133,7 @@ export const instanceKind: ResourceKind<InstanceRow> = {
     },
     {
       header: "RUNNING",
+      priority: 3,
       value: (r) => count(r.instance.runningTasksCount),
       sortValue: (r) => r.instance.runningTasksCount,
       align: "right",
@@ -116,22 +141,35 @@ export const instanceKind: ResourceKind<InstanceRow> = {
     },
     {
       header: "PENDING",
+      priority: 4,
       value: (r) => count(r.instance.pendingTasksCount),
       sortValue: (r) => r.instance.pendingTasksCount,
       tone: (r) => ((r.instance.pendingTasksCount ?? 0) > 0 ? "progress" : undefined),
       align: "right",
       sortKey: "P",
     },
-    { header: "AZ", value: (r) => orDash(attribute(r.instance, "ecs.availability-zone")), sortKey: "Z" },
-    { header: "TYPE", value: (r) => orDash(attribute(r.instance, "ecs.instance-type")), sortKey: "T" },
+    {
+      header: "AZ",
+      priority: 4,
+      value: (r) => orDash(attribute(r.instance, "ecs.availability-zone")),
+      sortKey: "Z",
+    },
+    {
+      header: "TYPE",
+      priority: 4,
+      value: (r) => orDash(attribute(r.instance, "ecs.instance-type")),
+      sortKey: "T",
+    },
     {
       header: "CAPACITY PROVIDER",
+      priority: 5,
       value: (r) => orDash(r.instance.capacityProviderName),
       sortKey: "O",
       wide: true,
     },
     {
       header: "AGE",
+      priority: 4,
       value: (r, now) => formatAge(r.instance.registeredAt, now),
       sortValue: (r) => ageOrder(r.instance.registeredAt),
       align: "right",
@@ -151,6 +189,8 @@ export const instanceKind: ResourceKind<InstanceRow> = {
       .filter(Boolean)
       .join(" "),
   describe: (r) => r.instance,
+  references: (key) => arnReferences(key, "ID"),
+  consoleUrl: (_key, scope) => scopePage(scope, "infrastructure"),
   drill: (row, scope) => ({
     kind: "tasks",
     scope: {

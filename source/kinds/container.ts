@@ -3,6 +3,7 @@ import type { Container, NetworkBinding, PortMapping, Task } from "@aws-sdk/clie
 import { arnName, orDash } from "./format.js";
 import { forwardsOf } from "./port-forward.js";
 import { essentialNames, hasExited } from "./stop-diagnosis.js";
+import { taskPage } from "./console-pages.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind } from "./types.js";
 
@@ -27,34 +28,45 @@ function mappingPorts(mappings: PortMapping[]): string {
   return mappings.map((m) => `${m.containerPort}/${m.protocol ?? "tcp"}`).join(",");
 }
 
+declare module "./types.js" {
+  interface KindIds {
+    containers: true;
+  }
+}
+
 export const containerKind: ResourceKind<ContainerRow> = {
   id: "containers",
   title: (scope) => `containers(${arnName(scope.taskArn)})`,
   crumb: (scope) => arnName(scope.taskArn),
   key: (row) => row.name,
+  command: { aliases: [], description: "Containers of the task in scope", needs: "task" },
   columns: [
-    { header: "NAME", value: (r) => r.name, sortKey: "N" },
-    { header: "IMAGE", value: (r) => r.container.image ?? "", flexible: true, sortKey: "I" },
+    { header: "NAME", priority: 1, value: (r) => r.name, sortKey: "N" },
+    { header: "IMAGE", priority: 3, value: (r) => r.container.image ?? "", flexible: true, sortKey: "I" },
     {
       header: "DIGEST",
+      priority: 5,
       value: (r) => orDash(r.container.imageDigest?.replace(/^sha256:/, "").slice(0, 12)),
       sortKey: "D",
       wide: true,
     },
     {
       header: "STATUS",
+      priority: 2,
       value: (r) => r.container.lastStatus ?? "",
       tone: (r) => statusTone(r.container.lastStatus),
       sortKey: "S",
     },
     {
       header: "HEALTH",
+      priority: 2,
       value: (r) => r.container.healthStatus ?? "",
       tone: (r) => statusTone(r.container.healthStatus),
       sortKey: "H",
     },
     {
       header: "EXIT",
+      priority: 2,
       // As the tasks view's EXIT: only once the container stopped (moto reports 0 on ones that run).
       value: (r) => (hasExited(r.container, r.task) ? String(r.container.exitCode) : ""),
       align: "right",
@@ -63,19 +75,45 @@ export const containerKind: ResourceKind<ContainerRow> = {
         hasExited(r.container, r.task) && r.container.exitCode ? (r.essential ? "bad" : "warn") : undefined,
       sortKey: "E",
     },
-    { header: "REASON", value: (r) => r.container.reason ?? "", tone: () => "bad", sortKey: "R" },
-    { header: "CPU", value: (r) => orDash(r.container.cpu), align: "right", sortKey: "C", wide: true },
+    {
+      header: "REASON",
+      priority: 3,
+      value: (r) => r.container.reason ?? "",
+      tone: () => "bad",
+      sortKey: "R",
+    },
+    {
+      header: "CPU",
+      priority: 5,
+      value: (r) => orDash(r.container.cpu),
+      align: "right",
+      sortKey: "C",
+      wide: true,
+    },
     {
       header: "MEMORY",
+      priority: 5,
       value: (r) => orDash(r.container.memory ?? r.container.memoryReservation),
       align: "right",
       sortKey: "M",
       wide: true,
     },
-    { header: "RUNTIME ID", value: (r) => orDash(r.container.runtimeId), sortKey: "U", wide: true },
-    { header: "PORTS", value: (r) => orDash(r.ports), sortKey: "O" },
-    { header: "PF", value: (r) => r.forwards, tone: () => "ok", sortKey: "W" },
+    {
+      header: "RUNTIME ID",
+      priority: 5,
+      value: (r) => orDash(r.container.runtimeId),
+      sortKey: "U",
+      wide: true,
+    },
+    { header: "PORTS", priority: 4, value: (r) => orDash(r.ports), sortKey: "O" },
+    { header: "PF", priority: 3, value: (r) => r.forwards, tone: () => "ok", sortKey: "W" },
   ],
+  showsForwards: true,
+  exec: (row, scope) => ({
+    taskArn: row.task.taskArn ?? scope.taskArn ?? "",
+    containers: [{ name: row.name }],
+  }),
+  views: { image: (row, scope) => ({ kind: "images", scope: { ...scope, containerName: row.name } }) },
   logs: (row, scope) => ({
     follow: {
       kind: "container",
@@ -87,6 +125,8 @@ export const containerKind: ResourceKind<ContainerRow> = {
   }),
   filterText: (r) => `${r.name} ${r.container.image ?? ""} ${r.container.lastStatus ?? ""}`,
   describe: (r) => r.container,
+  references: (key) => [{ label: "name", value: key }],
+  consoleUrl: (_key, scope) => taskPage(scope, scope.taskArn),
   async load({ gateway, scope, forwards }) {
     const described = onlyOne(
       await gateway.describeTasks(scope.clusterArn ?? "", [scope.taskArn ?? ""]),

@@ -7,8 +7,10 @@ import type { Deployment, Service, ServiceDeploymentBrief } from "@aws-sdk/clien
 import { describeFailure } from "../aws/failure.js";
 import { deploymentHistory } from "./deployment-history.js";
 import { ageOrder, arnName, count, formatAge, orDash } from "./format.js";
+import { servicePage } from "./console-pages.js";
 import { statusTone } from "./tone.js";
-import type { ResourceKind, Tone } from "./types.js";
+import { lastSegment } from "../core/arn.js";
+import type { DiffPair, ResourceKind, Tone } from "./types.js";
 
 export interface DeploymentRow {
   id: string;
@@ -37,22 +39,36 @@ export function circuitBreakerText(service: Service): string {
   return breaker.rollback ? "rollback" : "stop";
 }
 
+declare module "./types.js" {
+  interface KindIds {
+    deployments: true;
+  }
+}
+
 export const deploymentKind: ResourceKind<DeploymentRow> = {
   id: "deployments",
   title: (scope) => `deployments(${scope.clusterName ?? ""}/${scope.serviceName ?? ""})`,
   crumb: () => "deployments",
   key: (row) => row.id,
+  command: { aliases: ["dp"], description: "Deployments of the service in scope", needs: "service" },
   columns: [
-    { header: "ID", value: (r) => r.id, sortKey: "N" },
+    { header: "ID", priority: 1, value: (r) => r.id, sortKey: "N" },
     {
       header: "STATUS",
+      priority: 2,
       value: (r) => r.deployment.status ?? "",
       tone: (r) => STATUS_TONE[r.deployment.status ?? ""],
       sortKey: "S",
     },
-    { header: "TASK DEFINITION", value: (r) => arnName(r.deployment.taskDefinition), sortKey: "T" },
+    {
+      header: "TASK DEFINITION",
+      priority: 2,
+      value: (r) => arnName(r.deployment.taskDefinition),
+      sortKey: "T",
+    },
     {
       header: "TASKS",
+      priority: 2,
       // Running of desired, like k9s's READY.
       value: (r) =>
         r.finished ? "-" : `${r.deployment.runningCount ?? 0}/${r.deployment.desiredCount ?? 0}`,
@@ -62,6 +78,7 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     },
     {
       header: "PENDING",
+      priority: 4,
       value: (r) => count(r.deployment.pendingCount),
       align: "right",
       tone: (r) => ((r.deployment.pendingCount ?? 0) > 0 ? "progress" : undefined),
@@ -69,6 +86,7 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     },
     {
       header: "FAILED",
+      priority: 3,
       value: (r) => count(r.deployment.failedTasks),
       align: "right",
       tone: (r) => ((r.deployment.failedTasks ?? 0) > 0 ? "bad" : undefined),
@@ -76,12 +94,14 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     },
     {
       header: "ROLLOUT",
+      priority: 2,
       value: (r) => (r.finished ? "finished" : (r.deployment.rolloutState ?? "-")),
       tone: (r) => statusTone(r.deployment.rolloutState),
       sortKey: "O",
     },
     {
       header: "LAUNCH",
+      priority: 5,
       value: (r) =>
         orDash(r.deployment.launchType ?? r.deployment.capacityProviderStrategy?.[0]?.capacityProvider),
       sortKey: "L",
@@ -89,11 +109,13 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     },
     {
       header: "BREAKER",
+      priority: 4,
       value: (r) => (r.finished ? "-" : circuitBreakerText(r.service)),
       sortKey: "B",
     },
     {
       header: "AGE",
+      priority: 3,
       value: (r, now) => formatAge(r.deployment.createdAt, now),
       sortValue: (r) => ageOrder(r.deployment.createdAt),
       align: "right",
@@ -101,6 +123,7 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     },
     {
       header: "UPDATED",
+      priority: 5,
       value: (r, now) => formatAge(r.deployment.updatedAt, now),
       sortValue: (r) => ageOrder(r.deployment.updatedAt),
       align: "right",
@@ -109,6 +132,7 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     },
     {
       header: "REASON",
+      priority: 3,
       value: (r) => r.deployment.rolloutStateReason ?? "",
       tone: (r) =>
         r.deployment.rolloutState === "FAILED" || r.deployment.status?.startsWith("ROLLBACK")
@@ -121,6 +145,9 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
   filterText: (r) =>
     [r.id, r.deployment.status, arnName(r.deployment.taskDefinition), r.deployment.rolloutState].join(" "),
   describe: (r) => r.finished ?? r.deployment,
+  consoleUrl: (_key, scope) => servicePage(scope, scope.serviceName, "deployments"),
+  watches: "service",
+  diff: deploymentPair,
   caption: (rows) => (rows[0]?.historyNote ? { text: rows[0].historyNote, tone: "muted" } : undefined),
   async load({ gateway, scope }) {
     const [described, history] = await Promise.all([
@@ -144,6 +171,36 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
 };
 
 /**
+ * `=` in the deployments: an ACTIVE or finished deployment's revision (old) against the PRIMARY
+ * one's (new), unless both run the same.
+ */
+function deploymentPair(rows: readonly DeploymentRow[], row: DeploymentRow | undefined): DiffPair {
+  if (!row) return { ok: false, message: "no deployment here to diff" };
+  const primary = rows.find((r) => r.deployment.status === "PRIMARY");
+  const newestActive = rows.filter((r) => r.deployment.status === "ACTIVE").sort(newestFirst)[0];
+  // With no older deployment running, the PRIMARY one is compared with the last one that finished
+  // on another revision: what the latest deployment changed.
+  const previous = rows
+    .filter((r) => r.finished && r.deployment.taskDefinition !== primary?.deployment.taskDefinition)
+    .sort(newestFirst)[0];
+  const old = row.deployment.status === "PRIMARY" ? (newestActive ?? previous) : row;
+  if (!primary?.deployment.taskDefinition)
+    return { ok: false, message: "the service has no PRIMARY deployment" };
+  if (!old?.deployment.taskDefinition || old === primary) {
+    return {
+      ok: false,
+      message: "no older deployment, running or finished: nothing to diff the PRIMARY one with",
+    };
+  }
+  // A restart (forceNewDeployment) rolls out the revision already running: the same on both sides.
+  const same = lastSegment(old.deployment.taskDefinition);
+  if (same === lastSegment(primary.deployment.taskDefinition)) {
+    return { ok: false, message: `both deployments run ${same} (a forced new deployment): nothing to diff` };
+  }
+  return { ok: true, before: old.deployment.taskDefinition, after: primary.deployment.taskDefinition };
+}
+
+/**
  * A completed PRIMARY deployment is also listed as SUCCESSFUL by the service deployments API, under
  * another ID: the same revision, started within a minute of each other, is one deployment.
  */
@@ -153,7 +210,7 @@ function sameDeployment(current: Deployment, past: Deployment): boolean {
 }
 
 /** Deployments by start, newest first. */
-export const newestFirst = (a: DeploymentRow, b: DeploymentRow) =>
+const newestFirst = (a: DeploymentRow, b: DeploymentRow) =>
   (b.deployment.createdAt?.getTime() ?? 0) - (a.deployment.createdAt?.getTime() ?? 0);
 
 function primaryThenNewest(a: DeploymentRow, b: DeploymentRow): number {

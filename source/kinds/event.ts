@@ -19,22 +19,31 @@ function eventTone(message: string): Tone | undefined {
   return undefined;
 }
 
+declare module "./types.js" {
+  interface KindIds {
+    events: true;
+  }
+}
+
 export const eventKind: ResourceKind<EventRow> = {
   id: "events",
   title: (scope) => `events(${scope.clusterName ?? ""}/${scope.serviceName ?? ""})`,
   crumb: () => "events",
   key: (row) => row.id,
+  command: { aliases: ["ev"], description: "Events of the service in scope, newest first", needs: "service" },
   columns: [
     {
       header: "AGE",
+      priority: 1,
       value: (r, now) => formatAge(r.event.createdAt, now),
       sortValue: (r) => ageOrder(r.event.createdAt),
       align: "right",
       sortKey: "A",
     },
-    { header: "TIME", value: (r) => formatTime(r.event.createdAt), sortKey: "T" },
+    { header: "TIME", priority: 3, value: (r) => formatTime(r.event.createdAt), sortKey: "T" },
     {
       header: "MESSAGE",
+      priority: 1,
       value: (r) => r.event.message ?? "",
       tone: (r) => eventTone(r.event.message ?? ""),
       flexible: true,

@@ -5,7 +5,9 @@
 import { onlyOne, type AwsFailure } from "../aws/failure.js";
 import { NOT_SCANNED, type EcrImage } from "../aws/ecr-gateway.js";
 import { parseImageReference, registryName, type ImageReference } from "../aws/image-uri.js";
+import { ecrRepositoryPage } from "./console-pages.js";
 import { ageOrder, arnName, formatAge, orDash } from "./format.js";
+import type { Reference } from "./references.js";
 import type { ResourceKind, Tone } from "./types.js";
 
 export interface ImageRow {
@@ -45,6 +47,14 @@ const COUNT_TONE: Record<(typeof SEVERITIES)[number], Tone | undefined> = {
   LOW: undefined,
 };
 
+/** The worst findings are what a narrow screen keeps. */
+const SEVERITY_PRIORITY: Record<(typeof SEVERITIES)[number], number> = {
+  CRITICAL: 2,
+  HIGH: 3,
+  MEDIUM: 4,
+  LOW: 4,
+};
+
 const SEVERITY_KEYS: Record<(typeof SEVERITIES)[number], string> = {
   CRITICAL: "K",
   HIGH: "H",
@@ -64,26 +74,46 @@ const failure = (code: string, message: string): AwsFailure => ({
   message,
 });
 
+/** An image's key is "<registry>/<repository>@<digest>": what `docker pull` takes, and the digest. */
+function imageReferences(key: string): Reference[] {
+  const digest = parseImageReference(key).digest;
+  return digest
+    ? [
+        { label: "image", value: key },
+        { label: "digest", value: digest },
+      ]
+    : [{ label: "image", value: key }];
+}
+
+declare module "./types.js" {
+  interface KindIds {
+    images: true;
+  }
+}
+
 export const imageKind: ResourceKind<ImageRow> = {
   id: "images",
   title: (scope) => `image(${scope.containerName ?? ""})`,
   crumb: () => "image",
   key: (row) => row.key,
   columns: [
-    { header: "REPOSITORY", value: (r) => r.reference.repository, sortKey: "R" },
+    { header: "REPOSITORY", priority: 1, value: (r) => r.reference.repository, sortKey: "R" },
     {
       header: "TAGS",
+      priority: 2,
       value: (r) => orDash((r.image.detail.imageTags ?? []).join(",")),
       flexible: true,
       sortKey: "T",
     },
     {
       header: "DIGEST",
+      priority: 3,
       value: (r) => orDash(r.image.detail.imageDigest?.replace(/^sha256:/, "").slice(0, 12)),
       sortKey: "D",
     },
     {
       header: "SIZE",
+      priority: 4,
       value: (r) => megabytes(r.image.detail.imageSizeInBytes),
       sortValue: (r) => r.image.detail.imageSizeInBytes,
       align: "right",
@@ -91,14 +121,16 @@ export const imageKind: ResourceKind<ImageRow> = {
     },
     {
       header: "PUSHED",
+      priority: 4,
       value: (r, now) => formatAge(r.image.detail.imagePushedAt, now),
       sortValue: (r) => ageOrder(r.image.detail.imagePushedAt),
       align: "right",
       sortKey: "U",
     },
-    { header: "SCAN", value: scanText, tone: scanTone, sortKey: "C" },
+    { header: "SCAN", priority: 2, value: scanText, tone: scanTone, sortKey: "C" },
     ...SEVERITIES.map((name) => ({
       header: name,
+      priority: SEVERITY_PRIORITY[name],
       value: (r: ImageRow) => (r.image.scan.status === NOT_SCANNED ? "-" : String(severity(r, name))),
       sortValue: (r: ImageRow) => severity(r, name),
       tone: (r: ImageRow) => (severity(r, name) > 0 ? COUNT_TONE[name] : undefined),
@@ -107,6 +139,7 @@ export const imageKind: ResourceKind<ImageRow> = {
     })),
     {
       header: "REGISTRY",
+      priority: 5,
       value: (r) => registryName(r.reference),
       sortKey: "Y",
       wide: true,
@@ -114,6 +147,9 @@ export const imageKind: ResourceKind<ImageRow> = {
   ],
   filterText: (r) => `${r.reference.repository} ${(r.image.detail.imageTags ?? []).join(" ")} ${scanText(r)}`,
   describe: (r) => ({ image: r.image.detail, scan: r.image.scan }),
+  references: imageReferences,
+  // The repository's page: the image view shows one image.
+  consoleUrl: (key, scope) => ecrRepositoryPage(scope.clusterArn, key),
   async load({ gateway, ecr, scope, previous, memo, forced, now }) {
     if (previous && previous.length > 0 && !forced && now - (memo.loadedAt ?? 0) < IMAGE_REFRESH_MS) {
       return { ok: true, rows: [...previous] };

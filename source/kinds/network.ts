@@ -8,6 +8,7 @@ import type { Attachment, AwsVpcConfiguration, Task } from "@aws-sdk/client-ecs"
 import { onlyOne } from "../aws/failure.js";
 import { arnName, orDash } from "./format.js";
 import { attachmentDetail, eniAttachments } from "./task-eni.js";
+import { taskPage } from "./console-pages.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind } from "./types.js";
 import { serviceOfTask } from "../aws/task-group.js";
@@ -78,6 +79,12 @@ export function networkRows(task: Task, mode: string, awsvpc: AwsVpcConfiguratio
   }));
 }
 
+declare module "./types.js" {
+  interface KindIds {
+    network: true;
+  }
+}
+
 export const networkKind: ResourceKind<NetworkRow> = {
   id: "network",
   title: (scope) => `network(${arnName(scope.taskArn)})`,
@@ -89,18 +96,41 @@ export const networkKind: ResourceKind<NetworkRow> = {
   },
   crumb: () => "network",
   key: (row) => row.key,
+  command: {
+    aliases: ["net"],
+    description: "Network interfaces (or host ports) of the task in scope",
+    needs: "task",
+  },
   columns: [
-    { header: "MODE", value: (r) => r.mode, sortKey: "M" },
-    { header: "INTERFACE", value: (r) => r.name, sortKey: "N" },
-    { header: "STATUS", value: (r) => orDash(r.status), tone: (r) => attachmentTone(r.status), sortKey: "S" },
-    { header: "PRIVATE IP", value: (r) => orDash(r.privateIp), sortKey: "I" },
-    { header: "PUBLIC IP", value: (r) => orDash(r.publicIp), sortKey: "U" },
-    { header: "SUBNET", value: (r) => orDash(r.subnet), sortKey: "B" },
-    { header: "AZ", value: (r) => orDash(r.zone), sortKey: "Z" },
-    { header: "SECURITY GROUPS", value: (r) => orDash(r.securityGroups?.join(",")), sortKey: "Y" },
-    { header: "HOST PORTS", value: (r) => orDash(r.ports), sortKey: "O" },
-    { header: "MAC", value: (r) => orDash(r.mac), sortKey: "C", wide: true },
-    { header: "PRIVATE DNS", value: (r) => orDash(r.dns), sortKey: "D", wide: true, flexible: true },
+    { header: "MODE", priority: 3, value: (r) => r.mode, sortKey: "M" },
+    { header: "INTERFACE", priority: 1, value: (r) => r.name, sortKey: "N" },
+    {
+      header: "STATUS",
+      priority: 2,
+      value: (r) => orDash(r.status),
+      tone: (r) => attachmentTone(r.status),
+      sortKey: "S",
+    },
+    { header: "PRIVATE IP", priority: 2, value: (r) => orDash(r.privateIp), sortKey: "I" },
+    { header: "PUBLIC IP", priority: 3, value: (r) => orDash(r.publicIp), sortKey: "U" },
+    { header: "SUBNET", priority: 3, value: (r) => orDash(r.subnet), sortKey: "B" },
+    { header: "AZ", priority: 3, value: (r) => orDash(r.zone), sortKey: "Z" },
+    {
+      header: "SECURITY GROUPS",
+      priority: 4,
+      value: (r) => orDash(r.securityGroups?.join(",")),
+      sortKey: "Y",
+    },
+    { header: "HOST PORTS", priority: 2, value: (r) => orDash(r.ports), sortKey: "O" },
+    { header: "MAC", priority: 5, value: (r) => orDash(r.mac), sortKey: "C", wide: true },
+    {
+      header: "PRIVATE DNS",
+      priority: 5,
+      value: (r) => orDash(r.dns),
+      sortKey: "D",
+      wide: true,
+      flexible: true,
+    },
   ],
   // The view is about one task: l follows its logs, as on the task itself.
   logs: (_row, scope) => ({
@@ -113,6 +143,7 @@ export const networkKind: ResourceKind<NetworkRow> = {
     r.attachment
       ? { attachment: r.attachment, awsvpcConfiguration: r.awsvpc }
       : { networkMode: r.mode, container: r.task.containers?.find((container) => container.name === r.name) },
+  consoleUrl: (_key, scope) => taskPage(scope, scope.taskArn),
   async load({ gateway, scope, previous }) {
     const cluster = scope.clusterArn ?? "";
     const taskArn = scope.taskArn ?? "";

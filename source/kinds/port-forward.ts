@@ -34,19 +34,40 @@ export function forwardsOf(
  * The port forwards of this session (`P`, `:pf`). Nothing is asked of AWS: the rows are the
  * session's own plugins, whatever view they were opened from.
  */
+
+declare module "./types.js" {
+  interface KindIds {
+    portforwards: true;
+  }
+}
+
 export const portForwardKind: ResourceKind<PortForwardRow> = {
   id: "portforwards",
   title: () => "portforwards",
   crumb: () => "portforwards",
   key: (row) => row.id,
+  command: { aliases: ["pf"], description: "Port forwards of this session" },
+  showsForwards: true,
+  forward: (row) => row,
   columns: [
-    { header: "LOCAL", value: (r) => `localhost:${r.localPort}`, sortKey: "L" },
-    { header: "REMOTE", value: (r) => `${r.remoteHost ?? r.containerName}:${r.remotePort}`, sortKey: "R" },
-    { header: "CONTAINER", value: (r) => r.containerName, sortKey: "C" },
-    { header: "TASK", value: (r) => arnName(r.taskArn), sortKey: "T" },
-    { header: "STATE", value: (r) => r.state.toUpperCase(), tone: (r) => STATE_TONES[r.state], sortKey: "S" },
-    { header: "SESSION", value: (r) => r.sessionId, sortKey: "E" },
-    { header: "MESSAGE", value: (r) => r.message ?? "", flexible: true, sortKey: "M" },
+    { header: "LOCAL", priority: 1, value: (r) => `localhost:${r.localPort}`, sortKey: "L" },
+    {
+      header: "REMOTE",
+      priority: 1,
+      value: (r) => `${r.remoteHost ?? r.containerName}:${r.remotePort}`,
+      sortKey: "R",
+    },
+    { header: "CONTAINER", priority: 2, value: (r) => r.containerName, sortKey: "C" },
+    { header: "TASK", priority: 3, value: (r) => arnName(r.taskArn), sortKey: "T" },
+    {
+      header: "STATE",
+      priority: 1,
+      value: (r) => r.state.toUpperCase(),
+      tone: (r) => STATE_TONES[r.state],
+      sortKey: "S",
+    },
+    { header: "SESSION", priority: 4, value: (r) => r.sessionId, sortKey: "E" },
+    { header: "MESSAGE", priority: 3, value: (r) => r.message ?? "", flexible: true, sortKey: "M" },
   ],
   filterText: (r) => `${r.localPort} ${r.remotePort} ${r.remoteHost ?? ""} ${r.containerName} ${r.state}`,
   describe: (r) => r,

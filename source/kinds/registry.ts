@@ -18,6 +18,10 @@ import type { KindId, ResourceKind } from "./types.js";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyKind = ResourceKind<any>;
 
+/**
+ * Every kind of view, by id. A kind is its own file (its id, columns, load, drill-down, views,
+ * links, command, what actions act on…) and its line here; code outside the kinds asks the kind.
+ */
 export const KINDS: Record<KindId, AnyKind> = {
   clusters: clusterKind,
   services: serviceKind,
@@ -34,3 +38,15 @@ export const KINDS: Record<KindId, AnyKind> = {
   targets: targetKind,
   network: networkKind,
 };
+
+/**
+ * The drill-down from the top, by what the scope below each level names: the clusters, a
+ * cluster's services, a service's tasks, a task's containers. `:` commands and deep links build
+ * this path under the view they open, so that esc goes back up it.
+ */
+export const TRAIL = {
+  top: clusterKind,
+  cluster: serviceKind,
+  service: taskKind,
+  task: containerKind,
+} as const;

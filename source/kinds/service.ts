@@ -1,7 +1,9 @@
 import type { Service } from "@aws-sdk/client-ecs";
+import { lastSegment } from "../core/arn.js";
 import { ageOrder, arnName, count, formatAge, formatTime, orDash } from "./format.js";
+import { servicePage } from "./console-pages.js";
 import { statusTone } from "./tone.js";
-import type { LoadContext, LoadOutcome, ResourceKind } from "./types.js";
+import type { KindId, LoadContext, LoadOutcome, ResourceKind, Scope, ViewAt } from "./types.js";
 
 export interface ServiceRow {
   arn: string;
@@ -45,23 +47,43 @@ function launch(service: Service | undefined): string {
   return providers?.length ? providers.join(",") : "-";
 }
 
+/** A view of the service's own (its deployments, events…), scoped to the service. */
+const ofService =
+  (kind: KindId) =>
+  (row: ServiceRow, scope: Scope): ViewAt => ({ kind, scope: { ...scope, serviceName: row.name } });
+
+declare module "./types.js" {
+  interface KindIds {
+    services: true;
+  }
+}
+
 export const serviceKind: ResourceKind<ServiceRow> = {
   id: "services",
   title: (scope) => `services(${scope.clusterName ?? ""})`,
   crumb: (scope) => scope.clusterName ?? "services",
   key: (row) => row.arn,
   isPlaceholder: (row) => !row.service,
+  command: { aliases: ["svc"], description: "Services of the cluster in scope", needs: "cluster" },
   columns: [
-    { header: "NAME", value: (r) => r.name, sortKey: "N" },
+    { header: "NAME", priority: 1, value: (r) => r.name, sortKey: "N" },
     {
       header: "STATUS",
+      priority: 2,
       value: (r) => r.service?.status ?? "",
       tone: (r) => statusTone(r.service?.status),
       sortKey: "S",
     },
-    { header: "DESIRED", value: (r) => count(r.service?.desiredCount), align: "right", sortKey: "D" },
+    {
+      header: "DESIRED",
+      priority: 3,
+      value: (r) => count(r.service?.desiredCount),
+      align: "right",
+      sortKey: "D",
+    },
     {
       header: "RUNNING",
+      priority: 2,
       value: (r) => count(r.service?.runningCount),
       align: "right",
       tone: (r) =>
@@ -70,6 +92,7 @@ export const serviceKind: ResourceKind<ServiceRow> = {
     },
     {
       header: "PENDING",
+      priority: 4,
       value: (r) => count(r.service?.pendingCount),
       align: "right",
       tone: (r) => ((r.service?.pendingCount ?? 0) > 0 ? "progress" : undefined),
@@ -77,6 +100,7 @@ export const serviceKind: ResourceKind<ServiceRow> = {
     },
     {
       header: "ROLLOUT",
+      priority: 2,
       value: (r) => rolloutText(r.service),
       tone: (r) => statusTone(primaryDeployment(r.service)?.rolloutState),
       pendingSlot: true,
@@ -84,24 +108,28 @@ export const serviceKind: ResourceKind<ServiceRow> = {
     },
     {
       header: "TASK DEFINITION",
+      priority: 3,
       value: (r) => arnName(r.service?.taskDefinition),
       flexible: true,
       sortKey: "T",
     },
-    { header: "LAUNCH", value: (r) => launch(r.service), sortKey: "L" },
+    { header: "LAUNCH", priority: 4, value: (r) => launch(r.service), sortKey: "L" },
     {
       header: "TYPE",
+      priority: 5,
       value: (r) => r.service?.schedulingStrategy ?? "",
       sortKey: "Y",
       wide: true,
     },
     {
       header: "EXEC",
+      priority: 4,
       value: (r) => (r.service ? (r.service.enableExecuteCommand ? "on" : "off") : ""),
       sortKey: "E",
     },
     {
       header: "CREATED",
+      priority: 5,
       value: (r) => formatTime(r.service?.createdAt),
       sortValue: (r) => r.service?.createdAt?.getTime(),
       sortKey: "C",
@@ -109,6 +137,7 @@ export const serviceKind: ResourceKind<ServiceRow> = {
     },
     {
       header: "AGE",
+      priority: 3,
       value: (r, now) => formatAge(r.service?.createdAt, now),
       sortValue: (r) => ageOrder(r.service?.createdAt),
       align: "right",
@@ -117,8 +146,22 @@ export const serviceKind: ResourceKind<ServiceRow> = {
   ],
   filterText: (r) => `${r.name} ${r.service?.status ?? ""} ${orDash(arnName(r.service?.taskDefinition))}`,
   describe: (r) => r.service,
+  consoleUrl: (key, scope) => servicePage(scope, lastSegment(key), "health"),
   load: loadServices,
-  drill: (row, scope) => ({ kind: "tasks", scope: { ...scope, serviceName: row.name } }),
+  subject: { resource: "service", of: (row) => ({ name: row.name, service: row.service }) },
+  drill: ofService("tasks"),
+  views: {
+    deployments: ofService("deployments"),
+    events: ofService("events"),
+    autoscaling: ofService("autoscaling"),
+    taskDefinitions: ofService("taskdefs"),
+    // Not described yet: opened anyway, the view says what it finds.
+    loadBalancers: (row, scope) => {
+      const balanced = row.service?.loadBalancers?.some((binding) => binding.targetGroupArn);
+      if (row.service && !balanced) return `${row.name} has no load balancer target group`;
+      return ofService("targets")(row, scope);
+    },
+  },
   logs: (row, scope) => ({
     follow: { kind: "service", cluster: scope.clusterArn ?? "", service: row.name },
     title: `logs(${scope.clusterName ?? ""}/${row.name})`,

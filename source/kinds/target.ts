@@ -9,6 +9,7 @@ import type { EcsGateway } from "../aws/ecs-gateway.js";
 import { ok, type Result } from "../aws/failure.js";
 import { azSpread, spreadText, type ZoneSpread } from "./az-spread.js";
 import { arnName, orDash } from "./format.js";
+import { servicePage } from "./console-pages.js";
 import { describeScopeService } from "./scope-service.js";
 import { matchTargets } from "./target-match.js";
 import type { ResourceKind, Scope, Tone } from "./types.js";
@@ -96,6 +97,12 @@ async function serviceTasks(
 /** memo keys of the tasks already seen STOPPED. */
 const SEEN_STOPPED = "stopped ";
 
+declare module "./types.js" {
+  interface KindIds {
+    targets: true;
+  }
+}
+
 export const targetKind: ResourceKind<TargetRow> = {
   id: "targets",
   title: (scope) => `targets(${scope.clusterName ?? ""}/${scope.serviceName ?? ""})`,
@@ -108,41 +115,57 @@ export const targetKind: ResourceKind<TargetRow> = {
   },
   crumb: () => "targets",
   key: (row) => row.key,
+  command: {
+    aliases: ["lb"],
+    description: "Load balancer targets of the service in scope, and its zones",
+    needs: "service",
+  },
   columns: [
-    { header: "TARGET", value: (r) => r.health.Target?.Id ?? "", sortKey: "I" },
-    { header: "PORT", value: (r) => String(r.health.Target?.Port ?? ""), align: "right", sortKey: "O" },
-    { header: "AZ", value: (r) => orDash(r.health.Target?.AvailabilityZone), sortKey: "Z" },
+    { header: "TARGET", priority: 1, value: (r) => r.health.Target?.Id ?? "", sortKey: "I" },
+    {
+      header: "PORT",
+      priority: 3,
+      value: (r) => String(r.health.Target?.Port ?? ""),
+      align: "right",
+      sortKey: "O",
+    },
+    { header: "AZ", priority: 3, value: (r) => orDash(r.health.Target?.AvailabilityZone), sortKey: "Z" },
     {
       header: "STATE",
+      priority: 1,
       value: stateOf,
       tone: (r) => STATE_TONE[stateOf(r)],
       sortKey: "S",
       sortValue: (r) => STATE_ORDER.indexOf(stateOf(r)),
     },
-    { header: "REASON", value: (r) => orDash(r.health.TargetHealth?.Reason), sortKey: "R" },
-    { header: "TASK", value: (r) => (r.task ? arnName(r.task.taskArn) : "-"), sortKey: "T" },
-    { header: "TARGET GROUP", value: groupName, sortKey: "N" },
+    { header: "REASON", priority: 2, value: (r) => orDash(r.health.TargetHealth?.Reason), sortKey: "R" },
+    { header: "TASK", priority: 3, value: (r) => (r.task ? arnName(r.task.taskArn) : "-"), sortKey: "T" },
+    { header: "TARGET GROUP", priority: 4, value: groupName, sortKey: "N" },
     {
       header: "LOAD BALANCER",
+      priority: 5,
       value: (r) => orDash(r.group?.LoadBalancerArns?.map(loadBalancerName).join(",")),
       sortKey: "B",
       wide: true,
     },
     {
       header: "LISTENS",
+      priority: 5,
       value: (r) => (r.group ? `${r.group.Protocol ?? ""}:${r.group.Port ?? ""}` : ""),
       sortKey: "L",
       wide: true,
     },
-    { header: "HEALTH CHECK", value: (r) => healthCheckText(r.group), sortKey: "H", wide: true },
+    { header: "HEALTH CHECK", priority: 5, value: (r) => healthCheckText(r.group), sortKey: "H", wide: true },
     {
       header: "CONTAINER",
+      priority: 5,
       value: (r) => `${r.binding.containerName ?? ""}:${r.binding.containerPort ?? ""}`,
       sortKey: "C",
       wide: true,
     },
     {
       header: "DESCRIPTION",
+      priority: 3,
       value: (r) => r.health.TargetHealth?.Description ?? "",
       tone: (r) => (STATE_TONE[stateOf(r)] === "bad" ? "bad" : undefined),
       flexible: true,
@@ -166,6 +189,8 @@ export const targetKind: ResourceKind<TargetRow> = {
     containerPort: r.binding.containerPort,
     taskArn: r.task?.taskArn,
   }),
+  references: (key) => [{ label: "ID", value: targetIdOfKey(key) }],
+  consoleUrl: (_key, scope) => servicePage(scope, scope.serviceName, "health"),
   drill: (row, scope) =>
     row.task?.taskArn ? { kind: "containers", scope: { ...scope, taskArn: row.task.taskArn } } : undefined,
   async load({ gateway, elbv2, scope, previous, forced, memo }) {

@@ -7,9 +7,11 @@ import { familyRevision, lastSegment } from "../core/arn.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import type { AwsFailure } from "../aws/failure.js";
 import { ageOrder, formatAge, formatTime } from "./format.js";
+import { taskDefinitionPage } from "./console-pages.js";
+import { holds, scopeFor } from "./scope-need.js";
 import { describeScopeService } from "./scope-service.js";
 import { statusTone } from "./tone.js";
-import type { LoadContext, LoadOutcome, ResourceKind, Scope, Tone } from "./types.js";
+import type { DiffPair, LoadContext, LoadOutcome, ResourceKind, Scope, Tone, ViewAt } from "./types.js";
 
 /** How the service uses a revision: its PRIMARY deployment's (steady or rolling out), or an older one's. */
 export type RevisionUse = "running" | "deploying" | "draining";
@@ -56,7 +58,7 @@ export function revisionUses(service: Service | undefined): Map<string, Revision
 }
 
 /** The revision the service runs: its PRIMARY deployment's, or its own task definition. */
-export function currentRevision(rows: readonly RevisionRow[]): RevisionRow | undefined {
+function currentRevision(rows: readonly RevisionRow[]): RevisionRow | undefined {
   return (
     rows.find((row) => row.use === "running" || row.use === "deploying") ??
     rows.find((row) => row.use === "draining")
@@ -74,6 +76,25 @@ function size(value: string | undefined): string {
   return value ?? "";
 }
 
+/**
+ * `:taskdefs`: the revisions of the service in scope; `:taskdefs FAMILY` those of a family; with
+ * no service in scope, the account's families (enter opens one).
+ */
+function openRevisions(words: readonly string[], top: ViewAt): ViewAt | string {
+  if (words.length > 1) return `:taskdefs takes one family name (got "${words.join(" ")}")`;
+  const cluster = scopeFor("cluster", top.scope);
+  if (words[0]) return { kind: "taskdefs", scope: { ...cluster, taskDefinitionFamily: words[0] } };
+  if (holds(top.scope, "service")) return { kind: "taskdefs", scope: scopeFor("service", top.scope) };
+  if (top.kind === "taskdefs") return { kind: "taskdefs", scope: top.scope };
+  return { kind: "families", scope: cluster };
+}
+
+declare module "./types.js" {
+  interface KindIds {
+    taskdefs: true;
+  }
+}
+
 export const taskDefinitionKind: ResourceKind<RevisionRow> = {
   id: "taskdefs",
   title: (scope) =>
@@ -82,21 +103,29 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
   key: (row) => row.arn,
   isPlaceholder: (row) => !row.definition,
   markable: true,
+  command: {
+    aliases: ["td"],
+    description: "Task definition revisions of the service in scope (or :td FAMILY); else the families",
+    open: openRevisions,
+  },
   columns: [
     {
       header: "REVISION",
+      priority: 1,
       value: (r) => `${r.family}:${r.revision}`,
       sortValue: (r) => r.revision,
       sortKey: "R",
     },
     {
       header: "STATUS",
+      priority: 2,
       value: (r) => r.status,
       tone: (r) => statusTone(r.status),
       sortKey: "S",
     },
     {
       header: "IN USE",
+      priority: 2,
       // "-" says no deployment of the service runs it; from a family nothing says: no column.
       value: (r) => r.use ?? (r.usesKnown ? "-" : ""),
       tone: (r) => (r.use ? USE_TONE[r.use] : "muted"),
@@ -105,6 +134,7 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
     },
     {
       header: "CPU",
+      priority: 3,
       value: (r) => size(r.definition?.cpu),
       sortValue: (r) => Number(r.definition?.cpu) || undefined,
       align: "right",
@@ -112,6 +142,7 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
     },
     {
       header: "MEMORY",
+      priority: 3,
       value: (r) => size(r.definition?.memory),
       sortValue: (r) => Number(r.definition?.memory) || undefined,
       align: "right",
@@ -119,6 +150,7 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
     },
     {
       header: "CONTAINERS",
+      priority: 5,
       value: (r) =>
         containers(r)
           .map((c) => c.name ?? "")
@@ -128,6 +160,7 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
     },
     {
       header: "IMAGES",
+      priority: 3,
       value: (r) =>
         containers(r)
           .map((c) => shortImage(c.image))
@@ -137,12 +170,14 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
     },
     {
       header: "REGISTERED BY",
+      priority: 5,
       value: (r) => registrant(r.definition?.registeredBy),
       sortKey: "B",
       wide: true,
     },
     {
       header: "REGISTERED",
+      priority: 5,
       value: (r) => formatTime(r.definition?.registeredAt),
       sortValue: (r) => r.definition?.registeredAt?.getTime(),
       sortKey: "T",
@@ -150,6 +185,7 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
     },
     {
       header: "AGE",
+      priority: 4,
       value: (r, now) => formatAge(r.definition?.registeredAt, now),
       sortValue: (r) => ageOrder(r.definition?.registeredAt),
       align: "right",
@@ -164,8 +200,49 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
       ...containers(r).map((c) => `${c.name ?? ""} ${c.image ?? ""}`),
     ].join(" "),
   describe: (r) => r.definition,
+  diff: revisionPair,
+  consoleUrl: (key) => taskDefinitionPage(key, lastSegment(key)),
   load: loadRevisions,
 };
+
+/**
+ * `=` in the revisions: the two marked ones (older first), one marked against the cursor's, or with
+ * nothing marked the cursor's against the revision the service runs (the one it runs against the
+ * one before it).
+ */
+function revisionPair(
+  rows: readonly RevisionRow[],
+  row: RevisionRow | undefined,
+  marked: ReadonlySet<string>,
+): DiffPair {
+  const older = (a: RevisionRow, b: RevisionRow): DiffPair =>
+    a.revision <= b.revision
+      ? { ok: true, before: a.arn, after: b.arn }
+      : { ok: true, before: b.arn, after: a.arn };
+  const picked = rows.filter((r) => marked.has(r.arn));
+  if (picked.length === 2) return older(picked[0]!, picked[1]!);
+  if (picked.length > 2)
+    return { ok: false, message: `${picked.length} revisions marked: mark two to diff them` };
+  if (!row) return { ok: false, message: "no revision here to diff" };
+  if (picked.length === 1) {
+    if (picked[0]!.arn === row.arn)
+      return { ok: false, message: "move to another revision to diff it with the marked one" };
+    return older(picked[0]!, row);
+  }
+  const current = currentRevision(rows);
+  if (!current) {
+    return { ok: false, message: "mark two revisions with space to diff them (no service here runs one)" };
+  }
+  if (current.arn !== row.arn) return { ok: true, before: current.arn, after: row.arn };
+  // On the revision the service runs: what it changed from the one before it.
+  const previous = rows.filter((r) => r.revision < row.revision).sort((a, b) => b.revision - a.revision)[0];
+  if (!previous)
+    return {
+      ok: false,
+      message: `${lastSegment(row.arn)} is the first revision: nothing older to diff with`,
+    };
+  return { ok: true, before: previous.arn, after: row.arn };
+}
 
 /** "assumed-role/deploy/ci" from "arn:aws:sts::123456789012:assumed-role/deploy/ci". */
 function registrant(arn: string | undefined): string {

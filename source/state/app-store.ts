@@ -3,6 +3,7 @@
 // by each feature's intents in its folder (features/*/…-intents.ts). This class wires them to
 // the session and keeps the methods the UI and the tests call.
 import type { EcsGateway } from "../aws/ecs-gateway.js";
+import { TRAIL } from "../kinds/registry.js";
 import type { KindId } from "../kinds/types.js";
 import type { ActionServices } from "../features/actions/session-actions.js";
 import { ActionIntents } from "../features/actions/action-intents.js";
@@ -15,7 +16,6 @@ import type { RowOutputs } from "../features/copy-open/copy-and-open.js";
 import { DescribeIntents } from "../features/describe/describe-intents.js";
 import type { DescribeOutputs } from "../features/describe/describe-pane.js";
 import type { FlashLevel } from "../features/dialogs/action-dialog.js";
-import "../features/exec/exec-commands.js";
 import { ExecIntents } from "../features/exec/exec-intents.js";
 import type { ExecMode } from "../features/exec/exec-flow.js";
 import type { ExecServices } from "../features/exec/exec-services.js";
@@ -56,7 +56,7 @@ export interface AppStoreOptions {
   initial?: { kind: KindId; scope: ViewEntry["scope"] }[];
 }
 
-const clusters = () => [freshView({ kind: "clusters", scope: {} })];
+const clusters = () => [freshView({ kind: TRAIL.top.id, scope: {} })];
 
 export class AppStore {
   private state: AppState;

@@ -1,10 +1,11 @@
 // --cluster, --service and --task: the navigation stack deckhand opens on, the one drilling down
-// by hand would build, so that esc goes back up with the cursor on the row it came from. Names are
-// resolved to ARNs first (a Describe call for each level); what cannot be found is said, and the
-// UI opens at the deepest level that was.
+// by hand would build (TRAIL), so that esc goes back up with the cursor on the row it came from.
+// Names are resolved to ARNs first (a Describe call for each level); what cannot be found is
+// said, and the UI opens at the deepest level that was.
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import { describeFailure, onlyOne, type Result } from "../aws/failure.js";
 import type { DeepLink } from "../app/options.js";
+import { TRAIL } from "../kinds/registry.js";
 import type { KindId, Scope } from "../kinds/types.js";
 import { serviceOfTask } from "../aws/task-group.js";
 
@@ -24,7 +25,7 @@ export interface Opening {
 type Ecs = Pick<EcsGateway, "describeClusters" | "describeServices" | "describeTasks">;
 
 export async function resolveDeepLink(ecs: Ecs, link: DeepLink): Promise<Opening> {
-  const steps: StackStep[] = [{ kind: "clusters", scope: {} }];
+  const steps: StackStep[] = [{ kind: TRAIL.top.id, scope: {} }];
   const stop = (problem: string): Opening => ({ steps, problem });
 
   const cluster = found(
@@ -38,7 +39,7 @@ export async function resolveDeepLink(ecs: Ecs, link: DeepLink): Promise<Opening
   const clusterName = cluster.clusterName ?? link.cluster;
   steps[0]!.cursorKey = clusterArn;
   const inCluster: Scope = { clusterArn, clusterName };
-  steps.push({ kind: "services", scope: inCluster });
+  steps.push({ kind: TRAIL.cluster.id, scope: inCluster });
 
   let serviceName = link.service;
   let task;
@@ -56,12 +57,12 @@ export async function resolveDeepLink(ecs: Ecs, link: DeepLink): Promise<Opening
     if (service.status === "INACTIVE") return stop(`${what} is INACTIVE (deleted)`);
     scope = { ...inCluster, serviceName: service.serviceName ?? serviceName };
     steps.at(-1)!.cursorKey = service.serviceArn;
-    steps.push({ kind: "tasks", scope });
+    steps.push({ kind: TRAIL.service.id, scope });
   }
   if (task?.taskArn) {
     // A task outside any service opens from its cluster's services: there is no task list above it.
     steps.at(-1)!.cursorKey = task.taskArn;
-    steps.push({ kind: "containers", scope: { ...scope, taskArn: task.taskArn } });
+    steps.push({ kind: TRAIL.task.id, scope: { ...scope, taskArn: task.taskArn } });
   }
   return { steps };
 }

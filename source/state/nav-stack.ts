@@ -87,7 +87,7 @@ export function sortedBy(state: AppState, letter: string): Step {
 /** `t` in a tasks view: running → stopped → all tasks of the service (or the host). */
 export function cycledTaskSet(state: AppState): Step {
   const view = topOf(state);
-  if (view.kind !== "tasks") return {};
+  if (!kindOf(view).taskSets) return {};
   const next = showTaskSet(view);
   return { patch: replaceTop(state, next), flash: taskSetMessage(next), refresh: true };
 }

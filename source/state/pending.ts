@@ -1,16 +1,15 @@
 // After an action went through, the rows it changed say so ("⟳ scaling 3→5") until a refreshed row
 // shows the change done: the desired count reached, the new deployment rolled out, the task
-// stopped, the new min/max in place. Pure functions of the action and the rows, so they can be
-// tested without a store.
+// stopped, the new min/max in place. The rules read the resource a row stands for (a kind's
+// `subject`), not the row, and the change lands on the kind whose rows stand for it. Pure
+// functions of the action and the rows, so they can be tested without a store.
 import type { Service } from "@aws-sdk/client-ecs";
 import { lastSegment } from "../core/arn.js";
 import type { Action } from "../features/actions/types.js";
-import { targetKey, type ScalingRow } from "../kinds/autoscaling.js";
 import { primaryDeployment } from "../kinds/service.js";
-import type { ServiceRow } from "../kinds/service.js";
-import type { TaskRow } from "../kinds/task.js";
 import type { AnyKind } from "../kinds/registry.js";
-import type { KindId } from "../kinds/types.js";
+import { kindShowing, subjectOf } from "../kinds/subject.js";
+import type { KindId, SubjectResource, Subjects } from "../kinds/types.js";
 
 /** How a pending change ended; the text, if any, goes to the flash line. */
 export interface Settled {
@@ -19,9 +18,11 @@ export interface Settled {
 }
 
 export interface PendingChange {
+  /** The kind whose rows show it (the one whose rows stand for `resource`). */
   kind: KindId;
   /** The row's key in views of that kind. */
   key: string;
+  resource: SubjectResource;
   since: number;
   /** What the row shows meanwhile, from its latest state. */
   label: (row: unknown) => string;
@@ -33,6 +34,11 @@ export interface PendingChange {
 export const PENDING_MAX_MS = 15 * 60_000;
 
 export const pendingKey = (kind: KindId, key: string) => `${kind}|${key}`;
+
+/** The view of `kind` shows the change, on its rows or beside them (`watches`): it refreshes faster. */
+export function watches(kind: AnyKind, change: PendingChange): boolean {
+  return change.kind === kind.id || kind.watches === change.resource;
+}
 
 /** The pending changes an action that went through leaves on rows; `service` is the row's service before it. */
 export function pendingChanges(action: Action, now: number, service?: Service): PendingChange[] {
@@ -51,37 +57,56 @@ export function pendingChanges(action: Action, now: number, service?: Service): 
   }
 }
 
+interface Rules<R extends SubjectResource> {
+  label: (subject: Subjects[R] | undefined) => string;
+  settle: (subject: Subjects[R] | undefined) => Settled | undefined;
+}
+
+/** A change to the resource `name` of type `resource`, on the row of the kind that shows it. */
+function changeOf<R extends SubjectResource>(
+  resource: R,
+  name: string,
+  since: number,
+  rules: Rules<R>,
+): PendingChange[] {
+  const kind = kindShowing(resource);
+  if (!kind) return [];
+  const subject = (row: unknown) => subjectOf(kind, resource, row);
+  return [
+    {
+      kind: kind.id,
+      key: kind.subject?.rowKey?.(name) ?? name,
+      resource,
+      since,
+      label: (row) => rules.label(subject(row)),
+      settle: (row) => rules.settle(subject(row)),
+    },
+  ];
+}
+
 function scaling(action: Action, now: number, before: Service | undefined): PendingChange[] {
   const call = action.calls[0];
   if (call?.operation !== "UpdateService" || call.parameters.desiredCount === undefined) return [];
   const wanted = call.parameters.desiredCount;
   const from = before?.desiredCount ?? 0;
   const name = call.parameters.service;
-  return [
-    {
-      kind: "services",
-      key: action.resourceArn,
-      since: now,
-      label: (row) => {
-        const service = (row as ServiceRow).service;
-        return `⟳ scaling ${from}→${wanted} (${service?.runningCount ?? 0} running)`;
-      },
-      settle: (row) => {
-        const service = (row as ServiceRow).service;
-        if (!service) return undefined;
-        if (service.desiredCount !== wanted) {
-          return {
-            text: `${name}: desired count is ${service.desiredCount ?? 0} now, not ${wanted}: auto scaling or someone else changed it`,
-            level: "warn",
-          };
-        }
-        if (service.runningCount === wanted && (service.pendingCount ?? 0) === 0) {
-          return { text: `${name}: ${wanted} ${wanted === 1 ? "task" : "tasks"} running` };
-        }
-        return undefined;
-      },
+  return changeOf("service", action.resourceArn, now, {
+    label: (row) => `⟳ scaling ${from}→${wanted} (${row?.service?.runningCount ?? 0} running)`,
+    settle: (row) => {
+      const service = row?.service;
+      if (!service) return undefined;
+      if (service.desiredCount !== wanted) {
+        return {
+          text: `${name}: desired count is ${service.desiredCount ?? 0} now, not ${wanted}: auto scaling or someone else changed it`,
+          level: "warn",
+        };
+      }
+      if (service.runningCount === wanted && (service.pendingCount ?? 0) === 0) {
+        return { text: `${name}: ${wanted} ${wanted === 1 ? "task" : "tasks"} running` };
+      }
+      return undefined;
     },
-  ];
+  });
 }
 
 const DEPLOYING_VERB: Partial<Record<Action["id"], string>> = {
@@ -108,55 +133,45 @@ function deploying(action: Action, now: number, before: Service | undefined): Pe
     const primary = primaryDeployment(service);
     return primary && primary.id !== previous ? primary : undefined;
   };
-  return [
-    {
-      kind: "services",
-      key: action.resourceArn,
-      since: now,
-      label: (row) => {
-        const service = (row as ServiceRow).service;
-        const primary = started(service);
-        if (!primary) return `⟳ ${verb}: requested`;
-        const old = (service?.deployments ?? [])
-          .filter((d) => d !== primary)
-          .reduce((sum, d) => sum + (d.runningCount ?? 0), 0);
-        return `⟳ ${verb}: ${primary.runningCount ?? 0}/${primary.desiredCount ?? 0} new, ${old} old`;
-      },
-      settle: (row) => {
-        const service = (row as ServiceRow).service;
-        if (!service) return undefined;
-        // Without deployment details (some ECS look-alikes) a refresh is all the confirmation there is.
-        if (!service.deployments) return {};
-        const primary = started(service);
-        if (!primary) return undefined;
-        if (primary.rolloutState === "FAILED") {
-          return {
-            text: `${name}: the new deployment failed${primary.rolloutStateReason ? `: ${primary.rolloutStateReason}` : ""}`,
-            level: "error",
-          };
-        }
-        const done =
-          primary.rolloutState === "COMPLETED" ||
-          (primary.rolloutState === undefined && service.deployments.length === 1);
-        if (!done || (exec !== undefined && service.enableExecuteCommand !== exec)) return undefined;
-        return { text: `${name}: deployment of ${lastSegment(primary.taskDefinition ?? "")} completed` };
-      },
+  return changeOf("service", action.resourceArn, now, {
+    label: (row) => {
+      const service = row?.service;
+      const primary = started(service);
+      if (!primary) return `⟳ ${verb}: requested`;
+      const old = (service?.deployments ?? [])
+        .filter((d) => d !== primary)
+        .reduce((sum, d) => sum + (d.runningCount ?? 0), 0);
+      return `⟳ ${verb}: ${primary.runningCount ?? 0}/${primary.desiredCount ?? 0} new, ${old} old`;
     },
-  ];
+    settle: (row) => {
+      const service = row?.service;
+      if (!service) return undefined;
+      // Without deployment details (some ECS look-alikes) a refresh is all the confirmation there is.
+      if (!service.deployments) return {};
+      const primary = started(service);
+      if (!primary) return undefined;
+      if (primary.rolloutState === "FAILED") {
+        return {
+          text: `${name}: the new deployment failed${primary.rolloutStateReason ? `: ${primary.rolloutStateReason}` : ""}`,
+          level: "error",
+        };
+      }
+      const done =
+        primary.rolloutState === "COMPLETED" ||
+        (primary.rolloutState === undefined && service.deployments.length === 1);
+      if (!done || (exec !== undefined && service.enableExecuteCommand !== exec)) return undefined;
+      return { text: `${name}: deployment of ${lastSegment(primary.taskDefinition ?? "")} completed` };
+    },
+  });
 }
 
 function stopping(action: Action, now: number): PendingChange[] {
   return action.calls.flatMap((call): PendingChange[] =>
     call.operation === "StopTask"
-      ? [
-          {
-            kind: "tasks",
-            key: call.parameters.task,
-            since: now,
-            label: () => "⟳ stopping",
-            settle: (row) => ((row as TaskRow).task.lastStatus === "STOPPED" ? {} : undefined),
-          },
-        ]
+      ? changeOf("task", call.parameters.task, now, {
+          label: () => "⟳ stopping",
+          settle: (task) => (task?.lastStatus === "STOPPED" ? {} : undefined),
+        })
       : [],
   );
 }
@@ -165,20 +180,14 @@ function ranging(action: Action, now: number): PendingChange[] {
   const call = action.calls[0];
   if (call?.operation !== "RegisterScalableTarget") return [];
   const { ResourceId, MinCapacity, MaxCapacity } = call.parameters;
-  return [
-    {
-      kind: "autoscaling",
-      key: targetKey(ResourceId),
-      since: now,
-      label: () => `⟳ setting min ${MinCapacity}, max ${MaxCapacity}`,
-      settle: (row) => {
-        const scaling = row as ScalingRow;
-        if (scaling.type !== "target" || !scaling.target) return undefined;
-        const { target } = scaling;
-        return target.MinCapacity === MinCapacity && target.MaxCapacity === MaxCapacity ? {} : undefined;
-      },
+  return changeOf("scalableTarget", ResourceId, now, {
+    label: () => `⟳ setting min ${MinCapacity}, max ${MaxCapacity}`,
+    settle: (scaling) => {
+      const target = scaling?.target;
+      if (!target) return undefined;
+      return target.MinCapacity === MinCapacity && target.MaxCapacity === MaxCapacity ? {} : undefined;
     },
-  ];
+  });
 }
 
 /**

@@ -1,7 +1,8 @@
 // When the view on top loads: now when asked, then again after a delay while it stays on top. A
 // refresh asked for while one is running joins it; forced ones (ctrl-r) run once more right after,
 // however often the key was pressed. Callers that do not wait for the load use request().
-import type { PendingChange } from "./pending.js";
+import { KINDS } from "../kinds/registry.js";
+import { watches, type PendingChange } from "./pending.js";
 import type { KindId } from "../kinds/types.js";
 
 /** While a change waits for confirmation, the view on top refreshes at least this often. */
@@ -77,9 +78,6 @@ export function pollDelay(
   kind: KindId,
   pending: ReadonlyMap<string, PendingChange>,
 ): number {
-  // A service's deployments view shows the rollout a pending service change waits for.
-  const watching = [...pending.values()].some(
-    (change) => change.kind === kind || (kind === "deployments" && change.kind === "services"),
-  );
+  const watching = [...pending.values()].some((change) => watches(KINDS[kind], change));
   return watching ? Math.min(refreshMs, PENDING_REFRESH_MS) : refreshMs;
 }

@@ -16,9 +16,8 @@ import type { ActionId } from "./types.js";
 import { serviceResourceId } from "../../aws/autoscaling-gateway.js";
 import type { EcsGateway } from "../../aws/ecs-gateway.js";
 import { describeFailure } from "../../aws/failure.js";
-import type { ScalingRow } from "../../kinds/autoscaling.js";
-import type { ServiceRow } from "../../kinds/service.js";
-import type { TaskRow } from "../../kinds/task.js";
+import { KINDS } from "../../kinds/registry.js";
+import { subjectOf } from "../../kinds/subject.js";
 import type { KindId } from "../../kinds/types.js";
 import { ActionDialog, type ActionHost, type FlashLevel } from "../dialogs/action-dialog.js";
 import type { ActionServices } from "./session-actions.js";
@@ -99,26 +98,23 @@ export class ActionFlow {
       void this.services.runner.refuseAtKey(VERB_ACTIONS[verb], `${VERB_NAMES[verb]} (refused at the key)`);
       return { text: `read-only: ${reason}; no ${VERB_NAMES[verb]}, nothing was sent`, level: "warn" };
     }
+    // The kind says which AWS resource its rows stand for; a key on rows of another does nothing.
+    const kind = KINDS[at.kind];
     if (verb === "stopTasks") {
-      if (at.kind !== "tasks") return undefined;
-      const rows = at.rows as readonly TaskRow[];
-      const cursor = at.row as TaskRow | undefined;
-      const tasks: Task[] =
-        at.marked.size > 0
-          ? rows.filter((row) => at.marked.has(row.arn)).map((row) => row.task)
-          : cursor
-            ? [cursor.task]
-            : [];
+      if (kind.subject?.resource !== "task") return undefined;
+      const chosen = at.marked.size > 0 ? at.rows.filter((row) => at.marked.has(kind.key(row))) : [at.row];
+      const tasks = chosen.flatMap((row) => subjectOf(kind, "task", row) ?? []);
       return void this.stopTasks(tasks);
     }
     if (verb === "editScaling") {
-      if (at.kind !== "autoscaling") return undefined;
-      const target = (at.rows as readonly ScalingRow[]).find((row) => row.type === "target");
-      if (target?.type !== "target") return { text: "auto scaling is not loaded yet", level: "warn" };
-      return void this.editScaling(target.service, target.target);
+      if (kind.subject?.resource !== "scalableTarget") return undefined;
+      const scaling = at.rows.map((row) => subjectOf(kind, "scalableTarget", row)).find(Boolean);
+      if (!scaling) return { text: "auto scaling is not loaded yet", level: "warn" };
+      return void this.editScaling(scaling.service, scaling.target);
     }
-    if (at.kind !== "services" || at.row === undefined) return undefined;
-    const { service, name } = at.row as ServiceRow;
+    const subject = subjectOf(kind, "service", at.row);
+    if (!subject) return undefined;
+    const { service, name } = subject;
     if (!service) return { text: `${name} is not described yet: try again in a moment`, level: "warn" };
     switch (verb) {
       case "scale":

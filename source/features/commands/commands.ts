@@ -1,19 +1,19 @@
 // The `:` commands, as data: each entry says its name, aliases, what it needs in scope and what it
 // does. A view command opens its view for the scope of the view on top; the store carries out the
-// effect. Adding a command (`:taskdefs`, `:events`, `:pf`…) is one entry, or one registerCommand().
-import { isTaskSet, TASK_SETS, taskSetOf, withTaskSet } from "../../kinds/task-set.js";
-import type { KindId, Scope } from "../../kinds/types.js";
+// effect. Each kind declares its own command (`command` on the kind); the session's commands
+// (`:profile`, `:help`…) are listed here.
+import { KINDS, TRAIL } from "../../kinds/registry.js";
+import { openFor, scopeFor } from "../../kinds/scope-need.js";
+import { taskSetOf } from "../../kinds/task-set.js";
+import type { KindCommand, KindId, Scope, ScopeNeed, ViewAt } from "../../kinds/types.js";
 import type { FlashLevel } from "../actions/action-flow.js";
 import { scopeKey } from "../../state/scope-key.js";
 import { showTaskSet } from "../../state/task-set-view.js";
 import type { ViewEntry } from "../../state/view-cursor.js";
 
-/** What a view needs in scope: `:tasks` needs a service, `:containers` a task. */
-export type ScopeNeed = "cluster" | "service" | "task";
-
 export interface CommandContext {
   /** The view on top of the stack. */
-  top: { kind: KindId; scope: Scope };
+  top: ViewAt;
   /** Words after the command name. */
   args: readonly string[];
 }
@@ -36,30 +36,6 @@ export interface Command {
   run: (context: CommandContext) => CommandEffect;
 }
 
-const NEED_ORDER: readonly ScopeNeed[] = ["cluster", "service", "task"];
-
-function holds(scope: Scope, need: ScopeNeed): boolean {
-  if (need === "cluster") return Boolean(scope.clusterArn);
-  if (need === "service") return Boolean(scope.clusterArn && scope.serviceName);
-  return Boolean(scope.clusterArn && scope.taskArn);
-}
-
-/** The part of a scope a view with this need is opened with: `:svc` from a task → its cluster. */
-export function scopeFor(need: ScopeNeed | undefined, scope: Scope): Scope {
-  const depth = need ? NEED_ORDER.indexOf(need) + 1 : 0;
-  const trimmed: Scope = {};
-  if (depth >= 1) Object.assign(trimmed, { clusterArn: scope.clusterArn, clusterName: scope.clusterName });
-  if (depth >= 2 && scope.serviceName !== undefined) trimmed.serviceName = scope.serviceName;
-  if (depth >= 3) trimmed.taskArn = scope.taskArn;
-  return trimmed;
-}
-
-const NEED_HINT: Record<ScopeNeed, string> = {
-  cluster: "open a cluster first",
-  service: "open a service first",
-  task: "open a task first",
-};
-
 function noArguments(command: Pick<Command, "name">, args: readonly string[]): CommandEffect | undefined {
   if (args.length === 0) return undefined;
   return {
@@ -68,6 +44,11 @@ function noArguments(command: Pick<Command, "name">, args: readonly string[]): C
     level: "info",
   };
 }
+
+const opening = (opened: ViewAt | string): CommandEffect =>
+  typeof opened === "string"
+    ? { type: "flash", text: opened, level: "info" }
+    : { type: "open", kind: opened.kind, scope: opened.scope };
 
 /** A command that opens a kind of view for the scope on top. */
 export function viewCommand(
@@ -81,38 +62,15 @@ export function viewCommand(
     aliases,
     description,
     needs,
-    run: ({ top, args }) => {
-      const refused = noArguments(command, args);
-      if (refused) return refused;
-      if (needs && !holds(top.scope, needs)) {
-        return { type: "flash", text: `:${kind} needs a ${needs}: ${NEED_HINT[needs]}`, level: "info" };
-      }
-      return { type: "open", kind, scope: scopeFor(needs, top.scope) };
-    },
+    run: ({ top, args }) => noArguments(command, args) ?? opening(openFor(kind, needs, top.scope)),
   };
   return command;
 }
 
-/** `:tasks` opens the running tasks; `:tasks stopped` or `:tasks all` another set. */
-function tasksCommand(): Command {
-  const opener = viewCommand("tasks", [], "Tasks of the service in scope (:tasks stopped|all)", "service");
-  return {
-    ...opener,
-    run: (context) => {
-      const [word, ...rest] = context.args;
-      if (word === undefined) return opener.run(context);
-      const set = word.toLowerCase();
-      if (!isTaskSet(set) || rest.length > 0) {
-        return {
-          type: "flash",
-          text: `:tasks takes one of ${TASK_SETS.join(", ")} (got "${context.args.join(" ")}")`,
-          level: "info",
-        };
-      }
-      const effect = opener.run({ ...context, args: [] });
-      return effect.type === "open" ? { ...effect, scope: withTaskSet(effect.scope, set) } : effect;
-    },
-  };
+/** The command a kind declares; one that takes words opens what they say. */
+function kindCommand(id: KindId, { aliases, description, needs, open }: KindCommand): Command {
+  const command = viewCommand(id, aliases, description, needs);
+  return open ? { ...command, run: ({ top, args }) => opening(open(args, top)) } : command;
 }
 
 function simple(name: string, aliases: string[], description: string, effect: CommandEffect): Command {
@@ -137,32 +95,6 @@ function switchCommand(what: "profile" | "region", description: string): Command
   };
 }
 
-/**
- * `:taskdefs`: the revisions of the service in scope; `:taskdefs FAMILY` those of a family; with
- * no service in scope, the account's families (enter opens one).
- */
-const taskDefinitionsCommand: Command = {
-  name: "taskdefs",
-  aliases: ["td"],
-  description: "Task definition revisions of the service in scope (or :td FAMILY); else the families",
-  run: ({ top, args }) => {
-    if (args.length > 1) {
-      return {
-        type: "flash",
-        text: `:taskdefs takes one family name (got "${args.join(" ")}")`,
-        level: "info",
-      };
-    }
-    const cluster = scopeFor("cluster", top.scope);
-    if (args[0])
-      return { type: "open", kind: "taskdefs", scope: { ...cluster, taskDefinitionFamily: args[0] } };
-    if (holds(top.scope, "service"))
-      return { type: "open", kind: "taskdefs", scope: scopeFor("service", top.scope) };
-    if (top.kind === "taskdefs") return { type: "open", kind: "taskdefs", scope: top.scope };
-    return { type: "open", kind: "families", scope: cluster };
-  },
-};
-
 const TABLE: Command[] = [];
 
 /** Adds a command; a name or alias already taken is a programming error. */
@@ -177,18 +109,12 @@ export function registerCommand(command: Command): void {
   TABLE.push(command);
 }
 
+const kindCommands = Object.values(KINDS).flatMap((kind) =>
+  kind.command ? [kindCommand(kind.id, kind.command)] : [],
+);
+
 for (const command of [
-  viewCommand("clusters", ["cl"], "All clusters (back to the top)"),
-  viewCommand("services", ["svc"], "Services of the cluster in scope", "cluster"),
-  tasksCommand(),
-  viewCommand("containers", [], "Containers of the task in scope", "task"),
-  viewCommand("deployments", ["dp"], "Deployments of the service in scope", "service"),
-  viewCommand("events", ["ev"], "Events of the service in scope, newest first", "service"),
-  viewCommand("autoscaling", ["as"], "Auto scaling of the service in scope", "service"),
-  taskDefinitionsCommand,
-  viewCommand("instances", ["ci"], "Container instances (EC2 hosts) of the cluster in scope", "cluster"),
-  viewCommand("targets", ["lb"], "Load balancer targets of the service in scope, and its zones", "service"),
-  viewCommand("network", ["net"], "Network interfaces (or host ports) of the task in scope", "task"),
+  ...kindCommands,
   switchCommand("profile", "Switch AWS profile (a list, or :profile NAME)"),
   switchCommand("region", "Switch AWS region (a list, or :region NAME)"),
   simple("help", ["h"], "Keys and commands", { type: "help" }),
@@ -268,24 +194,28 @@ const sameScope = (a: Scope, b: Scope): boolean => scopeKey(a) === scopeKey(b);
 
 /**
  * The stack after opening `kind` for `scope`: the drill-down path to it (clusters, the cluster's
- * services, the service's tasks), like k9s starting a new trail. Views already on the stack are
- * kept as they are (filter, cursor), so `:svc` from a task goes back to the services as left.
+ * services, the service's tasks: TRAIL), like k9s starting a new trail. Views already on the
+ * stack are kept as they are (filter, cursor), so `:svc` from a task goes back to the services as
+ * left.
  */
 export function stackFor(kind: KindId, scope: Scope, current: readonly ViewEntry[]): ViewEntry[] {
-  const trail: { kind: KindId; scope: Scope }[] = [
-    { kind: "clusters", scope: {} },
-    { kind: "services", scope: scopeFor("cluster", scope) },
-    { kind: "tasks", scope: scopeFor("service", scope) },
+  const trail: ViewAt[] = [
+    { kind: TRAIL.top.id, scope: {} },
+    { kind: TRAIL.cluster.id, scope: scopeFor("cluster", scope) },
+    { kind: TRAIL.service.id, scope: scopeFor("service", scope) },
   ];
   const depth = scope.taskArn ? 3 : scope.serviceName ? 2 : scope.clusterArn ? 1 : 0;
-  const path = kind === "clusters" ? [] : trail.slice(0, Math.max(1, depth));
+  // The view itself is not on the path to it (`:clusters` is the top).
+  const path = trail
+    .slice(0, Math.max(1, depth))
+    .filter((step) => step.kind !== kind || !sameScope(step.scope, scope));
   path.push({ kind, scope });
   return path.map((view, index) => {
     const kept = current.find((entry) => entry.kind === view.kind && sameScope(entry.scope, view.scope));
     if (!kept) return { ...view, cursor: 0, top: 0, filter: "" };
     // `:tasks stopped` on a service whose tasks view is open: that view, showing the stopped set.
     const last = index === path.length - 1;
-    return last && view.kind === "tasks" && kept.scope.taskSet !== view.scope.taskSet
+    return last && KINDS[view.kind].taskSets && kept.scope.taskSet !== view.scope.taskSet
       ? showTaskSet(kept, taskSetOf(view.scope))
       : kept;
   });

@@ -1,31 +1,20 @@
 // What `s` (shell), `x` (run a command) and `F` (port forward) do: find the container, look before
 // sending anything (a fresh DescribeTasks, the service, the task definition, the plugin: the checks
 // of amazon-ecs-exec-checker), explain why exec cannot work when it cannot, and otherwise open the
-// session: ExecuteCommand and the terminal handed to session-manager-plugin, or SSM StartSession
-// and the plugin in the background. Nothing here changes an AWS resource, so read-only mode does
-// not refuse it; every attempt is in the action log all the same.
+// session: ExecuteCommand and the terminal handed to session-manager-plugin, or a port forward in
+// the background (port-forward-flow.ts). Nothing here changes an AWS resource, so read-only mode
+// does not refuse it; every attempt is in the action log all the same.
 import { lastSegment, shortTaskId } from "../../core/arn.js";
-import { describeFailure, type AwsFailure } from "../../aws/failure.js";
+import { describeFailure } from "../../aws/failure.js";
 import { runInteractive, watchTask, type InteractiveOutcome } from "./interactive-session.js";
-import {
-  execTarget,
-  pluginInvocation,
-  portForwardTarget,
-  type PluginCredentials,
-  type PluginInvocation,
-  type PluginSession,
-  type SessionTarget,
-} from "./plugin-invocation.js";
-import { suggestLocalPort, validatePort, type PortForward } from "./port-forwards.js";
-import type { ContainerRow } from "../../kinds/container.js";
-import type { TaskRow } from "../../kinds/task.js";
+import { execTarget, type PluginInvocation } from "./plugin-invocation.js";
+import { PortForwardFlow } from "./port-forward-flow.js";
+import { KINDS } from "../../kinds/registry.js";
 import type { KindId, Scope } from "../../kinds/types.js";
 import { lookBeforeExec, runtimeIdOf, type Checked, type Target } from "./exec-check.js";
-import { StepFlow, type FlowHost } from "../dialogs/step-dialog.js";
-import { containerPorts, endedText, forwardProblem } from "./exec-forms.js";
+import { endedText } from "./exec-forms.js";
 import type { SessionAction } from "../actions/action-log.js";
-import { logExec } from "./exec-log.js";
-import type { ExecServices, HandedTerminal } from "./exec-services.js";
+import type { HandedTerminal } from "./exec-services.js";
 
 export type ExecMode = "shell" | "command" | "portForward";
 
@@ -37,70 +26,28 @@ const VERBS: Record<ExecMode, { log: SessionAction; what: string; title: string 
   portForward: { log: "port-forward", what: "forward a port", title: "Port forward to" },
 };
 
-export class ExecFlow extends StepFlow {
-  /** Forwards the user is stopping: their end is no news. */
-  private readonly stopping = new Set<string>();
-
-  constructor(
-    private readonly services: ExecServices,
-    host: FlowHost,
-  ) {
-    super(host);
-  }
-
-  /** A key on a row of the containers or tasks view; returns what to say instead when it cannot start. */
+export class ExecFlow extends PortForwardFlow {
+  /**
+   * A key on a row of a kind that execs (a container, a task: its `exec`); returns what to say
+   * instead when it cannot start.
+   */
   start(mode: ExecMode, kind: KindId, row: unknown, scope: Scope): string | undefined {
-    const clusterArn = scope.clusterArn ?? "";
-    if (kind === "containers" && row !== undefined) {
-      const { name, task } = row as ContainerRow;
-      return void this.go(mode, {
-        clusterArn,
-        taskArn: task.taskArn ?? scope.taskArn ?? "",
-        containerName: name,
-      });
-    }
-    if (kind !== "tasks" || row === undefined) return undefined;
-    const { arn, task } = row as TaskRow;
-    const names = (task.containers ?? []).map((container) => container.name ?? "");
-    if (names.length === 0) return `task ${shortTaskId(arn)} has no containers yet: try again in a moment`;
-    if (names.length === 1) return void this.go(mode, { clusterArn, taskArn: arn, containerName: names[0]! });
+    const target = row === undefined ? undefined : KINDS[kind].exec?.(row, scope);
+    if (!target) return undefined;
+    const { taskArn, containers } = target;
+    const into = (containerName: string) =>
+      void this.go(mode, { clusterArn: scope.clusterArn ?? "", taskArn, containerName });
+    if (containers.length === 0)
+      return `task ${shortTaskId(taskArn)} has no containers yet: try again in a moment`;
+    if (containers.length === 1) return into(containers[0]!.name);
     this.dialog.openPick({
-      title: `Which container of ${shortTaskId(arn)}? (${VERBS[mode].what})`,
-      items: (task.containers ?? []).map((container) => ({
-        label: container.name ?? "",
-        note: container.lastStatus,
-      })),
+      title: `Which container of ${shortTaskId(taskArn)}? (${VERBS[mode].what})`,
+      items: containers.map((container) => ({ label: container.name, note: container.status })),
       notes: [],
       submit: "enter picks it",
-      choose: (index) => void this.go(mode, { clusterArn, taskArn: arn, containerName: names[index]! }),
+      choose: (index) => into(containers[index]!.name),
     });
     return undefined;
-  }
-
-  /**
-   * Tells the user when an open forward ends by itself (the plugin exited, the task went away):
-   * the PF column alone would just lose it. Returns the unsubscribe function.
-   */
-  watchForwards(): () => void {
-    const open = new Set<string>();
-    return this.services.forwards.subscribe(() => {
-      for (const forward of this.services.forwards.list()) {
-        if (forward.state === "open") open.add(forward.id);
-        else if (open.delete(forward.id) && !this.stopping.has(forward.id)) {
-          const where = `localhost:${forward.localPort} → ${forward.remoteHost ?? forward.containerName}:${forward.remotePort}`;
-          this.host.flash(`port forward ${where} ended: ${forward.message ?? forward.state}`, "warn");
-        }
-      }
-    });
-  }
-
-  /** ctrl-k in the port forwards view: ends the forward (the plugin, then TerminateSession). */
-  async stopForward(forward: PortForward): Promise<void> {
-    const where = `localhost:${forward.localPort} → ${forward.remoteHost ?? forward.containerName}:${forward.remotePort}`;
-    this.stopping.add(forward.id);
-    await this.services.forwards.stop(forward.id);
-    this.stopping.delete(forward.id);
-    this.host.flash(`stopped port forward ${where}`, "info");
   }
 
   private async go(mode: ExecMode, target: Target): Promise<void> {
@@ -260,168 +207,5 @@ export class ExecFlow extends StepFlow {
       await handed.waitForEnter();
     }
     return { outcome, ...(stopped ? { stopped } : {}) };
-  }
-
-  // ---- port forwarding ----
-
-  private async portForward(title: string, target: Target, checked: Checked): Promise<void> {
-    const { containerName } = target;
-    const ports = containerPorts(checked, containerName);
-    const still = this.dialog.wait(title, "looking for a free local port…");
-    const local = await suggestLocalPort(ports[0]);
-    if (!still()) return;
-    this.dialog.openPrompt({
-      title,
-      fields: [
-        { label: "remote port", value: ports[0] === undefined ? "" : String(ports[0]) },
-        { label: "local port", value: String(local) },
-        { label: "remote host", value: "" },
-      ],
-      notes: [
-        ports.length > 0
-          ? `ports of ${containerName}: ${ports.join(", ")}`
-          : `${containerName} maps no ports: type the one it listens on`,
-        "remote host (optional): a host reached through the task, e.g. a database; empty: the container itself",
-      ],
-      submit: "enter starts the forward",
-      check: ([remote = "", localPort = "", remoteHost = ""]) => {
-        const problem = forwardProblem(remote, localPort, remoteHost);
-        if (problem) return { ok: false, message: problem };
-        return {
-          ok: true,
-          preview: `forward localhost:${localPort.trim()} → ${remoteHost.trim() || containerName}:${remote.trim()}`,
-        };
-      },
-      checkLater: async ([, localPort = ""]) => {
-        const free = await validatePort(localPort);
-        return free.ok ? undefined : `local port: ${free.message}`;
-      },
-      accept: async ([remote = "", localPort = "", remoteHost = ""]) => {
-        const free = await validatePort(localPort);
-        if (!free.ok) return `local port: ${free.message}`;
-        void this.forward(title, target, checked, Number(remote.trim()), free.port, remoteHost.trim());
-        return undefined;
-      },
-    });
-  }
-
-  private async forward(
-    title: string,
-    target: Target,
-    checked: Checked,
-    remotePort: number,
-    localPort: number,
-    remoteHost: string,
-  ): Promise<void> {
-    const { clusterArn, taskArn, containerName } = target;
-    const where = `localhost:${localPort} → ${remoteHost || containerName}:${remotePort}`;
-    // This goes on in the background: once the user has opened something else, only flash.
-    const untouched = this.dialog.close();
-    if (!checked.runtimeId) {
-      return this.failedWith(
-        title,
-        `container ${containerName} reports no runtime ID: no SSM target to forward to`,
-        untouched,
-      );
-    }
-    this.host.flash(`starting port forward ${where}…`, "info");
-    const request = portForwardTarget({
-      target: execTarget(clusterArn, taskArn, checked.runtimeId),
-      remotePort,
-      localPort,
-      ...(remoteHost ? { remoteHost } : {}),
-    });
-    const started = await this.services.ssm.startSession(request);
-    const logged = this.record({
-      action: "port-forward",
-      title: `${title}: ${where}`,
-      call: "StartSession",
-      parameters: { ...request },
-      resourceArn: taskArn,
-      result: started.ok ? "ok" : "error",
-      ...(started.ok ? {} : { error: started.failure }),
-    });
-    if (!started.ok) return this.failed(`port forward ${where}`, started.failure, untouched);
-    const { sessionId } = started.value;
-    const credentials = await this.credentials(`port forward ${where}`, untouched);
-    if (!credentials) {
-      void this.services.ssm.terminateSession(sessionId);
-      return;
-    }
-    const invocation = this.invocation(checked.plugin, {
-      session: started.value,
-      target: request,
-      credentials,
-    });
-    const forward = await this.services.forwards.start({
-      invocation,
-      sessionId,
-      taskArn,
-      containerName,
-      remotePort,
-      localPort,
-      ...(remoteHost ? { remoteHost } : {}),
-    });
-    const logError = await logged;
-    if (forward.state === "open") {
-      const text = `forwarding localhost:${forward.localPort} → ${remoteHost || containerName}:${remotePort} (P lists forwards)`;
-      this.host.flash(logError ? `${text}; ${logError}` : text, logError ? "warn" : "info");
-    } else {
-      this.host.flash(`port forward ${where} failed: ${forward.message ?? forward.state}`, "error");
-    }
-  }
-
-  // ---- shared ----
-
-  private invocation(
-    plugin: Checked["plugin"],
-    input: { session: PluginSession; target: SessionTarget; credentials: PluginCredentials },
-  ): PluginInvocation {
-    const invocation = pluginInvocation({
-      pluginPath: plugin.command,
-      region: this.services.region,
-      endpoint: this.services.ssmEndpoint,
-      parentEnv: this.services.env,
-      ...input,
-    });
-    // The simulated plugin is a script: node runs it, and its own argv starts after the script.
-    return { ...invocation, args: [...plugin.leadingArgs, ...invocation.args] };
-  }
-
-  private async credentials(title: string, onScreen: () => boolean): Promise<PluginCredentials | undefined> {
-    try {
-      return await this.services.credentials();
-    } catch (error) {
-      if (onScreen()) this.dialog.close();
-      this.host.flash(
-        `${title}: no AWS credentials for session-manager-plugin: ${error instanceof Error ? error.message : String(error)}`,
-        "error",
-      );
-      return undefined;
-    }
-  }
-
-  /**
-   * An AWS error: the whole message and its hint in a notice (a flash line would cut them), and a
-   * short flash that stays after the notice is closed. The session did not open; deckhand goes on.
-   * When the user has moved on (`onScreen` false), the flash alone.
-   */
-  private failed(title: string, failure: AwsFailure, onScreen: () => boolean = () => true): void {
-    const what = failure.message === failure.code ? failure.code : `${failure.code}: ${failure.message}`;
-    if (onScreen()) {
-      this.dialog.notice(`${title}: ${failure.operation} failed`, [
-        { text: `${failure.operation}: ${what}`, ...(failure.hint ? { hint: failure.hint } : {}) },
-      ]);
-    }
-    this.host.flash(`${title}: ${failure.operation} failed (${failure.code})`, "error");
-  }
-
-  private failedWith(title: string, message: string, onScreen: () => boolean): void {
-    if (onScreen()) this.dialog.close();
-    this.host.flash(`${title}: ${message}`, "error");
-  }
-
-  private record(attempt: Parameters<typeof logExec>[2]): Promise<string | undefined> {
-    return logExec(this.services.log, this.services.scope, attempt);
   }
 }

@@ -1,13 +1,15 @@
 // `s`, `x` and `F` (exec-flow.ts), `P` and ctrl-k, bound to the session's exec services. The PF
 // column and the portforwards view follow the forwards as they open and end. Nothing here changes
 // an AWS resource, so read-only mode does not refuse it.
+import { portForwardKind } from "../../kinds/port-forward.js";
+import { KINDS } from "../../kinds/registry.js";
 import { topOf } from "../../state/app-state.js";
+import type { PortForward } from "./port-forwards.js";
 import { pushed } from "../../state/nav-stack.js";
 import type { StoreHost } from "../../state/store-host.js";
 import { rowAtCursor } from "../../state/view-rows.js";
 import { ExecFlow, type ExecMode } from "./exec-flow.js";
 import type { ExecServices } from "./exec-services.js";
-import type { PortForward } from "./port-forwards.js";
 
 export class ExecIntents {
   private exec: { flow: ExecFlow; services: ExecServices; unsubscribe: () => void } | undefined;
@@ -49,23 +51,23 @@ export class ExecIntents {
   /** `P`: the port forwards view, on top of the view it was opened from. */
   openPortForwards(): void {
     const state = this.host.state();
-    if (topOf(state).kind === "portforwards") return;
-    this.host.apply(pushed(state, { kind: "portforwards", scope: {} }));
+    if (topOf(state).kind === portForwardKind.id) return;
+    this.host.apply(pushed(state, { kind: portForwardKind.id, scope: {} }));
   }
 
   /** ctrl-k in the port forwards view: stops the forward under the cursor. */
   stopForward(): void {
     const state = this.host.state();
-    const row = rowAtCursor(state) as PortForward | undefined;
-    if (topOf(state).kind !== "portforwards" || !row || !this.exec) return;
-    void this.exec.flow.stopForward(row);
+    const row = rowAtCursor(state);
+    const forward = row === undefined ? undefined : KINDS[topOf(state).kind].forward?.(row);
+    if (!forward || !this.exec) return;
+    void this.exec.flow.stopForward(forward);
   }
 
   private bind(services: ExecServices): NonNullable<ExecIntents["exec"]> {
     const flow = new ExecFlow(services, this.host);
     const stopRefreshing = services.forwards.subscribe(() => {
-      const kind = topOf(this.host.state()).kind;
-      if (kind === "portforwards" || kind === "containers") this.host.requestRefresh();
+      if (KINDS[topOf(this.host.state()).kind].showsForwards) this.host.requestRefresh();
     });
     const stopWatching = flow.watchForwards();
     return {

@@ -10,7 +10,8 @@ import type { Action, Built } from "../../../source/features/actions/types.js";
 import { targetKey, type ScalingRow } from "../../../source/kinds/autoscaling.js";
 import type { ServiceRow } from "../../../source/kinds/service.js";
 import type { TaskRow } from "../../../source/kinds/task.js";
-import { pendingChanges } from "../../../source/state/pending.js";
+import { KINDS } from "../../../source/kinds/registry.js";
+import { pendingChanges, watches } from "../../../source/state/pending.js";
 import { SCOPE, scalableTarget, service, task, tdArn } from "../features/actions/fixtures.js";
 
 const actionOf = (built: Built): Action => {
@@ -128,5 +129,17 @@ describe("pending changes", () => {
     expect(change!.label(target(3, 6))).toBe("⟳ setting min 2, max 8");
     expect(change!.settle(target(3, 6))).toBeUndefined();
     expect(change!.settle(target(2, 8))).toEqual({});
+  });
+
+  it("a service change refreshes the services view and the deployments view beside it, not others", () => {
+    const before = service({ desiredCount: 3 });
+    const [change] = pendingChanges(actionOf(scaleAction(SCOPE, before, "5")), 0, before);
+    expect(change!.resource).toBe("service");
+    expect(watches(KINDS.services, change!)).toBe(true);
+    expect(watches(KINDS.deployments, change!)).toBe(true);
+    expect(watches(KINDS.tasks, change!)).toBe(false);
+    const [stop] = pendingChanges(actionOf(stopTasksAction(SCOPE, [task("aaaa1111")], "tester")), 0);
+    expect(watches(KINDS.tasks, stop!)).toBe(true);
+    expect(watches(KINDS.deployments, stop!)).toBe(false);
   });
 });

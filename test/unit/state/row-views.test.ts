@@ -51,6 +51,19 @@ describe("rowView", () => {
     });
   });
 
+  it("opens a service's deployments, events, auto scaling and revisions, scoped to it", () => {
+    const row = { arn: "arn:svc/web", name: "web" };
+    const opened = (["deployments", "events", "autoscaling", "taskDefinitions"] as const).map((action) =>
+      rowView(action, { kind: "services", scope }, row),
+    );
+    expect(opened).toEqual(
+      ["deployments", "events", "autoscaling", "taskdefs"].map((kind) => ({
+        kind,
+        scope: { ...scope, serviceName: "web" },
+      })),
+    );
+  });
+
   it("does nothing in other views or without a row", () => {
     expect(rowView("network", { kind: "services", scope }, { arn: "x", name: "x" })).toBeUndefined();
     expect(rowView("loadBalancers", { kind: "services", scope }, undefined)).toBeUndefined();

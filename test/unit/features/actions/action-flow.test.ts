@@ -237,4 +237,55 @@ describe("action flow", () => {
       expect.objectContaining({ reason: "Stopped by deckhand (tester)" }),
     ]);
   });
+
+  it("a key acts on the resource the view's rows stand for: marked tasks, the cursor's, else nothing", () => {
+    const { flow, dialog } = setup();
+    const rows = ["aaaa1111", "bbbb2222", "cccc3333"].map((id) => ({
+      arn: task(id).taskArn!,
+      task: task(id),
+    }));
+    const at = (marked: string[], row: unknown = rows[0]) => ({
+      kind: "tasks" as const,
+      row,
+      rows,
+      marked: new Set(marked),
+    });
+    flow.start("stopTasks", at([rows[1]!.arn, rows[2]!.arn]));
+    expect(dialog()).toMatchObject({ kind: "confirm", action: { title: "Stop 2 tasks" } });
+    flow.start("stopTasks", at([]));
+    expect(dialog()).toMatchObject({
+      kind: "confirm",
+      action: { title: expect.stringContaining("aaaa1111") },
+    });
+    const before = dialog();
+    const services = { kind: "services" as const, row: rows[0], rows, marked: new Set<string>() };
+    expect(flow.start("stopTasks", services)).toBeUndefined();
+    expect(flow.start("scale", { ...services, kind: "tasks" })).toBeUndefined();
+    expect(dialog()).toBe(before);
+  });
+
+  it("auto scaling min/max reads the target row wherever the cursor is; without it says so", () => {
+    const { flow, dialog } = setup();
+    const policy = { key: "policy:cpu", type: "policy", name: "cpu", policy: {} };
+    const target = {
+      key: "target:service/prod/web",
+      type: "target",
+      name: "service/prod/web",
+      resourceId: "service/prod/web",
+      service: service(),
+      target: scalableTarget(2, 6),
+    };
+    const at = (rows: unknown[]) => ({
+      kind: "autoscaling" as const,
+      row: policy,
+      rows,
+      marked: new Set<string>(),
+    });
+    expect(flow.start("editScaling", at([policy]))).toEqual({
+      text: "auto scaling is not loaded yet",
+      level: "warn",
+    });
+    expect(flow.start("editScaling", at([policy, target]))).toBeUndefined();
+    expect(dialog()).toMatchObject({ kind: "prompt", fields: [{ value: "2" }, { value: "6" }] });
+  });
 });

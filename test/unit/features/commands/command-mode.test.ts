@@ -19,7 +19,6 @@ import {
   stackFor,
   viewCommand,
 } from "../../../../source/features/commands/commands.js";
-import "../../../../source/features/exec/exec-commands.js";
 
 const CLUSTER: Scope = { clusterArn: "arn:aws:ecs:us-east-1:1:cluster/prod", clusterName: "prod" };
 const SERVICE: Scope = { ...CLUSTER, serviceName: "checkout" };
@@ -227,7 +226,7 @@ describe("commands", () => {
   });
 
   it("more commands are one registered entry; names must be unique lower-case words", () => {
-    // exec-commands.ts adds :portforwards with one registerCommand(), as any further command would.
+    // The port forwards kind declares :portforwards (:pf), as every kind with a command does.
     expect(runCommand("pf", { kind: "clusters", scope: {} })).toMatchObject({
       type: "open",
       kind: "portforwards",
@@ -248,6 +247,40 @@ describe("commands", () => {
     expect(() => registerCommand(named("zz top"))).toThrow(/one lower-case word/);
     // A refused command leaves the table as it was (and this test leaves nothing behind).
     expect(commandHints()).toEqual(before);
+  });
+
+  it("lists the kinds' commands in registry order, then the session's", () => {
+    expect(commandHints().map((hint) => hint.action)).toEqual([
+      ":clusters",
+      ":services",
+      ":tasks",
+      ":containers",
+      ":deployments",
+      ":events",
+      ":autoscaling",
+      ":portforwards",
+      ":taskdefs",
+      ":instances",
+      ":targets",
+      ":network",
+      ":profile",
+      ":region",
+      ":help",
+      ":quit",
+    ]);
+    expect(completeCommand("p")).toBe("portforwards");
+    expect(completeCommand("pr")).toBe("profile");
+  });
+
+  it("keeps a view with no task sets as it is, whatever set its scope came from", () => {
+    const network: ViewEntry = {
+      kind: "network",
+      scope: { ...TASK, taskSet: "stopped" },
+      cursor: 2,
+      top: 0,
+      filter: "",
+    };
+    expect(stackFor("network", TASK, [network]).at(-1)).toBe(network);
   });
 
   it("help lines come from the table", () => {

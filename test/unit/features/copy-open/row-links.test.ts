@@ -72,6 +72,19 @@ describe("consoleUrl", () => {
       { clusterArn: CLUSTER, clusterName: "prod" },
       `${base}/infrastructure?region=eu-west-1`,
     ],
+    [
+      "autoscaling",
+      "target:service/prod/web",
+      IN_SERVICE,
+      `${base}/services/web/configuration?region=eu-west-1`,
+    ],
+    ["targets", "10.0.1.17 8080", IN_SERVICE, `${base}/services/web/health?region=eu-west-1`],
+    [
+      "network",
+      "eni-0abc",
+      { ...IN_SERVICE, taskArn: TASK },
+      `${base}/tasks/0123456789abcdef0123456789abcdef/configuration?region=eu-west-1`,
+    ],
   ] as const)("%s", (kind, key, scope, url) => {
     expect(consoleUrl(kind, key, scope)).toBe(url);
   });
@@ -102,6 +115,15 @@ describe("consoleUrl", () => {
       "https://cn-north-1.console.amazonaws.cn/ecs/v2/clusters/prod/services?region=cn-north-1",
     );
     expect(consoleUrl("portforwards", "pf-1", {})).toBeUndefined();
+  });
+
+  it("has no page for a service event, and copies keys that are no ARN as IDs", () => {
+    expect(consoleUrl("events", "e-1", IN_SERVICE)).toBeUndefined();
+    expect(referencesOf("deployments", "ecs-svc/1")).toEqual([{ label: "ID", value: "ecs-svc/1" }]);
+    expect(referencesOf("services", SERVICE)).toEqual([
+      { label: "ARN", value: SERVICE },
+      { label: "name", value: "web" },
+    ]);
   });
 });
 

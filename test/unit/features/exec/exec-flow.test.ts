@@ -367,3 +367,38 @@ describe("ExecFlow with the terminal handed over", () => {
     expect(dialog()).toBe(commandPrompt);
   });
 });
+
+describe("ExecFlow.start: which container a row execs into", () => {
+  const options = { plugin: shPlugin("exit 0"), statuses: ["RUNNING"] };
+
+  it("asks which container of a task with several, and says when a task has none yet", () => {
+    const { flow, scope, dialog } = setup(options);
+    const two = {
+      ...task("RUNNING"),
+      containers: [
+        { name: "app", lastStatus: "RUNNING" },
+        { name: "envoy", lastStatus: "PENDING" },
+      ],
+    };
+    expect(flow.start("shell", "tasks", { arn: TASK, task: two }, scope)).toBeUndefined();
+    expect(dialog()).toMatchObject({
+      kind: "pick",
+      title: "Which container of 01234567? (open a shell)",
+      items: [
+        { label: "app", note: "RUNNING" },
+        { label: "envoy", note: "PENDING" },
+      ],
+    });
+    const empty = { ...task("PROVISIONING"), containers: [] };
+    expect(flow.start("shell", "tasks", { arn: TASK, task: empty }, scope)).toBe(
+      "task 01234567 has no containers yet: try again in a moment",
+    );
+  });
+
+  it("does nothing on a row of a kind with no exec target, or on no row", () => {
+    const { flow, scope, dialog } = setup(options);
+    expect(flow.start("shell", "services", { arn: "arn:svc/web", name: "web" }, scope)).toBeUndefined();
+    expect(flow.start("shell", "containers", undefined, scope)).toBeUndefined();
+    expect(dialog()).toBeUndefined();
+  });
+});
