@@ -18,7 +18,6 @@ import {
 } from "../features/actions/action-flow.js";
 import { PENDING_MAX_MS, pendingKey, settleRows, type PendingChange } from "./pending.js";
 import type { ActionServices } from "../features/actions/session-actions.js";
-import "../features/exec/exec-commands.js";
 import { ExecFlow, type ExecMode } from "../features/exec/exec-flow.js";
 import type { ExecServices } from "../features/exec/exec-services.js";
 import type { PortForward } from "../features/exec/port-forwards.js";

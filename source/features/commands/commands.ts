@@ -193,6 +193,7 @@ for (const command of [
   switchCommand("region", "Switch AWS region (a list, or :region NAME)"),
   simple("help", ["h"], "Keys and commands", { type: "help" }),
   simple("quit", ["q", "q!"], "Quit deckhand", { type: "quit" }),
+  viewCommand("portforwards", ["pf"], "Port forwards of this session"),
 ]) {
   registerCommand(command);
 }

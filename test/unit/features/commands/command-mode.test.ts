@@ -19,7 +19,6 @@ import {
   stackFor,
   viewCommand,
 } from "../../../../source/features/commands/commands.js";
-import "../../../../source/features/exec/exec-commands.js";
 
 const CLUSTER: Scope = { clusterArn: "arn:aws:ecs:us-east-1:1:cluster/prod", clusterName: "prod" };
 const SERVICE: Scope = { ...CLUSTER, serviceName: "checkout" };
@@ -227,7 +226,7 @@ describe("commands", () => {
   });
 
   it("more commands are one registered entry; names must be unique lower-case words", () => {
-    // exec-commands.ts adds :portforwards with one registerCommand(), as any further command would.
+    // :portforwards is one entry of the table, as any further command would be.
     expect(runCommand("pf", { kind: "clusters", scope: {} })).toMatchObject({
       type: "open",
       kind: "portforwards",
