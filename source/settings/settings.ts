@@ -12,7 +12,7 @@ import {
   type FlagDefaults,
 } from "../app/options.js";
 import { keyOverridesProblem, type KeyOverrides } from "../input/key-overrides.js";
-import { BINDINGS } from "../input/keymap.js";
+import { TABLE_KEYMAP } from "../input/table-keys.js";
 import { THEMES, type ThemeName } from "../ui/theme.js";
 import type { LastAccount } from "./last-account.js";
 import { shellProblem } from "./shell.js";
@@ -119,7 +119,7 @@ export async function loadSettings(
   }
   const shell = stored.shell === undefined ? undefined : shellProblem(stored.shell);
   if (shell !== undefined) return { ok: false, message: `${path}: shell ${shell}` };
-  const keys = stored.keys && keyOverridesProblem(BINDINGS, stored.keys);
+  const keys = stored.keys && keyOverridesProblem(TABLE_KEYMAP.bindings, stored.keys);
   if (keys) return { ok: false, message: `${path}: keys: ${keys}` };
   return { ok: true, settings: { ...defaults(), ...stored, path } };
 }

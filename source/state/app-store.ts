@@ -304,6 +304,13 @@ export class AppStore {
   private cursorRow(view: ViewEntry): unknown {
     const row = this.visibleRows(view)[view.cursor];
     if (row !== undefined) return row;
+    this.showFlash(this.noRowReason(view)!);
+    return undefined;
+  }
+
+  /** Why there is no row under the cursor ("no row here: …"), or undefined when there is one. */
+  noRowReason(view: ViewEntry): string | undefined {
+    if (this.visibleRows(view)[view.cursor] !== undefined) return undefined;
     const entry = this.entryOf(view);
     const why =
       entry?.rows === undefined
@@ -313,8 +320,7 @@ export class AppStore {
         : view.filter
           ? "nothing matches the filter"
           : "the list is empty";
-    this.showFlash(`no row here: ${why}`);
-    return undefined;
+    return `no row here: ${why}`;
   }
 
   private shownRows(view: ViewEntry, rows: readonly unknown[]): readonly unknown[] {

@@ -1,6 +1,7 @@
 // How the user reads a description (`d`), as pure state: scrolling by screen rows (a long line
 // wraps onto several), a search whose matches n/N step through, copy and close.
 import { termPattern } from "../logs/shown-lines.js";
+import { DESCRIBE_KEYMAP } from "./describe-keys.js";
 
 export interface DescribeView {
   /** The first screen row shown: rows, not lines, so that a line taller than the screen can be read. */
@@ -34,41 +35,6 @@ export interface DescribeGeometry {
   map: RowMap;
 }
 
-export type DescribeAction =
-  | "close"
-  | "search"
-  | "nextMatch"
-  | "previousMatch"
-  | "copy"
-  | "down"
-  | "up"
-  | "pageDown"
-  | "pageUp"
-  | "first"
-  | "last";
-
-/** The description's keys: the dispatcher, its hint line, help and the README all read this list. */
-export const DESCRIBE_BINDINGS: {
-  action: DescribeAction;
-  keys: string[];
-  description: string;
-  hint: boolean;
-}[] = [
-  { action: "close", keys: ["esc", "q"], description: "Back", hint: true },
-  { action: "search", keys: ["/"], description: "Search", hint: true },
-  { action: "nextMatch", keys: ["n"], description: "Next match", hint: true },
-  { action: "previousMatch", keys: ["N"], description: "Previous match", hint: true },
-  { action: "copy", keys: ["c"], description: "Copy the JSON", hint: true },
-  { action: "down", keys: ["j", "down"], description: "Scroll down", hint: false },
-  { action: "up", keys: ["k", "up"], description: "Scroll up", hint: false },
-  { action: "pageDown", keys: ["pgdn", "ctrl-f"], description: "Page down", hint: false },
-  { action: "pageUp", keys: ["pgup", "ctrl-b"], description: "Page up", hint: false },
-  { action: "first", keys: ["g", "home"], description: "Top", hint: false },
-  { action: "last", keys: ["G", "end"], description: "Bottom", hint: false },
-];
-
-const DESCRIBE_ACTION = new Map(DESCRIBE_BINDINGS.flatMap((b) => b.keys.map((key) => [key, b.action])));
-
 /** The lines matching a search term (case-insensitive, literal), in order. */
 export function matchingLines(lines: readonly string[], term: string): number[] {
   if (!term) return [];
@@ -96,7 +62,7 @@ export function describeKey(
   if (view.prompt) return promptKey(view, key, input, context);
   const { geometry } = context;
   const page = Math.max(1, geometry.rows - 1);
-  switch (DESCRIBE_ACTION.get(key)) {
+  switch (DESCRIBE_KEYMAP.actionOf(key)) {
     case "close":
       if (key === "esc" && view.search) return { ...view, search: "", matchLine: undefined };
       context.effects.close();

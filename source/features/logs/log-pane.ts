@@ -4,6 +4,7 @@
 import { firstAtOrAfter, type LineList, type LogLine } from "./log-line.js";
 import { HISTORY_PRESETS_MS, parseDuration } from "./durations.js";
 import { termMatcher } from "./shown-lines.js";
+import { PANE_KEYMAP } from "./log-pane-keys.js";
 
 export type TimestampMode = "local" | "utc" | "relative" | "off";
 const TIMESTAMP_MODES: TimestampMode[] = ["local", "utc", "relative", "off"];
@@ -86,80 +87,6 @@ export function cursorIndex(shown: LineList, view: Pick<PaneView, "follow" | "cu
   return view.follow || !view.cursor ? shown.length - 1 : indexOfKey(shown, view.cursor);
 }
 
-export type PaneAction =
-  | "close"
-  | "help"
-  | "fullscreen"
-  | "pause"
-  | "down"
-  | "up"
-  | "pageDown"
-  | "pageUp"
-  | "first"
-  | "follow"
-  | "search"
-  | "filter"
-  | "nextMatch"
-  | "previousMatch"
-  | "wrap"
-  | "timestamps"
-  | "json"
-  | "history"
-  | "left"
-  | "right"
-  | "column0"
-  | "save"
-  | "copy";
-
-/** The log pane's keys: the dispatcher, the header hints, help and the README all read this list. */
-export const PANE_BINDINGS: { action: PaneAction; keys: string[]; description: string; hint: boolean }[] = [
-  {
-    action: "close",
-    keys: ["esc", "q"],
-    description: "Close (esc clears a search or filter first)",
-    hint: true,
-  },
-  { action: "pause", keys: ["space"], description: "Pause / follow", hint: true },
-  { action: "search", keys: ["/"], description: "Search", hint: true },
-  { action: "nextMatch", keys: ["n"], description: "Next match", hint: false },
-  { action: "previousMatch", keys: ["N"], description: "Previous match", hint: false },
-  { action: "filter", keys: ["&"], description: "Show only matching lines", hint: true },
-  {
-    action: "history",
-    keys: ["H"],
-    description: "History window: 1m, 5m, 15m, 1h, then type one",
-    hint: true,
-  },
-  { action: "fullscreen", keys: ["f"], description: "Full screen", hint: true },
-  { action: "wrap", keys: ["w"], description: "Wrap", hint: true },
-  { action: "help", keys: ["?"], description: "Help", hint: true },
-  { action: "timestamps", keys: ["t"], description: "Timestamps: local, UTC, relative, off", hint: false },
-  {
-    action: "json",
-    keys: ["J"],
-    description: "Pretty JSON: the current line (all when following)",
-    hint: false,
-  },
-  { action: "down", keys: ["j", "down"], description: "Next line (past the newest: follow)", hint: false },
-  {
-    action: "up",
-    keys: ["k", "up"],
-    description: "Previous line (near the oldest: load older)",
-    hint: false,
-  },
-  { action: "pageDown", keys: ["pgdn", "ctrl-f"], description: "Page down", hint: false },
-  { action: "pageUp", keys: ["pgup", "ctrl-b"], description: "Page up", hint: false },
-  { action: "first", keys: ["g", "home"], description: "Oldest line", hint: false },
-  { action: "follow", keys: ["G", "end"], description: "Newest line, follow", hint: false },
-  { action: "left", keys: ["h", "left"], description: "Scroll left", hint: false },
-  { action: "right", keys: ["l", "right"], description: "Scroll right", hint: false },
-  { action: "column0", keys: ["0"], description: "Scroll to column 0", hint: false },
-  { action: "save", keys: ["ctrl-s"], description: "Save the lines to a file", hint: true },
-  { action: "copy", keys: ["c"], description: "Copy the current line", hint: false },
-];
-
-const PANE_ACTION = new Map(PANE_BINDINGS.flatMap((b) => b.keys.map((key) => [key, b.action])));
-
 /** What keys that move by screens need to know about the screen. */
 export interface PaneGeometry {
   /** Rows of the pane's body. */
@@ -220,7 +147,7 @@ export function paneKey(view: PaneView, key: string, input: string, context: Pan
   if (view.prompt) return promptKey(view, key, input, context);
   const { shown, effects } = context;
   const cursor = cursorIndex(shown, view);
-  switch (PANE_ACTION.get(key === " " ? "space" : key)) {
+  switch (PANE_KEYMAP.actionOf(key === " " ? "space" : key)) {
     case "close":
       // esc undoes one thing at a time: the search, then the filter, then the pane.
       if (key === "esc" && view.search) return { ...view, search: "" };

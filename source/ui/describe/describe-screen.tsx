@@ -1,8 +1,9 @@
 import { Box, Text } from "ink";
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import type { DescribePane } from "../../features/describe/describe-pane.js";
-import { DESCRIBE_BINDINGS, type DescribeView } from "../../features/describe/describe.js";
-import { keyLabel } from "../../input/keymap.js";
+import type { DescribeView } from "../../features/describe/describe.js";
+import { DESCRIBE_KEYMAP } from "../../features/describe/describe-keys.js";
+import { keyLabel } from "../../input/binding.js";
 import { LogRow } from "../log-pane/log-pane.js";
 import { sanitizeCell } from "../../core/text/sanitize.js";
 import { fit, stringWidth } from "../text-fit.js";
@@ -15,7 +16,7 @@ const CHROME = 2;
 
 /** The hint line; `c` copies what the pane shows, which for a diff is not JSON. */
 function hintsFor(pane: DescribePane): string {
-  return DESCRIBE_BINDINGS.filter((binding) => binding.hint)
+  return DESCRIBE_KEYMAP.hints()
     .map((binding) => {
       const description =
         binding.action === "copy" && pane.kinds ? `Copy the ${pane.heading}` : binding.description;
