@@ -3,6 +3,7 @@
 import { parseOptions, simPluginFromEnv, USAGE } from "./options.js";
 import { TABLE_KEYMAP } from "../input/table-keys.js";
 import { applyTheme, type ThemeName } from "../ui/theme.js";
+import { SETTINGS_VOCABULARY } from "./settings-vocabulary.js";
 
 declare const DECKHAND_VERSION: string;
 
@@ -29,7 +30,7 @@ const options = await (async () => {
   // A config file that cannot be read must stop start-up: ignoring it could drop a read-only setting.
   const { flagDefaults, loadSettings } = await import("../settings/settings.js");
   const { readLastAccount } = await import("../settings/last-account.js");
-  const loaded = await loadSettings(process.env);
+  const loaded = await loadSettings(SETTINGS_VOCABULARY, process.env);
   if (!loaded.ok) usageError(loaded.message);
   // Parsed again with the file's defaults for the flags not passed; the flags were valid above.
   const withDefaults = parseOptions(
