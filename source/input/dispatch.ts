@@ -7,6 +7,7 @@ import type { DescribeOutputs } from "../features/describe/describe-pane.js";
 import { KINDS } from "../kinds/registry.js";
 import { keyLabel } from "./binding.js";
 import { helpLineCount } from "./help-sections.js";
+import { editLine } from "./line-editor.js";
 import {
   appliesTo,
   bindingIn,
@@ -37,7 +38,7 @@ export interface KeySession {
  */
 export function dispatchKey(session: KeySession, key: string, input: string, quit: () => void): void {
   const { store } = session;
-  const { mode, filterDraft, logPane, dialog, describe } = store.getState();
+  const { mode, filterDraft, filterCursor, logPane, dialog, describe } = store.getState();
   if (key === "ctrl-c") return quit();
 
   if (describe) return describe.handleKey(key, input);
@@ -60,9 +61,10 @@ export function dispatchKey(session: KeySession, key: string, input: string, qui
   if (mode === "filter") {
     if (key === "enter") store.closeFilter(true);
     else if (key === "esc") store.closeFilter(false);
-    else if (key === "backspace") store.editFilter(filterDraft.slice(0, -1));
-    else if (input && !key.startsWith("ctrl-") && key.length === input.length)
-      store.editFilter(filterDraft + input);
+    else {
+      const line = editLine({ text: filterDraft, cursor: filterCursor }, key, input);
+      if (line) store.editFilter(line.text, line.cursor);
+    }
     return;
   }
   tableKey(session, key === " " ? "space" : key, quit);

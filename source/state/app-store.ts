@@ -80,6 +80,8 @@ export interface AppState {
   /** The first row of help on screen, when help is open and taller than the screen. */
   helpTop: number;
   filterDraft: string;
+  /** Where the `/` prompt's cursor is in filterDraft (input/line-editor.ts). */
+  filterCursor: number;
   /** The `:` line (shown in "command" mode) and the session's command history. */
   commandLine: CommandLine;
   flash?: Flash;
@@ -159,6 +161,7 @@ export class AppStore {
       mode: "table",
       helpTop: 0,
       filterDraft: "",
+      filterCursor: 0,
       commandLine: EMPTY_COMMAND_LINE,
       pending: new Map(),
       marks: new Map(),
@@ -565,11 +568,15 @@ export class AppStore {
   }
 
   openFilter(): void {
-    this.set({ mode: "filter", filterDraft: this.top().filter });
+    const filter = this.top().filter;
+    this.set({ mode: "filter", filterDraft: filter, filterCursor: [...filter].length });
   }
 
-  editFilter(draft: string): void {
-    this.set({ filterDraft: draft });
+  /** The `/` prompt edited; the cursor at the end unless said. Only a new text filters again. */
+  editFilter(draft: string, cursor = [...draft].length): void {
+    const moved = draft === this.state.filterDraft;
+    this.set({ filterDraft: draft, filterCursor: cursor });
+    if (moved) return;
     this.applyFilter(draft);
     const hint = filterHint(this.kindOf(this.top()), draft);
     if (hint) this.showFlash(hint);
@@ -577,7 +584,7 @@ export class AppStore {
 
   closeFilter(keep: boolean): void {
     if (!keep) this.applyFilter("");
-    this.set({ mode: "table", filterDraft: "" });
+    this.set({ mode: "table", filterDraft: "", filterCursor: 0 });
   }
 
   private applyFilter(filter: string): void {

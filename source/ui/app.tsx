@@ -103,7 +103,7 @@ export function App({ store, keymap = TABLE_KEYMAP }: AppProps) {
         width={columns}
         readOnly={state.readOnly !== undefined}
       />
-      {state.mode === "filter" ? <FilterBar draft={state.filterDraft} /> : null}
+      {state.mode === "filter" ? <FilterBar draft={state.filterDraft} cursor={state.filterCursor} /> : null}
       {state.mode === "command" ? <CommandBar line={state.commandLine} /> : null}
       {dialog ? <Dialog view={dialog} width={columns} height={dialogRows} /> : null}
       {tableHeight <= 0 ? null : state.mode === "help" ? (

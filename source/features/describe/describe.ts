@@ -1,6 +1,7 @@
 // How the user reads a description (`d`), as pure state: scrolling by screen rows (a long line
 // wraps onto several), a search whose matches n/N step through, copy and close.
 import { termPattern } from "../logs/shown-lines.js";
+import { editLine, lineOf } from "../../input/line-editor.js";
 import { DESCRIBE_KEYMAP } from "./describe-keys.js";
 
 export interface DescribeView {
@@ -10,12 +11,20 @@ export interface DescribeView {
   /** The line of the current match, which n/N move and the screen marks. */
   matchLine?: number;
   prompt: boolean;
+  /** What the search prompt holds, and where its cursor is (line-editor.ts). */
   draft: string;
+  draftCursor: number;
   /** One-line messages (copied…, no match…). */
   notice?: string;
 }
 
-export const INITIAL_DESCRIBE: DescribeView = { top: 0, search: "", prompt: false, draft: "" };
+export const INITIAL_DESCRIBE: DescribeView = {
+  top: 0,
+  search: "",
+  prompt: false,
+  draft: "",
+  draftCursor: 0,
+};
 
 /** Where each line's rows are on screen at the current width. */
 export interface RowMap {
@@ -67,8 +76,10 @@ export function describeKey(
       if (key === "esc" && view.search) return { ...view, search: "", matchLine: undefined };
       context.effects.close();
       return view;
-    case "search":
-      return { ...view, prompt: true, draft: view.search };
+    case "search": {
+      const line = lineOf(view.search);
+      return { ...view, prompt: true, draft: line.text, draftCursor: line.cursor };
+    }
     case "nextMatch":
       return jumpToMatch(view, context, 1);
     case "previousMatch":
@@ -104,15 +115,20 @@ function promptKey(
   input: string,
   context: DescribeKeyContext,
 ): DescribeView {
-  if (key === "esc") return { ...view, prompt: false, draft: "" };
-  if (key === "backspace") return { ...view, draft: view.draft.slice(0, -1) };
+  if (key === "esc") return { ...view, prompt: false, draft: "", draftCursor: 0 };
   if (key === "enter") {
-    const searched = { ...view, prompt: false, draft: "", search: view.draft, matchLine: undefined };
+    const searched = {
+      ...view,
+      prompt: false,
+      draft: "",
+      draftCursor: 0,
+      search: view.draft,
+      matchLine: undefined,
+    };
     return view.draft ? jumpToMatch(searched, context, 1) : searched;
   }
-  if (input && !key.startsWith("ctrl-") && key.length === input.length)
-    return { ...view, draft: view.draft + input };
-  return view;
+  const line = editLine({ text: view.draft, cursor: view.draftCursor }, key, input);
+  return line ? { ...view, draft: line.text, draftCursor: line.cursor } : view;
 }
 
 /**

@@ -4,6 +4,7 @@
 import { firstAtOrAfter, type LineList, type LogLine } from "./log-line.js";
 import { HISTORY_PRESETS_MS, parseDuration } from "./durations.js";
 import { termMatcher } from "./shown-lines.js";
+import { editLine, lineOf } from "../../input/line-editor.js";
 import { PANE_KEYMAP } from "./log-pane-keys.js";
 
 export type TimestampMode = "local" | "utc" | "relative" | "off";
@@ -24,7 +25,9 @@ export interface PaneView {
   search: string;
   filter: string;
   prompt?: "search" | "filter" | "history";
+  /** What the prompt holds, and where its cursor is (line-editor.ts). */
   draft: string;
+  draftCursor: number;
   wrap: boolean;
   timestamps: TimestampMode;
   /** Pretty-print JSON lines… */
@@ -45,6 +48,7 @@ export const INITIAL_PANE: PaneView = {
   search: "",
   filter: "",
   draft: "",
+  draftCursor: 0,
   wrap: false,
   timestamps: "local",
   pretty: false,
@@ -174,9 +178,9 @@ export function paneKey(view: PaneView, key: string, input: string, context: Pan
     case "follow":
       return following(view);
     case "search":
-      return { ...view, prompt: "search", draft: view.search };
+      return openPrompt(view, "search", view.search);
     case "filter":
-      return { ...view, prompt: "filter", draft: view.filter };
+      return openPrompt(view, "filter", view.filter);
     case "nextMatch":
       return jumpToMatch(view, context, 1);
     case "previousMatch":
@@ -195,7 +199,7 @@ export function paneKey(view: PaneView, key: string, input: string, context: Pan
     }
     case "history": {
       const next = HISTORY_PRESETS_MS.find((ms) => ms > context.historyWindowMs);
-      if (next === undefined) return { ...view, prompt: "history", draft: "" };
+      if (next === undefined) return openPrompt(view, "history", "");
       effects.setHistoryWindow(next);
       return view;
     }
@@ -275,11 +279,15 @@ export function reveal(
   return { ...view, anchor: keyOf(shown.at(bottom)!) };
 }
 
+function openPrompt(view: PaneView, prompt: NonNullable<PaneView["prompt"]>, text: string): PaneView {
+  const line = lineOf(text);
+  return { ...view, prompt, draft: line.text, draftCursor: line.cursor };
+}
+
 function promptKey(view: PaneView, key: string, input: string, context: PaneKeyContext): PaneView {
-  if (key === "esc") return { ...view, prompt: undefined, draft: "" };
-  if (key === "backspace") return { ...view, draft: view.draft.slice(0, -1) };
+  const closed = { ...view, prompt: undefined, draft: "", draftCursor: 0 };
+  if (key === "esc") return closed;
   if (key === "enter") {
-    const closed = { ...view, prompt: undefined, draft: "" };
     switch (view.prompt) {
       case "filter":
         return following({ ...closed, filter: view.draft });
@@ -297,9 +305,8 @@ function promptKey(view: PaneView, key: string, input: string, context: PaneKeyC
         return view.draft ? jumpToMatch({ ...closed, search: view.draft }, context, -1) : closed;
     }
   }
-  if (input && !key.startsWith("ctrl-") && key.length === input.length)
-    return { ...view, draft: view.draft + input };
-  return view;
+  const line = editLine({ text: view.draft, cursor: view.draftCursor }, key, input);
+  return line ? { ...view, draft: line.text, draftCursor: line.cursor } : view;
 }
 
 /**

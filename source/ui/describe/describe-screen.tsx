@@ -10,6 +10,7 @@ import { fit, stringWidth } from "../text-fit.js";
 import { theme } from "../theme.js";
 import { diffSegmentsOf } from "./diff-lines.js";
 import { rowMap, screenRows } from "./json-lines.js";
+import { CursorLine } from "../cursor-text.js";
 
 /** Top and bottom border lines. */
 const CHROME = 2;
@@ -26,7 +27,6 @@ function hintsFor(pane: DescribePane): string {
 }
 
 function statusText(view: DescribeView, matches: readonly number[], hints: string): string {
-  if (view.prompt) return `/ ${view.draft}`;
   if (view.notice) return view.notice;
   if (!view.search) return hints;
   const current = view.matchLine === undefined ? 0 : matches.indexOf(view.matchLine) + 1;
@@ -83,7 +83,11 @@ export function DescribeScreen({
       <Text wrap="truncate-end">
         <Text color={theme.border}>└ </Text>
         <Text color={view.prompt ? theme.key : theme.info}>
-          {fit(sanitizeCell(statusText(view, matches, hintsFor(pane))), inner - 2)}
+          {view.prompt ? (
+            <CursorLine text={`/ ${view.draft}`} cursor={2 + view.draftCursor} width={inner - 2} />
+          ) : (
+            fit(sanitizeCell(statusText(view, matches, hintsFor(pane))), inner - 2)
+          )}
         </Text>
         <Text color={theme.border}>┘</Text>
       </Text>

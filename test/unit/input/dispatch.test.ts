@@ -1,5 +1,5 @@
-// The dispatcher with a store: the session's keymap, and keys that say why they do nothing here
-// instead of reaching the store.
+// The dispatcher with a store: the `/` prompt through the line editor, the session's keymap, and
+// keys that say why they do nothing here instead of reaching the store.
 import { describe, expect, it, vi } from "vitest";
 import { dispatchKey, type KeySession } from "../../../source/input/dispatch.js";
 import { TABLE_KEYMAP } from "../../../source/input/table-keys.js";
@@ -18,6 +18,40 @@ function session(keymap = TABLE_KEYMAP): KeySession & { press: (...keys: string[
     keys.forEach((key) => dispatchKey(result, key, key.length === 1 ? key : "", quit));
   return { ...result, press };
 }
+
+describe("the / prompt", () => {
+  it("edits with the line editor: a cursor, ctrl-u, no control characters", () => {
+    const { store, press } = session();
+    press("/", "a", "b", "c", "left", "X", "\u001c");
+    expect(store.getState()).toMatchObject({ mode: "filter", filterDraft: "abXc", filterCursor: 3 });
+    expect(store.top().filter).toBe("abXc");
+    press("ctrl-u");
+    expect(store.getState()).toMatchObject({ filterDraft: "c", filterCursor: 0 });
+    press("end", "ctrl-u");
+    expect(store.getState()).toMatchObject({ filterDraft: "", filterCursor: 0 });
+    expect(store.top().filter).toBe("");
+  });
+
+  it("enter keeps the filter, esc clears it", () => {
+    const { store, press } = session();
+    press("/", "p", "r", "enter");
+    expect(store.getState().mode).toBe("table");
+    expect(store.top().filter).toBe("pr");
+    press("/", "o", "esc");
+    expect(store.top().filter).toBe("");
+  });
+
+  it("moving the cursor does not filter again", () => {
+    const { store, press } = session();
+    press("/", "p", "r");
+    const editFilter = vi.spyOn(store, "editFilter");
+    const applied = store.top();
+    press("left", "home");
+    expect(editFilter).toHaveBeenCalledTimes(2);
+    expect(store.top()).toBe(applied);
+    expect(store.getState().filterCursor).toBe(0);
+  });
+});
 
 describe("table keys", () => {
   it("a key of other views says where it works, for each of its bindings", () => {
