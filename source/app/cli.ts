@@ -1,8 +1,9 @@
 // Entry point: flags, --help/--version and the checks that can fail cheaply happen before Ink or
 // the AWS SDK are loaded. Bad input exits with code 2 and one line on stderr.
 import { parseOptions, simPluginFromEnv, USAGE } from "./options.js";
-import { applyKeyOverrides } from "../input/keymap.js";
-import { applyTheme } from "../ui/theme.js";
+import { TABLE_KEYMAP } from "../input/table-keys.js";
+import { applyTheme, type ThemeName } from "../ui/theme.js";
+import { SETTINGS_VOCABULARY } from "./settings-vocabulary.js";
 
 declare const DECKHAND_VERSION: string;
 
@@ -29,7 +30,7 @@ const options = await (async () => {
   // A config file that cannot be read must stop start-up: ignoring it could drop a read-only setting.
   const { flagDefaults, loadSettings } = await import("../settings/settings.js");
   const { readLastAccount } = await import("../settings/last-account.js");
-  const loaded = await loadSettings(process.env);
+  const loaded = await loadSettings(SETTINGS_VOCABULARY, process.env);
   if (!loaded.ok) usageError(loaded.message);
   // Parsed again with the file's defaults for the flags not passed; the flags were valid above.
   const withDefaults = parseOptions(
@@ -37,10 +38,12 @@ const options = await (async () => {
     flagDefaults(loaded.settings, process.env, readLastAccount(process.env)),
   );
   if (withDefaults.command !== "run") throw new Error("flags that parsed once must parse again");
-  applyTheme(loaded.settings.theme, process.env);
-  applyKeyOverrides(loaded.settings.keys);
+  // Checked against THEMES when the file was read.
+  applyTheme(loaded.settings.theme as ThemeName | undefined, process.env);
   return { ...withDefaults.options, settings: loaded.settings };
 })();
+// The config file's "keys" were checked when it was read: the session's keymap.
+const keymap = TABLE_KEYMAP.withKeys(options.settings.keys ?? {});
 if (options.demo) {
   const plugin = simPluginFromEnv(process.env);
   if (!plugin.ok) usageError(plugin.message);
@@ -78,4 +81,4 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const accountModule = import("./open-account.js");
 if (options.demo) void import("../sim/index.js");
 const { runTui } = await import("./tui.js");
-await runTui(options, accountModule);
+await runTui(options, accountModule, keymap);

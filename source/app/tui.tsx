@@ -20,6 +20,7 @@ import {
 import { limitHeapGrowth } from "./heap-growth.js";
 import { restoreTerminalMode, saveTerminalMode } from "./terminal-mode.js";
 import type { Options } from "./options.js";
+import type { TableKeymap } from "../input/table-keys.js";
 
 const FIRST_FRAME_WAIT_MS = 300;
 /** How long quitting waits for TerminateSession of open sessions and port forwards. */
@@ -90,6 +91,7 @@ async function runJob(job: Job): Promise<void> {
 export async function runTui(
   options: Options,
   accountModule: Promise<typeof import("./open-account.js")>,
+  keymap: TableKeymap,
 ): Promise<void> {
   restoreOnExit((error) => {
     process.stderr.write(
@@ -145,7 +147,7 @@ export async function runTui(
   for (;;) {
     const input = openInput();
     setInputStream(input);
-    ink = render(<App store={store} />, {
+    ink = render(<App store={store} keymap={keymap} />, {
       stdin: input,
       exitOnCtrlC: false,
       patchConsole: false,

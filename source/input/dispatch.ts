@@ -1,27 +1,43 @@
+// The one place keys turn into intents, for the whole screen: which scope has the key (a
+// description, a dialog, the log pane, help, a prompt, the table), then that scope's keymap.
 import type { ActionVerb, AppStore } from "../state/app-store.js";
-import { osc52, saveLines } from "../features/logs/log-outputs.js";
 import type { LogPaneOutputs } from "../features/logs/log-pane-store.js";
 import type { RowOutputs } from "../features/copy-open/copy-and-open.js";
-import { openInBrowser } from "../app/browser.js";
 import type { DescribeOutputs } from "../features/describe/describe-pane.js";
-import { describeLines } from "../ui/describe/json-lines.js";
 import { KINDS } from "../kinds/registry.js";
-import { helpLineCount } from "../ui/help-sections.js";
-import { appliesTo, bindingFor, bindingsFor, keyLabel, type ActionId, type Binding } from "./keymap.js";
+import { keyLabel } from "./binding.js";
+import { helpLineCount } from "./help-sections.js";
+import { editLine } from "./line-editor.js";
+import {
+  appliesTo,
+  bindingIn,
+  type ActionId,
+  type TableBinding,
+  type TableContext,
+  type TableKeymap,
+} from "./table-keys.js";
 
-const copy = (text: string) => void process.stdout.write(osc52(text));
-const LOG_OUTPUTS: LogPaneOutputs = { save: saveLines, copy };
-const DESCRIBE_OUTPUTS: DescribeOutputs = { lines: describeLines, copy };
+/** Where keys send what leaves deckhand: saved log lines, the clipboard, the browser. */
+export interface KeyOutputs {
+  logs: LogPaneOutputs;
+  describe: DescribeOutputs;
+  rows: RowOutputs;
+}
 
-const ROW_OUTPUTS: RowOutputs = { copy: LOG_OUTPUTS.copy, browse: (url) => openInBrowser(url) };
+/** What the dispatcher acts on: the store, the session's table keys and the outputs. */
+export interface KeySession {
+  store: AppStore;
+  keymap: TableKeymap;
+  outputs: KeyOutputs;
+}
 
 /**
- * The one place keys turn into intents. Modes are checked from the top of the stack down:
- * description > action dialog > log pane > help > filter prompt > table; a key not consumed by a
- * mode falls through to the key bindings. A dialog that opens while a description is up (an action
+ * Scopes are checked from the top of the stack down: description > dialog > log pane > help >
+ * command line > filter prompt > table. A dialog that opens while a description is up (an action
  * or exec check that ends late) waits for it to close: the description covers the screen.
  */
-export function dispatchKey(store: AppStore, key: string, input: string, quit: () => void): void {
+export function dispatchKey(session: KeySession, key: string, input: string, quit: () => void): void {
+  const { store } = session;
   const { overlay } = store.getState();
   if (key === "ctrl-c") return quit();
 
@@ -35,7 +51,7 @@ export function dispatchKey(store: AppStore, key: string, input: string, quit: (
 
   if (overlay.type === "help") {
     if (key === "esc" || key === "?" || key === "q") store.toggleHelp();
-    else scrollHelp(store, bindingFor(key)?.action);
+    else scrollHelp(session, session.keymap.bindingsOf(key)[0]?.action);
     return;
   }
   if (overlay.type === "command") {
@@ -45,27 +61,39 @@ export function dispatchKey(store: AppStore, key: string, input: string, quit: (
   if (overlay.type === "filter") {
     if (key === "enter") store.closeFilter(true);
     else if (key === "esc") store.closeFilter(false);
-    else if (key === "backspace") store.editFilter(overlay.draft.slice(0, -1));
-    else if (input && !key.startsWith("ctrl-") && key.length === input.length)
-      store.editFilter(overlay.draft + input);
+    else {
+      const line = editLine({ text: overlay.draft, cursor: overlay.cursor }, key, input);
+      if (line) store.editFilter(line.text, line.cursor);
+    }
     return;
   }
-  const name = key === " " ? "space" : key;
-  const kind = store.top().kind;
-  const binding = bindingFor(name, kind);
+  tableKey(session, key === " " ? "space" : key, quit);
+}
+
+/**
+ * A key on the table: the binding of this view, or why it does nothing here (another view's key
+ * says where it works; a key that needs a row, why there is none).
+ */
+function tableKey(session: KeySession, key: string, quit: () => void): void {
+  const { store } = session;
+  const kind = store.kindOf(store.top());
+  const context: TableContext = { kind, noRow: () => store.noRowReason() };
+  const binding = bindingIn(session.keymap, key, kind.id);
   if (!binding) return;
-  if (!appliesTo(binding, kind)) {
-    const where = bindingsFor(name).map((b) => `${b.description}: in the ${b.kinds!.join(" or ")} view`);
+  if (!appliesTo(binding, kind.id)) {
+    const where = session.keymap.bindingsOf(key).map((each) => each.disabledReason?.(context));
     return store.showFlash(`${keyLabel(binding)} ${where.join("; ")}`);
   }
-  run(store, binding, quit);
+  const reason = binding.disabledReason?.(context);
+  if (reason !== undefined) return store.showFlash(reason);
+  run(session, binding, quit);
 }
 
 /** Help scrolls with the keys that move the table cursor, as remapped. */
-function scrollHelp(store: AppStore, action: ActionId | undefined): void {
+function scrollHelp({ store, keymap }: KeySession, action: ActionId | undefined): void {
   const { overlay, viewportRows } = store.getState();
   const helpTop = overlay.type === "help" ? overlay.top : 0;
-  const last = Math.max(0, helpLineCount(KINDS[store.top().kind]) - viewportRows);
+  const last = Math.max(0, helpLineCount(KINDS[store.top().kind], keymap) - viewportRows);
   const page = Math.max(1, viewportRows - 1);
   const moves: Partial<Record<ActionId, number>> = {
     down: helpTop + 1,
@@ -89,7 +117,7 @@ const VERBS: Partial<Record<ActionId, ActionVerb>> = {
   stopTasks: "stopTasks",
 };
 
-function run(store: AppStore, binding: Binding, quit: () => void): void {
+function run({ store, outputs }: KeySession, binding: TableBinding, quit: () => void): void {
   const verb = VERBS[binding.action];
   if (verb) return store.startAction(verb);
   switch (binding.action) {
@@ -108,9 +136,9 @@ function run(store: AppStore, binding: Binding, quit: () => void): void {
     case "drill":
       return store.drill();
     case "logs":
-      return store.openLogs(LOG_OUTPUTS);
+      return store.openLogs(outputs.logs);
     case "describe":
-      return store.openDescribe(DESCRIBE_OUTPUTS);
+      return store.openDescribe(outputs.describe);
     case "back":
       return store.back();
     case "filter":
@@ -126,7 +154,7 @@ function run(store: AppStore, binding: Binding, quit: () => void): void {
     case "quit":
       return quit();
     case "diff":
-      return store.openDiff(DESCRIBE_OUTPUTS);
+      return store.openDiff(outputs.describe);
     case "deployments":
     case "events":
     case "autoscaling":
@@ -151,9 +179,9 @@ function run(store: AppStore, binding: Binding, quit: () => void): void {
     case "stopForward":
       return store.stopForward();
     case "copy":
-      return store.copyRow(ROW_OUTPUTS);
+      return store.copyRow(outputs.rows);
     case "openConsole":
-      return store.openRowInConsole(ROW_OUTPUTS);
+      return store.openRowInConsole(outputs.rows);
     case "wide":
       return store.toggleWide();
     case "sort":

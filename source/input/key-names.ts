@@ -1,6 +1,27 @@
 // Turns what Ink 6 reports for a keypress into one key name ("j", "enter", "ctrl-r"…), the
 // language of the key bindings.
 
+/** The keys with a name rather than the character they type. */
+export const NAMED_KEYS: readonly string[] = [
+  "enter",
+  "esc",
+  "space",
+  "tab",
+  "backspace",
+  "up",
+  "down",
+  "left",
+  "right",
+  "pgup",
+  "pgdn",
+  "home",
+  "end",
+];
+
+export function isNamedKey(key: string): boolean {
+  return NAMED_KEYS.includes(key);
+}
+
 export interface InkKey {
   upArrow: boolean;
   downArrow: boolean;

@@ -1,36 +1,23 @@
 // The config file's "keys": an action's keys replaced ("shell": ["S"]) or removed ("toggleExec": []).
 // Checked when the file is read, so that a typo stops start-up with the offending entry named
-// instead of leaving a key that silently does nothing or two actions on one key.
+// instead of leaving a key that silently does nothing or two actions on one key. The session
+// then builds its keymap with TABLE_KEYMAP.withKeys(overrides).
 import type { KindId } from "../kinds/types.js";
-import type { ActionId, Binding } from "./keymap.js";
+import { isNamedKey, NAMED_KEYS } from "./key-names.js";
+import type { ActionId, TableBinding } from "./table-keys.js";
 
 export type KeyOverrides = Partial<Record<ActionId, string[]>>;
 
-const NAMED_KEYS = new Set([
-  "enter",
-  "esc",
-  "space",
-  "tab",
-  "backspace",
-  "up",
-  "down",
-  "left",
-  "right",
-  "pgup",
-  "pgdn",
-  "home",
-  "end",
-]);
 /** Without these there is no way out of a view or of deckhand. */
 const NEVER_UNBOUND: readonly ActionId[] = ["quit", "back"];
 
 export function isKeyName(key: string): boolean {
-  return NAMED_KEYS.has(key) || /^ctrl-[a-z]$/.test(key) || /^[!-~]$/u.test(key);
+  return isNamedKey(key) || /^ctrl-[a-z]$/.test(key) || /^[!-~]$/u.test(key);
 }
 
 /** What is wrong with `overrides` on top of `bindings`, or undefined when they can be applied. */
 export function keyOverridesProblem(
-  bindings: readonly Binding[],
+  bindings: readonly TableBinding[],
   overrides: Record<string, string[]>,
 ): string | undefined {
   const actions = new Set<string>(bindings.map((binding) => binding.action));
@@ -42,7 +29,7 @@ export function keyOverridesProblem(
     }
     const bad = keys.find((key) => !isKeyName(key));
     if (bad !== undefined) {
-      return `${action}: "${bad}" is not a key name (a character, ctrl-a … ctrl-z, or ${[...NAMED_KEYS].join(", ")})`;
+      return `${action}: "${bad}" is not a key name (a character, ctrl-a … ctrl-z, or ${NAMED_KEYS.join(", ")})`;
     }
     if (keys.length === 0 && (NEVER_UNBOUND as readonly string[]).includes(action)) {
       return `${action} cannot be unbound: give it at least one key`;

@@ -2,9 +2,15 @@
 // column it sorts by in each view (`N` is NAME in most views, ID in tasks and deployments).
 import { KINDS, type AnyKind } from "../kinds/registry.js";
 import type { KindId } from "../kinds/types.js";
-import type { Binding, KeyHint } from "./keymap.js";
+import type { KeyHint } from "./binding.js";
 
-export function sortBindings(): Binding[] {
+/** A sort key of the table: one letter, the views it sorts and by which column in each. */
+export interface SortBinding extends KeyHint {
+  action: "sort";
+  kinds: KindId[];
+}
+
+export function sortBindings(): SortBinding[] {
   const byLetter = new Map<string, { headers: string[]; kinds: KindId[] }>();
   for (const kind of Object.values(KINDS)) {
     for (const { sortKey, header } of kind.columns) {

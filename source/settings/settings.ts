@@ -11,9 +11,6 @@ import {
   REGION_PATTERN,
   type FlagDefaults,
 } from "../app/options.js";
-import { keyOverridesProblem, type KeyOverrides } from "../input/key-overrides.js";
-import { BINDINGS } from "../input/keymap.js";
-import { THEMES, type ThemeName } from "../ui/theme.js";
 import type { LastAccount } from "./last-account.js";
 import { shellProblem } from "./shell.js";
 
@@ -30,9 +27,19 @@ export interface StoredSettings {
   region?: string;
   logBufferLines?: number;
   /** "terminal": the terminal's own palette (default); "light": for light backgrounds. */
-  theme?: ThemeName;
+  theme?: string;
   /** Keys by action, replacing the defaults; [] unbinds. */
-  keys?: KeyOverrides;
+  keys?: Record<string, string[]>;
+}
+
+/**
+ * What the file's theme and keys are checked against, handed in by whoever loads the settings
+ * (the session knows the themes and the key bindings; settings know neither).
+ */
+export interface SettingsVocabulary {
+  themes: readonly string[];
+  /** What is wrong with the file's "keys", or undefined when they can be applied. */
+  keysProblem: (keys: Record<string, string[]>) => string | undefined;
 }
 
 export interface Settings extends StoredSettings {
@@ -44,22 +51,24 @@ export type SettingsResult = { ok: true; settings: Settings } | { ok: false; mes
 
 const defaults = (): StoredSettings => ({ readOnly: false, readOnlyProfiles: [] });
 
-const schema: Schema<StoredSettings> = {
-  readOnly: { type: "boolean" },
-  readOnlyProfiles: { type: "array", items: { type: "string", minLength: 1 } },
-  shell: { type: "string" },
-  refreshSeconds: { type: "number", minimum: MIN_REFRESH_SECONDS },
-  profile: { type: "string", minLength: 1 },
-  region: { type: "string", pattern: REGION_PATTERN },
-  logBufferLines: { type: "integer", minimum: MIN_LOG_BUFFER_LINES },
-  theme: { type: "string", enum: [...THEMES] },
-  keys: {
-    type: "object",
-    additionalProperties: { type: "array", items: { type: "string", minLength: 1 } },
-  },
-};
+function schemaFor(themes: readonly string[]): Schema<StoredSettings> {
+  return {
+    readOnly: { type: "boolean" },
+    readOnlyProfiles: { type: "array", items: { type: "string", minLength: 1 } },
+    shell: { type: "string" },
+    refreshSeconds: { type: "number", minimum: MIN_REFRESH_SECONDS },
+    profile: { type: "string", minLength: 1 },
+    region: { type: "string", pattern: REGION_PATTERN },
+    logBufferLines: { type: "integer", minimum: MIN_LOG_BUFFER_LINES },
+    theme: { type: "string", enum: [...themes] },
+    keys: {
+      type: "object",
+      additionalProperties: { type: "array", items: { type: "string", minLength: 1 } },
+    },
+  };
+}
 
-const KNOWN = Object.keys(schema) as readonly (keyof StoredSettings)[];
+const KNOWN = Object.keys(schemaFor([])) as readonly (keyof StoredSettings)[];
 
 /**
  * The defaults for flags: the profile and region last switched to, else the config file's. The
@@ -88,6 +97,7 @@ export function settingsDirectory(env: NodeJS.ProcessEnv = process.env, home: st
 }
 
 export async function loadSettings(
+  vocabulary: SettingsVocabulary,
   env: NodeJS.ProcessEnv = process.env,
   home: string = homedir(),
 ): Promise<SettingsResult> {
@@ -98,6 +108,7 @@ export async function loadSettings(
   // Without a file, start-up also skips loading conf and compiling its schema (~100 ms).
   if (!existsSync(path)) return { ok: true, settings: { ...defaults(), path } };
   const { default: Conf } = await import("conf");
+  const schema = schemaFor(vocabulary.themes);
   let stored: Partial<StoredSettings>;
   try {
     stored = new Conf<StoredSettings>({
@@ -108,7 +119,7 @@ export async function loadSettings(
       ajvOptions: { useDefaults: false, meta: false, validateSchema: false },
     }).store;
   } catch (error) {
-    return { ok: false, message: explain(path, error) };
+    return { ok: false, message: explain(path, error, schema) };
   }
   const unknown = Object.keys(stored).filter((key) => !(KNOWN as readonly string[]).includes(key));
   if (unknown.length > 0) {
@@ -119,14 +130,14 @@ export async function loadSettings(
   }
   const shell = stored.shell === undefined ? undefined : shellProblem(stored.shell);
   if (shell !== undefined) return { ok: false, message: `${path}: shell ${shell}` };
-  const keys = stored.keys && keyOverridesProblem(BINDINGS, stored.keys);
+  const keys = stored.keys && vocabulary.keysProblem(stored.keys);
   if (keys) return { ok: false, message: `${path}: keys: ${keys}` };
   return { ok: true, settings: { ...defaults(), ...stored, path } };
 }
 
 const SCHEMA_VIOLATION = "Config schema violation: ";
 
-function explain(path: string, error: unknown): string {
+function explain(path: string, error: unknown, schema: Schema<StoredSettings>): string {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof SyntaxError) return `${path} is not valid JSON: ${message}`;
   if (message.startsWith(SCHEMA_VIOLATION)) {

@@ -199,6 +199,10 @@ export class AppStore {
     this.state.pending.get(pendingKey(kind, key))?.label(row);
 
   /** The row under the cursor; when there is none, undefined after saying why (a key does something). */
+  /** Why there is no row under the cursor ("no row here: …"), or undefined when there is one. */
+  noRowReason = (): string | undefined =>
+    rowAtCursor(this.state) === undefined ? noRowHere(this.state) : undefined;
+
   private cursorRow(): unknown {
     const row = rowAtCursor(this.state);
     if (row === undefined) this.showFlash(noRowHere(this.state));
@@ -225,7 +229,9 @@ export class AppStore {
   openRowView = (action: RowViewAction) => this.apply(nav.openedRowView(this.state, action));
   toggleMark = () => this.apply({ patch: markedAtCursor(this.state) });
   openFilter = () => this.set(openedFilter(this.state));
-  editFilter = (draft: string) => this.apply(editedFilter(this.state, draft));
+  /** The `/` prompt edited; the cursor at the end unless said. Only a new text filters again. */
+  editFilter = (draft: string, cursor = [...draft].length) =>
+    this.apply(editedFilter(this.state, draft, cursor));
   closeFilter = (keep: boolean) => this.set(closedFilter(this.state, keep));
   toggleHelp = () => this.set({ overlay: toggledHelp(this.state.overlay) });
   /** Scrolls help to `top`, kept within 0…`last` (the row count past the screen). */

@@ -7,12 +7,16 @@ import { filterHint } from "./row-filter.js";
 import { kindOf } from "./view-rows.js";
 
 export function openedFilter(state: AppState): StatePatch {
-  return { overlay: withBase(state.overlay, { type: "filter", draft: topOf(state).filter }) };
+  const draft = topOf(state).filter;
+  return { overlay: withBase(state.overlay, { type: "filter", draft, cursor: [...draft].length }) };
 }
 
-export function editedFilter(state: AppState, draft: string): Step {
-  const open = baseOf(state.overlay).type === "filter";
-  const overlay = open ? withBase(state.overlay, { type: "filter", draft }) : state.overlay;
+/** Only a new text filters again (and may say a hint); moving the cursor changes nothing else. */
+export function editedFilter(state: AppState, draft: string, cursor = [...draft].length): Step {
+  const base = baseOf(state.overlay);
+  const open = base.type === "filter";
+  const overlay = open ? withBase(state.overlay, { type: "filter", draft, cursor }) : state.overlay;
+  if (open && base.draft === draft) return { patch: { overlay } };
   const hint = filterHint(kindOf(topOf(state)), draft);
   return { patch: { overlay, ...filtered(state, draft) }, ...(hint ? { flash: hint } : {}) };
 }

@@ -9,7 +9,7 @@ import type { LogPaneStore } from "../features/logs/log-pane-store.js";
 
 export type BaseOverlay =
   | { type: "none" }
-  | { type: "filter"; draft: string }
+  | { type: "filter"; draft: string; cursor: number }
   | { type: "help"; top: number }
   | { type: "command" }
   | { type: "logs"; pane: LogPaneStore };

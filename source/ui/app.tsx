@@ -10,23 +10,25 @@ import { drawnColumns, shownColumns } from "../state/view-sort.js";
 import { CommandBar } from "./command-bar.js";
 import { Crumbs } from "./crumbs.js";
 import { Dialog, dialogHeight } from "./dialog.js";
-import { dispatchKey } from "../input/dispatch.js";
+import { dispatchKey, type KeySession } from "../input/dispatch.js";
 import { FilterBar } from "./filter-bar.js";
 import { Flash, flashLines } from "./flash.js";
 import { Header, HEADER_ROWS, type HeaderHint } from "./header.js";
 import { Help } from "./help.js";
 import { splitKeys } from "../input/key-names.js";
-import { offeredIn } from "./help-sections.js";
-import { BINDINGS } from "../input/keymap.js";
+import { offeredIn, TABLE_KEYMAP, type TableKeymap } from "../input/table-keys.js";
+import { KEY_OUTPUTS } from "./key-outputs.js";
 import { LogPane } from "./log-pane/log-pane.js";
 import { DescribeScreen } from "./describe/describe-screen.js";
-import { PANE_BINDINGS } from "../features/logs/log-pane.js";
+import { PANE_KEYMAP } from "../features/logs/log-pane-keys.js";
 import { withSortArrow } from "./sort-arrow.js";
 import { Table } from "./table.js";
 import { useTerminalSize } from "./use-terminal-size.js";
 
 export interface AppProps {
   store: AppStore;
+  /** The table's keys, as the config file's "keys" made them (the defaults when absent). */
+  keymap?: TableKeymap;
 }
 
 /** Table chrome: top border, column header, bottom border. */
@@ -34,7 +36,7 @@ const TABLE_CHROME = 3;
 /** Rows the table keeps under an open dialog (chrome and two rows), when the screen allows. */
 const TABLE_UNDER_DIALOG = TABLE_CHROME + 2;
 
-export function App({ store }: AppProps) {
+export function App({ store, keymap = TABLE_KEYMAP }: AppProps) {
   const { exit } = useApp();
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const { columns, rows: terminalRows } = useTerminalSize();
@@ -56,7 +58,8 @@ export function App({ store }: AppProps) {
   useEffect(() => store.setViewportRows(bodyRows), [store, bodyRows]);
 
   useInput((input, key) => {
-    for (const stroke of splitKeys(input, key)) dispatchKey(store, stroke.name, stroke.input, exit);
+    const session: KeySession = { store, keymap, outputs: KEY_OUTPUTS };
+    for (const stroke of splitKeys(input, key)) dispatchKey(session, stroke.name, stroke.input, exit);
   });
 
   const view = store.top();
@@ -74,11 +77,14 @@ export function App({ store }: AppProps) {
     pane?.getSnapshot ?? nothing,
   )?.view;
   const hints: HeaderHint[] = pane
-    ? PANE_BINDINGS.filter((b) => b.hint)
-    : BINDINGS.filter((b) => b.hint && b.keys.length > 0 && offeredIn(b, kind)).map((b) => ({
-        ...b,
-        refused: Boolean(b.mutates && state.readOnly !== undefined),
-      }));
+    ? PANE_KEYMAP.hints()
+    : keymap
+        .hints()
+        .filter((b) => offeredIn(b, kind))
+        .map((b) => ({
+          ...b,
+          refused: Boolean(b.mutates && state.readOnly !== undefined),
+        }));
   const [status, statusTone] = freshness(entry, state.now, store.refreshMs);
 
   if (state.overlay.type === "describe") {
@@ -101,11 +107,11 @@ export function App({ store }: AppProps) {
         width={columns}
         readOnly={state.readOnly !== undefined}
       />
-      {base.type === "filter" ? <FilterBar draft={base.draft} /> : null}
+      {base.type === "filter" ? <FilterBar draft={base.draft} cursor={base.cursor} /> : null}
       {base.type === "command" ? <CommandBar line={state.commandLine} /> : null}
       {dialog ? <Dialog view={dialog} width={columns} height={dialogRows} /> : null}
       {tableHeight <= 0 ? null : base.type === "help" ? (
-        <Help width={columns} height={tableHeight} kind={kind} top={base.top} />
+        <Help width={columns} height={tableHeight} kind={kind} keymap={keymap} top={base.top} />
       ) : pane ? (
         <LogPane pane={pane} width={columns} height={tableHeight} now={state.now} />
       ) : (

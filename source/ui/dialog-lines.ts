@@ -3,8 +3,9 @@
 // body may scroll; the footer (keys, typed confirmation, errors) is always on screen.
 import { diffHunks, type DiffLine } from "../features/actions/line-diff.js";
 import type { PlannedCall } from "../features/actions/types.js";
-import type { DialogView, PromptField } from "../features/actions/action-flow.js";
+import type { DialogView, PromptField } from "../features/dialogs/dialog-view.js";
 import { sanitizeCell } from "../core/text/sanitize.js";
+import { splitAtCursor } from "./cursor-text.js";
 import { stringWidth } from "./text-fit.js";
 import { theme } from "./theme.js";
 
@@ -84,9 +85,18 @@ function fieldLine(field: PromptField, focused: boolean, labelWidth: number): Li
   const label: Segment = { text: `${field.label}:`.padEnd(labelWidth), color: theme.key, bold: focused };
   if (!focused) return [label, { text: sanitizeCell(field.value) }];
   // A pre-filled value shows selected: typing replaces it.
-  return field.fresh
-    ? [label, { text: sanitizeCell(field.value), inverse: true }]
-    : [label, { text: sanitizeCell(field.value) }, { text: " ", inverse: true }];
+  if (field.fresh) return [label, { text: sanitizeCell(field.value), inverse: true }];
+  return [label, ...cursorSegments(field.value, field.cursor)];
+}
+
+/** Typed text with its cursor: the cell under it in inverse video (a space at the end). */
+function cursorSegments(text: string, cursor: number): Segment[] {
+  const { before, at, after } = splitAtCursor(text, cursor);
+  const segments: Segment[] = [
+    { text: sanitizeCell(before) },
+    { text: sanitizeCell(at) || " ", inverse: true },
+  ];
+  return after ? [...segments, { text: sanitizeCell(after) }] : segments;
 }
 
 function pickLines(view: Extract<DialogView, { kind: "pick" }>, w: number): DialogLines {
@@ -127,11 +137,7 @@ function confirmLines(view: Extract<DialogView, { kind: "confirm" }>, w: number)
   const footer: Line[] = [];
   if (action.confirmation.kind === "typed") {
     footer.push(...wrapped(action.confirmation.prompt, w, { color: theme.warn, bold: true }));
-    footer.push([
-      { text: "> ", color: theme.key },
-      { text: sanitizeCell(view.typed) },
-      { text: " ", inverse: true },
-    ]);
+    footer.push([{ text: "> ", color: theme.key }, ...cursorSegments(view.typed, view.cursor)]);
   }
   if (view.error) footer.push(...wrapped(view.error, w, { color: theme.error }));
   if (view.sending) {

@@ -2,7 +2,7 @@
 // row acted on). Its body scrolls when it does not fit; its footer (keys, typed confirmation,
 // errors) never does.
 import { Box, Text } from "ink";
-import type { DialogView } from "../features/actions/action-flow.js";
+import type { DialogView } from "../features/dialogs/dialog-view.js";
 import { dialogLines, type Line } from "./dialog-lines.js";
 import { sanitizeCell } from "../core/text/sanitize.js";
 import { fit, stringWidth } from "./text-fit.js";

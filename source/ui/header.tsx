@@ -1,6 +1,6 @@
 import { Box, Text } from "ink";
 import type { ContextLine } from "../state/app-store.js";
-import { keyLabel, type KeyHint } from "../input/keymap.js";
+import { keyLabel, type KeyHint } from "../input/binding.js";
 import { theme } from "./theme.js";
 import { sanitizeCell } from "../core/text/sanitize.js";
 import { fit } from "./text-fit.js";

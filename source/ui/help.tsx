@@ -1,7 +1,8 @@
 import { Box, Text } from "ink";
 import type { AnyKind } from "../kinds/registry.js";
-import { helpColumns, helpLineCount, helpScrollKeys, type HelpSection } from "./help-sections.js";
-import { keyLabel, type KeyHint } from "../input/keymap.js";
+import { helpColumns, helpLineCount, helpScrollKeys, type HelpSection } from "../input/help-sections.js";
+import { keyLabel, type KeyHint } from "../input/binding.js";
+import type { TableKeymap } from "../input/table-keys.js";
 import { fit } from "./text-fit.js";
 import { theme } from "./theme.js";
 
@@ -38,19 +39,21 @@ export function Help({
   width,
   height,
   kind,
+  keymap,
   top,
 }: {
   width: number;
   height: number;
   kind: AnyKind;
+  keymap: TableKeymap;
   top: number;
 }) {
   const rows = Math.max(1, height - 3);
-  const total = helpLineCount(kind);
+  const total = helpLineCount(kind, keymap);
   const shownTop = Math.max(0, Math.min(top, total - rows));
   const scroll =
     total > rows
-      ? ` · ${helpScrollKeys()} scroll, rows ${shownTop + 1}-${Math.min(total, shownTop + rows)} of ${total}`
+      ? ` · ${helpScrollKeys(keymap)} scroll, rows ${shownTop + 1}-${Math.min(total, shownTop + rows)} of ${total}`
       : "";
   return (
     <Box flexDirection="column" borderStyle="single" borderColor={theme.border} width={width} height={height}>
@@ -62,7 +65,7 @@ export function Help({
         </Text>
       </Text>
       <Box height={rows} overflow="hidden">
-        {helpColumns(kind).map((sections) => (
+        {helpColumns(kind, keymap).map((sections) => (
           <Column key={sections[0]!.title} sections={sections} top={shownTop} rows={rows} />
         ))}
       </Box>

@@ -20,6 +20,9 @@ afterEach(() => {
 const ESC = "\u001b";
 const UP = "\u001b[A";
 const TAB = "\t";
+const LEFT = "\u001b[D";
+const CTRL_E = "\u0005";
+const CTRL_U = "\u0015";
 /** The SGR codes HighlightText uses for a match: black on yellow. */
 const MATCH = /\u001b\[43m(?:\u001b\[30m)?|\u001b\[30m\u001b\[43m/;
 
@@ -156,5 +159,20 @@ describe("the / filter", () => {
     );
     await ui.press("\r");
     await ui.waitFor((text) => /clusters\[0\/\d+\]/.test(text));
+  });
+
+  it("draws its cursor where it is; ctrl-u clears it like every other prompt", async () => {
+    const { ui, store } = await open();
+    await ui.press("/");
+    await typeKeys(ui, "prod");
+    await ui.press(LEFT);
+    await ui.press(LEFT);
+    // The cursor on the "o": inverse video on that cell.
+    expect(ui.raw()).toMatch(/\/ (?:\u001b\[\d+m)*pr\u001b\[7mo\u001b\[27md/);
+    await ui.press(CTRL_U);
+    expect(store.getState().overlay).toMatchObject({ type: "filter", draft: "od", cursor: 0 });
+    await ui.press(CTRL_E);
+    await ui.press(CTRL_U);
+    await ui.waitFor((text) => /^\/ {2}\s*enter to keep/m.test(text));
   });
 });

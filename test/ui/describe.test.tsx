@@ -145,6 +145,15 @@ describe("describe", () => {
     await ui.waitFor((text) => text.includes("services(prod)[5]"));
   });
 
+  it("draws the search prompt's cursor after what is typed", async () => {
+    const { ui } = await openServices();
+    await ui.press("d");
+    await ui.waitFor((text) => text.includes("describe services/api"));
+    await press(ui, "/", "c", "o");
+    await ui.waitFor((text) => text.includes("└ / co"));
+    expect(ui.raw()).toMatch(/\/ co\u001b\[7m \u001b\[27m/);
+  });
+
   it("c puts the whole JSON on the clipboard through OSC 52", async () => {
     const { ui } = await openServices();
     const written: string[] = [];

@@ -13,6 +13,7 @@ import { renderTui, type Rendered } from "./render-tui.js";
 
 const TASK = "0123456789abcdef0123456789abcdef";
 const PGUP = "\u001b[5~";
+const LEFT = "\u001b[D";
 // eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g;
 
@@ -144,6 +145,16 @@ describe("log pane", () => {
       .filter(Boolean);
     expect(pieces.length).toBeGreaterThan(1);
     expect(pieces.join("")).toBe(cjk);
+  });
+
+  it("draws the / prompt's cursor in the status line, where it is", async () => {
+    const { ui } = await openPane();
+    await press(ui, "/", "o", "k", LEFT);
+    await ui.waitFor((text) => text.includes("└ / ok"));
+    // eslint-disable-next-line no-control-regex
+    expect(ui.raw()).toMatch(/\/ o\u001b\[7mk\u001b\[27m/);
+    await press(ui, "\u0005", "\u0015");
+    await ui.waitFor((text) => /└ \/ {2}/.test(text));
   });
 
   it("steps the history window with H, shows it in the title and says what loaded", async () => {

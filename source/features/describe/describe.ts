@@ -1,6 +1,8 @@
 // How the user reads a description (`d`), as pure state: scrolling by screen rows (a long line
 // wraps onto several), a search whose matches n/N step through, copy and close.
 import { termPattern } from "../logs/shown-lines.js";
+import { editLine, lineOf } from "../../input/line-editor.js";
+import { DESCRIBE_KEYMAP } from "./describe-keys.js";
 
 export interface DescribeView {
   /** The first screen row shown: rows, not lines, so that a line taller than the screen can be read. */
@@ -9,12 +11,20 @@ export interface DescribeView {
   /** The line of the current match, which n/N move and the screen marks. */
   matchLine?: number;
   prompt: boolean;
+  /** What the search prompt holds, and where its cursor is (line-editor.ts). */
   draft: string;
+  draftCursor: number;
   /** One-line messages (copied…, no match…). */
   notice?: string;
 }
 
-export const INITIAL_DESCRIBE: DescribeView = { top: 0, search: "", prompt: false, draft: "" };
+export const INITIAL_DESCRIBE: DescribeView = {
+  top: 0,
+  search: "",
+  prompt: false,
+  draft: "",
+  draftCursor: 0,
+};
 
 /** Where each line's rows are on screen at the current width. */
 export interface RowMap {
@@ -33,41 +43,6 @@ export interface DescribeGeometry {
   rows: number;
   map: RowMap;
 }
-
-export type DescribeAction =
-  | "close"
-  | "search"
-  | "nextMatch"
-  | "previousMatch"
-  | "copy"
-  | "down"
-  | "up"
-  | "pageDown"
-  | "pageUp"
-  | "first"
-  | "last";
-
-/** The description's keys: the dispatcher, its hint line, help and the README all read this list. */
-export const DESCRIBE_BINDINGS: {
-  action: DescribeAction;
-  keys: string[];
-  description: string;
-  hint: boolean;
-}[] = [
-  { action: "close", keys: ["esc", "q"], description: "Back", hint: true },
-  { action: "search", keys: ["/"], description: "Search", hint: true },
-  { action: "nextMatch", keys: ["n"], description: "Next match", hint: true },
-  { action: "previousMatch", keys: ["N"], description: "Previous match", hint: true },
-  { action: "copy", keys: ["c"], description: "Copy the JSON", hint: true },
-  { action: "down", keys: ["j", "down"], description: "Scroll down", hint: false },
-  { action: "up", keys: ["k", "up"], description: "Scroll up", hint: false },
-  { action: "pageDown", keys: ["pgdn", "ctrl-f"], description: "Page down", hint: false },
-  { action: "pageUp", keys: ["pgup", "ctrl-b"], description: "Page up", hint: false },
-  { action: "first", keys: ["g", "home"], description: "Top", hint: false },
-  { action: "last", keys: ["G", "end"], description: "Bottom", hint: false },
-];
-
-const DESCRIBE_ACTION = new Map(DESCRIBE_BINDINGS.flatMap((b) => b.keys.map((key) => [key, b.action])));
 
 /** The lines matching a search term (case-insensitive, literal), in order. */
 export function matchingLines(lines: readonly string[], term: string): number[] {
@@ -96,13 +71,15 @@ export function describeKey(
   if (view.prompt) return promptKey(view, key, input, context);
   const { geometry } = context;
   const page = Math.max(1, geometry.rows - 1);
-  switch (DESCRIBE_ACTION.get(key)) {
+  switch (DESCRIBE_KEYMAP.actionOf(key)) {
     case "close":
       if (key === "esc" && view.search) return { ...view, search: "", matchLine: undefined };
       context.effects.close();
       return view;
-    case "search":
-      return { ...view, prompt: true, draft: view.search };
+    case "search": {
+      const line = lineOf(view.search);
+      return { ...view, prompt: true, draft: line.text, draftCursor: line.cursor };
+    }
     case "nextMatch":
       return jumpToMatch(view, context, 1);
     case "previousMatch":
@@ -138,15 +115,20 @@ function promptKey(
   input: string,
   context: DescribeKeyContext,
 ): DescribeView {
-  if (key === "esc") return { ...view, prompt: false, draft: "" };
-  if (key === "backspace") return { ...view, draft: view.draft.slice(0, -1) };
+  if (key === "esc") return { ...view, prompt: false, draft: "", draftCursor: 0 };
   if (key === "enter") {
-    const searched = { ...view, prompt: false, draft: "", search: view.draft, matchLine: undefined };
+    const searched = {
+      ...view,
+      prompt: false,
+      draft: "",
+      draftCursor: 0,
+      search: view.draft,
+      matchLine: undefined,
+    };
     return view.draft ? jumpToMatch(searched, context, 1) : searched;
   }
-  if (input && !key.startsWith("ctrl-") && key.length === input.length)
-    return { ...view, draft: view.draft + input };
-  return view;
+  const line = editLine({ text: view.draft, cursor: view.draftCursor }, key, input);
+  return line ? { ...view, draft: line.text, draftCursor: line.cursor } : view;
 }
 
 /**

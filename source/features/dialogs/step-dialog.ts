@@ -1,14 +1,17 @@
 // A dialog of steps for flows that change no AWS resource (exec and port forwarding, switching
 // profile or region): pick from a list, type values (checked as typed), wait, or read a notice.
 // Unlike the action dialog there is no confirmation step. The view on screen is plain DialogView
-// data; keys come in through handleKey.
+// data; keys come in through handleKey, and the dialog reducer (shared with the action dialog)
+// says what each does.
+import { dialogKey } from "./dialog-reducer.js";
 import {
   freshPrompt,
   type DialogView,
   type FlashLevel,
   type NoticeItem,
   type PickItem,
-} from "./action-dialog.js";
+  type PromptView,
+} from "./dialog-view.js";
 
 export interface StepPromptSpec {
   title: string;
@@ -33,16 +36,6 @@ export interface StepPickSpec {
   /** The item the cursor starts on (default the first). */
   cursor?: number;
 }
-
-type Prompt = Extract<DialogView, { kind: "prompt" }>;
-type Pick = Extract<DialogView, { kind: "pick" }>;
-
-const PRINTABLE = (key: string, input: string) =>
-  input.length > 0 &&
-  !key.startsWith("ctrl-") &&
-  (key === input || key === "space") &&
-  // eslint-disable-next-line no-control-regex
-  !/[\u0000-\u001f\u007f]/.test(input);
 
 export class StepDialog {
   private view: DialogView | undefined;
@@ -71,13 +64,27 @@ export class StepDialog {
   handleKey(key: string, input: string): void {
     const view = this.view;
     if (!view) return;
-    if (view.kind === "prompt") return this.promptKey(view, key, input);
-    if (view.kind === "pick") return this.pickKey(view, key);
-    if (view.kind === "notice" && view.override?.key === key && this.override) return this.override();
-    if (key === "esc" || (view.kind === "notice" && (key === "enter" || key === "q"))) {
-      const title = view.kind === "notice" || view.kind === "busy" ? view.title : "";
-      this.close();
-      if (view.kind === "busy") this.flash(`cancelled: ${title}`);
+    const step = dialogKey(view, key, input);
+    switch (step?.type) {
+      case undefined:
+      case "send":
+        return;
+      case "update":
+        return step.view.kind === "prompt" && step.edited ? this.edited(step.view) : this.update(step.view);
+      case "override":
+        return this.override?.();
+      case "close":
+        return void this.close();
+      case "cancel": {
+        const title = view.kind === "busy" ? view.title : (this.prompt ?? this.pick)?.title;
+        this.close();
+        if (view.kind === "busy") return this.flash(`cancelled: ${title}`);
+        if (title !== undefined) this.flash(`cancelled: ${title}; nothing was sent`);
+        return;
+      }
+      case "submit":
+        if (view.kind === "prompt" && this.prompt) return void this.accept(this.prompt, view);
+        if (view.kind === "pick" && this.pick) this.pick.choose(view.cursor);
     }
   }
 
@@ -147,7 +154,7 @@ export class StepDialog {
     this.show(view);
   }
 
-  private checked(spec: StepPromptSpec, view: Prompt, touched: boolean): Prompt {
+  private checked(spec: StepPromptSpec, view: PromptView, touched: boolean): PromptView {
     const checked = spec.check(view.fields.map((field) => field.value));
     return {
       ...view,
@@ -156,31 +163,16 @@ export class StepDialog {
     };
   }
 
-  private promptKey(view: Prompt, key: string, input: string): void {
+  /** A prompt's values changed: checked again, now and (if they pass) later. */
+  private edited(view: PromptView): void {
     const spec = this.prompt;
     if (!spec) return;
-    if (key === "esc") {
-      this.close();
-      return this.flash(`cancelled: ${spec.title}; nothing was sent`);
-    }
-    const fields = view.fields.map((field) => ({ ...field }));
-    if (key === "enter") return void this.accept(spec, view);
-    if (key === "tab" || key === "down" || key === "up") {
-      const focus = (view.focus + (key === "up" ? -1 : 1) + fields.length) % fields.length;
-      return this.update({ ...view, focus });
-    }
-    const field = fields[view.focus]!;
-    if (key === "backspace") field.value = field.fresh ? "" : field.value.slice(0, -1);
-    else if (key === "ctrl-u") field.value = "";
-    else if (PRINTABLE(key, input)) field.value = field.fresh ? input : field.value + input;
-    else return;
-    field.fresh = false;
-    const next = this.checked(spec, { ...view, fields }, true);
+    const next = this.checked(spec, view, true);
     this.update(next);
     if (spec.checkLater && next.error === undefined) void this.checkLater(spec, next);
   }
 
-  private async checkLater(spec: StepPromptSpec, view: Prompt): Promise<void> {
+  private async checkLater(spec: StepPromptSpec, view: PromptView): Promise<void> {
     const still = this.still();
     const error = await spec.checkLater!(view.fields.map((field) => field.value));
     // Only if nothing was typed meanwhile: the answer is about these values.
@@ -188,7 +180,7 @@ export class StepDialog {
     this.update({ ...view, error, preview: undefined });
   }
 
-  private async accept(spec: StepPromptSpec, view: Prompt): Promise<void> {
+  private async accept(spec: StepPromptSpec, view: PromptView): Promise<void> {
     const values = view.fields.map((field) => field.value);
     const checked = spec.check(values);
     if (!checked.ok) return this.update({ ...view, error: checked.message, preview: undefined });
@@ -199,32 +191,6 @@ export class StepDialog {
     if (!still()) return;
     this.accepting = false;
     if (error !== undefined) this.update({ ...view, error, preview: undefined });
-  }
-
-  private pickKey(view: Pick, key: string): void {
-    const spec = this.pick;
-    if (!spec) return;
-    const last = view.items.length - 1;
-    const move = (cursor: number) => this.update({ ...view, cursor: Math.max(0, Math.min(last, cursor)) });
-    switch (key) {
-      case "esc":
-        this.close();
-        return this.flash(`cancelled: ${spec.title}; nothing was sent`);
-      case "j":
-      case "down":
-        return move(view.cursor + 1);
-      case "k":
-      case "up":
-        return move(view.cursor - 1);
-      case "g":
-      case "home":
-        return move(0);
-      case "G":
-      case "end":
-        return move(last);
-      case "enter":
-        return spec.choose(view.cursor);
-    }
   }
 }
 

@@ -3,7 +3,7 @@
 import type { Task, TaskDefinition } from "@aws-sdk/client-ecs";
 import type { InteractiveOutcome } from "./interactive-session.js";
 import { parsePort } from "./port-forwards.js";
-import type { FlashLevel } from "../dialogs/action-dialog.js";
+import type { FlashLevel } from "../dialogs/dialog-view.js";
 
 /** The container's ports from its task definition (containerPort of each mapping), first one first. */
 export function containerPorts(

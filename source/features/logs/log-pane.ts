@@ -4,6 +4,8 @@
 import { firstAtOrAfter, type LineList, type LogLine } from "./log-line.js";
 import { HISTORY_PRESETS_MS, parseDuration } from "./durations.js";
 import { termMatcher } from "./shown-lines.js";
+import { editLine, lineOf } from "../../input/line-editor.js";
+import { PANE_KEYMAP } from "./log-pane-keys.js";
 
 export type TimestampMode = "local" | "utc" | "relative" | "off";
 const TIMESTAMP_MODES: TimestampMode[] = ["local", "utc", "relative", "off"];
@@ -23,7 +25,9 @@ export interface PaneView {
   search: string;
   filter: string;
   prompt?: "search" | "filter" | "history";
+  /** What the prompt holds, and where its cursor is (line-editor.ts). */
   draft: string;
+  draftCursor: number;
   wrap: boolean;
   timestamps: TimestampMode;
   /** Pretty-print JSON lines… */
@@ -44,6 +48,7 @@ export const INITIAL_PANE: PaneView = {
   search: "",
   filter: "",
   draft: "",
+  draftCursor: 0,
   wrap: false,
   timestamps: "local",
   pretty: false,
@@ -85,80 +90,6 @@ export function bottomIndex(shown: LineList, view: Pick<PaneView, "follow" | "an
 export function cursorIndex(shown: LineList, view: Pick<PaneView, "follow" | "cursor">): number {
   return view.follow || !view.cursor ? shown.length - 1 : indexOfKey(shown, view.cursor);
 }
-
-export type PaneAction =
-  | "close"
-  | "help"
-  | "fullscreen"
-  | "pause"
-  | "down"
-  | "up"
-  | "pageDown"
-  | "pageUp"
-  | "first"
-  | "follow"
-  | "search"
-  | "filter"
-  | "nextMatch"
-  | "previousMatch"
-  | "wrap"
-  | "timestamps"
-  | "json"
-  | "history"
-  | "left"
-  | "right"
-  | "column0"
-  | "save"
-  | "copy";
-
-/** The log pane's keys: the dispatcher, the header hints, help and the README all read this list. */
-export const PANE_BINDINGS: { action: PaneAction; keys: string[]; description: string; hint: boolean }[] = [
-  {
-    action: "close",
-    keys: ["esc", "q"],
-    description: "Close (esc clears a search or filter first)",
-    hint: true,
-  },
-  { action: "pause", keys: ["space"], description: "Pause / follow", hint: true },
-  { action: "search", keys: ["/"], description: "Search", hint: true },
-  { action: "nextMatch", keys: ["n"], description: "Next match", hint: false },
-  { action: "previousMatch", keys: ["N"], description: "Previous match", hint: false },
-  { action: "filter", keys: ["&"], description: "Show only matching lines", hint: true },
-  {
-    action: "history",
-    keys: ["H"],
-    description: "History window: 1m, 5m, 15m, 1h, then type one",
-    hint: true,
-  },
-  { action: "fullscreen", keys: ["f"], description: "Full screen", hint: true },
-  { action: "wrap", keys: ["w"], description: "Wrap", hint: true },
-  { action: "help", keys: ["?"], description: "Help", hint: true },
-  { action: "timestamps", keys: ["t"], description: "Timestamps: local, UTC, relative, off", hint: false },
-  {
-    action: "json",
-    keys: ["J"],
-    description: "Pretty JSON: the current line (all when following)",
-    hint: false,
-  },
-  { action: "down", keys: ["j", "down"], description: "Next line (past the newest: follow)", hint: false },
-  {
-    action: "up",
-    keys: ["k", "up"],
-    description: "Previous line (near the oldest: load older)",
-    hint: false,
-  },
-  { action: "pageDown", keys: ["pgdn", "ctrl-f"], description: "Page down", hint: false },
-  { action: "pageUp", keys: ["pgup", "ctrl-b"], description: "Page up", hint: false },
-  { action: "first", keys: ["g", "home"], description: "Oldest line", hint: false },
-  { action: "follow", keys: ["G", "end"], description: "Newest line, follow", hint: false },
-  { action: "left", keys: ["h", "left"], description: "Scroll left", hint: false },
-  { action: "right", keys: ["l", "right"], description: "Scroll right", hint: false },
-  { action: "column0", keys: ["0"], description: "Scroll to column 0", hint: false },
-  { action: "save", keys: ["ctrl-s"], description: "Save the lines to a file", hint: true },
-  { action: "copy", keys: ["c"], description: "Copy the current line", hint: false },
-];
-
-const PANE_ACTION = new Map(PANE_BINDINGS.flatMap((b) => b.keys.map((key) => [key, b.action])));
 
 /** What keys that move by screens need to know about the screen. */
 export interface PaneGeometry {
@@ -220,7 +151,7 @@ export function paneKey(view: PaneView, key: string, input: string, context: Pan
   if (view.prompt) return promptKey(view, key, input, context);
   const { shown, effects } = context;
   const cursor = cursorIndex(shown, view);
-  switch (PANE_ACTION.get(key === " " ? "space" : key)) {
+  switch (PANE_KEYMAP.actionOf(key === " " ? "space" : key)) {
     case "close":
       // esc undoes one thing at a time: the search, then the filter, then the pane.
       if (key === "esc" && view.search) return { ...view, search: "" };
@@ -247,9 +178,9 @@ export function paneKey(view: PaneView, key: string, input: string, context: Pan
     case "follow":
       return following(view);
     case "search":
-      return { ...view, prompt: "search", draft: view.search };
+      return openPrompt(view, "search", view.search);
     case "filter":
-      return { ...view, prompt: "filter", draft: view.filter };
+      return openPrompt(view, "filter", view.filter);
     case "nextMatch":
       return jumpToMatch(view, context, 1);
     case "previousMatch":
@@ -268,7 +199,7 @@ export function paneKey(view: PaneView, key: string, input: string, context: Pan
     }
     case "history": {
       const next = HISTORY_PRESETS_MS.find((ms) => ms > context.historyWindowMs);
-      if (next === undefined) return { ...view, prompt: "history", draft: "" };
+      if (next === undefined) return openPrompt(view, "history", "");
       effects.setHistoryWindow(next);
       return view;
     }
@@ -348,11 +279,15 @@ export function reveal(
   return { ...view, anchor: keyOf(shown.at(bottom)!) };
 }
 
+function openPrompt(view: PaneView, prompt: NonNullable<PaneView["prompt"]>, text: string): PaneView {
+  const line = lineOf(text);
+  return { ...view, prompt, draft: line.text, draftCursor: line.cursor };
+}
+
 function promptKey(view: PaneView, key: string, input: string, context: PaneKeyContext): PaneView {
-  if (key === "esc") return { ...view, prompt: undefined, draft: "" };
-  if (key === "backspace") return { ...view, draft: view.draft.slice(0, -1) };
+  const closed = { ...view, prompt: undefined, draft: "", draftCursor: 0 };
+  if (key === "esc") return closed;
   if (key === "enter") {
-    const closed = { ...view, prompt: undefined, draft: "" };
     switch (view.prompt) {
       case "filter":
         return following({ ...closed, filter: view.draft });
@@ -370,9 +305,8 @@ function promptKey(view: PaneView, key: string, input: string, context: PaneKeyC
         return view.draft ? jumpToMatch({ ...closed, search: view.draft }, context, -1) : closed;
     }
   }
-  if (input && !key.startsWith("ctrl-") && key.length === input.length)
-    return { ...view, draft: view.draft + input };
-  return view;
+  const line = editLine({ text: view.draft, cursor: view.draftCursor }, key, input);
+  return line ? { ...view, draft: line.text, draftCursor: line.cursor } : view;
 }
 
 /**

@@ -1,21 +1,23 @@
 import { Box, Text } from "ink";
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import type { DescribePane } from "../../features/describe/describe-pane.js";
-import { DESCRIBE_BINDINGS, type DescribeView } from "../../features/describe/describe.js";
-import { keyLabel } from "../../input/keymap.js";
+import type { DescribeView } from "../../features/describe/describe.js";
+import { DESCRIBE_KEYMAP } from "../../features/describe/describe-keys.js";
+import { keyLabel } from "../../input/binding.js";
 import { LogRow } from "../log-pane/log-pane.js";
 import { sanitizeCell } from "../../core/text/sanitize.js";
 import { fit, stringWidth } from "../text-fit.js";
 import { theme } from "../theme.js";
 import { diffSegmentsOf } from "./diff-lines.js";
 import { rowMap, screenRows } from "./json-lines.js";
+import { CursorLine } from "../cursor-text.js";
 
 /** Top and bottom border lines. */
 const CHROME = 2;
 
 /** The hint line; `c` copies what the pane shows, which for a diff is not JSON. */
 function hintsFor(pane: DescribePane): string {
-  return DESCRIBE_BINDINGS.filter((binding) => binding.hint)
+  return DESCRIBE_KEYMAP.hints()
     .map((binding) => {
       const description =
         binding.action === "copy" && pane.kinds ? `Copy the ${pane.heading}` : binding.description;
@@ -25,7 +27,6 @@ function hintsFor(pane: DescribePane): string {
 }
 
 function statusText(view: DescribeView, matches: readonly number[], hints: string): string {
-  if (view.prompt) return `/ ${view.draft}`;
   if (view.notice) return view.notice;
   if (!view.search) return hints;
   const current = view.matchLine === undefined ? 0 : matches.indexOf(view.matchLine) + 1;
@@ -82,7 +83,11 @@ export function DescribeScreen({
       <Text wrap="truncate-end">
         <Text color={theme.border}>└ </Text>
         <Text color={view.prompt ? theme.key : theme.info}>
-          {fit(sanitizeCell(statusText(view, matches, hintsFor(pane))), inner - 2)}
+          {view.prompt ? (
+            <CursorLine text={`/ ${view.draft}`} cursor={2 + view.draftCursor} width={inner - 2} />
+          ) : (
+            fit(sanitizeCell(statusText(view, matches, hintsFor(pane))), inner - 2)
+          )}
         </Text>
         <Text color={theme.border}>┘</Text>
       </Text>

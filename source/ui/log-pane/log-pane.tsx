@@ -11,6 +11,7 @@ import { fit, stringWidth } from "../text-fit.js";
 import { theme } from "../theme.js";
 import { blockRows, indexMarkers, paneRows, type LayoutOptions, type Row } from "./layout.js";
 import { PaneHelp } from "./pane-help.js";
+import { CursorLine } from "../cursor-text.js";
 
 export const LOG_PANE_CHROME = 3; // top border, status line, bottom border
 
@@ -69,7 +70,6 @@ function elsewhereNotes(sources: readonly LogSource[]): string[] {
 }
 
 function statusText(view: PaneView, state: FollowerState, lines: LineList, dropped: number): string {
-  if (view.prompt) return `${PROMPTS[view.prompt]}${view.draft}`;
   if (view.help) return "log pane keys: any key closes this";
   if (view.notice) return view.notice;
   const position = view.follow
@@ -160,7 +160,15 @@ export function LogPane({
       <Text wrap="truncate-end">
         <Text color={theme.border}>└ </Text>
         <Text color={view.prompt ? theme.key : state.failure ? theme.error : theme.info}>
-          {fit(sanitizeCell(status), inner - 2)}
+          {view.prompt ? (
+            <CursorLine
+              text={PROMPTS[view.prompt] + view.draft}
+              cursor={[...PROMPTS[view.prompt]].length + view.draftCursor}
+              width={inner - 2}
+            />
+          ) : (
+            fit(sanitizeCell(status), inner - 2)
+          )}
         </Text>
         <Text color={theme.border}>┘</Text>
       </Text>

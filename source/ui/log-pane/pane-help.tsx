@@ -1,15 +1,15 @@
 import { Box, Text } from "ink";
-import { PANE_BINDINGS } from "../../features/logs/log-pane.js";
-import { keyLabel } from "../../input/keymap.js";
+import { PANE_KEYMAP } from "../../features/logs/log-pane-keys.js";
+import { keyLabel } from "../../input/binding.js";
 import { fit } from "../text-fit.js";
 import { theme } from "../theme.js";
 
 /** The pane's keys, from the list the pane dispatches on, in as many columns as `rows` needs. */
 export function PaneHelp({ rows }: { rows: number }) {
   const perColumn = Math.max(1, rows);
-  const columns: (typeof PANE_BINDINGS)[] = [];
-  for (let i = 0; i < PANE_BINDINGS.length; i += perColumn)
-    columns.push(PANE_BINDINGS.slice(i, i + perColumn));
+  const { bindings } = PANE_KEYMAP;
+  const columns: (typeof bindings)[] = [];
+  for (let i = 0; i < bindings.length; i += perColumn) columns.push(bindings.slice(i, i + perColumn));
   return (
     <Box height={perColumn} overflow="hidden">
       {columns.map((column, c) => {

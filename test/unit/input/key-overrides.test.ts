@@ -1,16 +1,13 @@
 // The config file's "keys": checked against the bindings (unknown actions, bad key names, a way out
-// kept, no key meaning two things in one view), then installed for the dispatcher and help.
-import { afterEach, describe, expect, it } from "vitest";
+// kept, no key meaning two things in one view), then made into the session's keymap for the
+// dispatcher and help.
+import { describe, expect, it } from "vitest";
 import { keyOverridesProblem } from "../../../source/input/key-overrides.js";
-import { helpScrollKeys } from "../../../source/ui/help-sections.js";
-import { applyKeyOverrides, BINDINGS, bindingFor, bindingOf } from "../../../source/input/keymap.js";
+import { helpScrollKeys } from "../../../source/input/help-sections.js";
+import { bindingIn, TABLE_KEYMAP } from "../../../source/input/table-keys.js";
+import { KINDS } from "../../../source/kinds/registry.js";
 
-const DEFAULTS = BINDINGS.map((binding) => [...binding.keys]);
-
-afterEach(() => {
-  BINDINGS.forEach((binding, index) => (binding.keys = DEFAULTS[index]!));
-  applyKeyOverrides({});
-});
+const BINDINGS = TABLE_KEYMAP.bindings;
 
 describe("keyOverridesProblem", () => {
   it("finds nothing wrong with the defaults, nor with a key moved to a free one", () => {
@@ -36,19 +33,35 @@ describe("keyOverridesProblem", () => {
   });
 });
 
-describe("applyKeyOverrides", () => {
+describe("a keymap with the overrides", () => {
   it("moves and removes keys for the dispatcher and help", () => {
-    applyKeyOverrides({ shell: ["!"], logs: [] });
-    expect(bindingFor("!", "containers")?.action).toBe("shell");
-    expect(bindingFor("s", "containers")).toBe(bindingOf("scale"));
-    expect(bindingOf("shell").keys).toEqual(["!"]);
-    expect(bindingFor("l", "services")).toBeUndefined();
-    expect(bindingOf("logs").keys).toEqual([]);
+    const keymap = TABLE_KEYMAP.withKeys({ shell: ["!"], logs: [] });
+    expect(bindingIn(keymap, "!", "containers")?.action).toBe("shell");
+    expect(bindingIn(keymap, "s", "containers")).toBe(keymap.bindingOf("scale"));
+    expect(keymap.bindingOf("shell")!.keys).toEqual(["!"]);
+    expect(bindingIn(keymap, "l", "services")).toBeUndefined();
+    expect(keymap.bindingOf("logs")!.keys).toEqual([]);
+  });
+
+  it("is a new keymap: the defaults stay as they are", () => {
+    const keymap = TABLE_KEYMAP.withKeys({ shell: ["!"] });
+    expect(keymap).not.toBe(TABLE_KEYMAP);
+    expect(TABLE_KEYMAP.bindingOf("shell")!.keys).toEqual(["s"]);
+    expect(bindingIn(TABLE_KEYMAP, "!", "containers")).toBeUndefined();
+    expect(bindingIn(TABLE_KEYMAP, "s", "containers")?.action).toBe("shell");
+  });
+
+  it("keeps what a moved key says where it does not work", () => {
+    const keymap = TABLE_KEYMAP.withKeys({ shell: ["!"] });
+    const shell = bindingIn(keymap, "!", "services")!;
+    expect(shell.disabledReason?.({ kind: KINDS.services, noRow: () => undefined })).toBe(
+      "Shell: in the containers or tasks view",
+    );
   });
 
   it("names the keys that scroll help as they are bound", () => {
-    expect(helpScrollKeys()).toBe("j/k pgdn/pgup");
-    applyKeyOverrides({ down: ["ctrl-n"], up: ["ctrl-p"], pageUp: ["ctrl-u"] });
-    expect(helpScrollKeys()).toBe("ctrl-n/ctrl-p pgdn/ctrl-u");
+    expect(helpScrollKeys(TABLE_KEYMAP)).toBe("j/k pgdn/pgup");
+    const keymap = TABLE_KEYMAP.withKeys({ down: ["ctrl-n"], up: ["ctrl-p"], pageUp: ["ctrl-u"] });
+    expect(helpScrollKeys(keymap)).toBe("ctrl-n/ctrl-p pgdn/ctrl-u");
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseOptions } from "../../../source/app/options.js";
+import { SETTINGS_VOCABULARY } from "../../../source/app/settings-vocabulary.js";
 import { flagDefaults, loadSettings } from "../../../source/settings/settings.js";
 import { applyTheme, JSON_COLOR, SOURCE_COLORS, theme, TONE_COLOR } from "../../../source/ui/theme.js";
 
@@ -24,7 +25,7 @@ afterEach(() => {
 
 async function load(settings: Record<string, unknown>) {
   writeFileSync(file, JSON.stringify(settings));
-  return loadSettings({ XDG_CONFIG_HOME: home }, home);
+  return loadSettings(SETTINGS_VOCABULARY, { XDG_CONFIG_HOME: home }, home);
 }
 
 const run = (argv: string[], defaults: Parameters<typeof parseOptions>[1]) => {
@@ -85,6 +86,30 @@ describe("flag defaults from the config file", () => {
     [{ theme: "dark" }, "theme must be one of terminal, light"],
   ])("names the offending key in %j", async (settings, problem) => {
     expect(await load(settings)).toEqual({ ok: false, message: `${file}: ${problem}` });
+  });
+});
+
+describe("the vocabulary settings are checked against", () => {
+  it("comes from the caller: the themes it names, and its check of the keys", async () => {
+    writeFileSync(file, JSON.stringify({ theme: "solar", keys: { shell: ["S"] } }));
+    const vocabulary = { themes: ["solar"], keysProblem: () => "shell: taken" };
+    expect(await loadSettings(vocabulary, { XDG_CONFIG_HOME: home }, home)).toEqual({
+      ok: false,
+      message: `${file}: keys: shell: taken`,
+    });
+    writeFileSync(file, JSON.stringify({ theme: "light" }));
+    expect(await loadSettings(vocabulary, { XDG_CONFIG_HOME: home }, home)).toEqual({
+      ok: false,
+      message: `${file}: theme must be one of solar`,
+    });
+  });
+
+  it("the session's: the UI's themes and the table's key bindings", async () => {
+    expect(await load({ theme: "light", keys: { shell: ["!"] } })).toMatchObject({ ok: true });
+    expect(await load({ keys: { shell: ["j"] } })).toEqual({
+      ok: false,
+      message: `${file}: keys: "j" would mean both shell and down in containers, tasks`,
+    });
   });
 });
 

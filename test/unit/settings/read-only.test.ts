@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { profileMatches, readOnlyReason } from "../../../source/settings/read-only.js";
+import { SETTINGS_VOCABULARY } from "../../../source/app/settings-vocabulary.js";
 import { loadSettings, settingsDirectory, type Settings } from "../../../source/settings/settings.js";
 
 let home: string;
@@ -26,7 +27,7 @@ function write(text: string): void {
   writeFileSync(file, text);
 }
 
-const load = () => loadSettings({ XDG_CONFIG_HOME: configHome }, home);
+const load = () => loadSettings(SETTINGS_VOCABULARY, { XDG_CONFIG_HOME: configHome }, home);
 
 describe("loadSettings", () => {
   it("uses $XDG_CONFIG_HOME/deckhand, else ~/.config/deckhand", () => {

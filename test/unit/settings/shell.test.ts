@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseOptions } from "../../../source/app/options.js";
+import { SETTINGS_VOCABULARY } from "../../../source/app/settings-vocabulary.js";
 import { loadSettings } from "../../../source/settings/settings.js";
 import { shellProblem } from "../../../source/settings/shell.js";
 
@@ -21,7 +22,7 @@ afterEach(() => {
 function loadWith(text: string) {
   mkdirSync(join(home, "deckhand"), { recursive: true });
   writeFileSync(join(home, "deckhand", "config.json"), text);
-  return loadSettings({ XDG_CONFIG_HOME: home }, home);
+  return loadSettings(SETTINGS_VOCABULARY, { XDG_CONFIG_HOME: home }, home);
 }
 
 describe("exec shell setting", () => {

@@ -11,10 +11,10 @@ describe("filter prompt", () => {
   it("opens with the view's filter as the draft, and filters as the draft is typed", () => {
     const state = stateWith(ROWS);
     const open = { ...state, ...openedFilter({ ...state, stack: [{ ...state.stack[0]!, filter: "d" }] }) };
-    expect(open.overlay).toEqual({ type: "filter", draft: "d" });
+    expect(open.overlay).toEqual({ type: "filter", draft: "d", cursor: 1 });
     const step = editedFilter(open, "pro");
     const typed = { ...open, ...step.patch };
-    expect(typed.overlay).toEqual({ type: "filter", draft: "pro" });
+    expect(typed.overlay).toEqual({ type: "filter", draft: "pro", cursor: 3 });
     expect(visibleRows(typed, topOf(typed))).toEqual([ROWS[1]]);
     expect(step.flash).toBeUndefined();
   });

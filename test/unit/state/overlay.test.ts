@@ -25,7 +25,7 @@ const dialog: DialogView = { kind: "busy", title: "Scale checkout", text: "readi
 const other: DialogView = { kind: "busy", title: "Scale checkout", text: "still reading…" };
 const pane = { title: "describe" } as unknown as DescribePane;
 const logs = { title: "logs" } as unknown as LogPaneStore;
-const filter: Overlay = { type: "filter", draft: "pro" };
+const filter: Overlay = { type: "filter", draft: "pro", cursor: 3 };
 
 describe("overlay", () => {
   it("a dialog opens over a prompt, takes the keys, and gives the prompt back when it closes", () => {

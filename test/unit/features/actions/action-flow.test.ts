@@ -105,6 +105,25 @@ describe("action flow", () => {
     expect(dialog()).toMatchObject({ kind: "confirm", action: { title: "Scale web from 3 to 9" } });
   });
 
+  it("scale: control characters are dropped from the count, as in every prompt", async () => {
+    const { flow, dialog, press } = setup();
+    flow.scale(service({ desiredCount: 3 }));
+    await settle();
+    await press("\u001c", "4", "\u001d", "2");
+    expect(dialog()).toMatchObject({ fields: [{ value: "42" }], preview: "Scale web from 3 to 42" });
+  });
+
+  it("scale: the count is edited with the line editor's keys, the cursor where it is drawn", async () => {
+    const { flow, dialog, press } = setup();
+    flow.scale(service({ desiredCount: 35 }));
+    await settle();
+    await press("home", "1", "end", "backspace");
+    expect(dialog()).toMatchObject({
+      fields: [{ value: "13", cursor: 2 }],
+      preview: "Scale web from 35 to 13",
+    });
+  });
+
   it("confirm: enter never sends; y does, once; the outcome and the pending rows follow", async () => {
     const { flow, dialog, press, sent, flashes, applied, log } = setup();
     flow.restart(service());

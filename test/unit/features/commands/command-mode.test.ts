@@ -73,6 +73,29 @@ describe("command line", () => {
     expect(line.draft).toBe("");
   });
 
+  it("edits at the cursor; the ghost shows only with the cursor at the end, where right takes it", () => {
+    let line = typeText(EMPTY_COMMAND_LINE, "sv");
+    line = type(line, "left");
+    expect(line).toMatchObject({ draft: "sv", cursor: 1 });
+    expect(ghostText(line)).toBe("");
+    line = type(line, "right");
+    expect(line).toMatchObject({ draft: "sv", cursor: 2 });
+    expect(ghostText(line)).toBe("c");
+    line = type(line, "home", "d", "ctrl-k");
+    expect(line).toMatchObject({ draft: "d", cursor: 1 });
+    expect(type(line, "right").draft).toBe("deployments");
+    // Control characters are not typed.
+    expect(commandLineKey(line, "\u001c", "\u001c").line).toBe(line);
+  });
+
+  it("moving the cursor through a history entry keeps it one; editing it makes it the draft", () => {
+    let line = openCommandLine(remember(EMPTY_COMMAND_LINE, "svc"));
+    line = type(line, "up", "left");
+    expect(line).toMatchObject({ draft: "svc", cursor: 2, index: 0 });
+    line = type(line, "backspace");
+    expect(line).toMatchObject({ draft: "sc", cursor: 1, index: -1, saved: "sc" });
+  });
+
   it("enter runs the trimmed draft (never the ghost); esc cancels", () => {
     const line = typeText(EMPTY_COMMAND_LINE, " svc ");
     expect(commandLineKey(line, "enter", "\r").done).toEqual({ run: "svc" });

@@ -69,10 +69,10 @@ describe("describe intents", () => {
   it("the diff opens over a prompt opened meanwhile, and closing it gives the prompt back and refreshes", async () => {
     const { keys, answer, state, host, refreshes } = revisions();
     keys.diff(outputs);
-    host.set({ overlay: { type: "filter", draft: "w" } });
+    host.set({ overlay: { type: "filter", draft: "w", cursor: 1 } });
     await answer(["256", "512"]);
     describeOf(state().overlay)!.handleKey("esc", "");
-    expect(state().overlay).toEqual({ type: "filter", draft: "w" });
+    expect(state().overlay).toEqual({ type: "filter", draft: "w", cursor: 1 });
     expect(refreshes).toEqual([false]);
   });
 

@@ -101,6 +101,16 @@ describe("describeKey", () => {
     expect(press("enter")).toMatchObject({ prompt: false, search: "nothing herejc" });
   });
 
+  it("the prompt edits with the line editor: a cursor, ctrl-u, no control characters", () => {
+    const { press } = reader();
+    expect(press("/", "n", "d", "l", "e", "left", "left", "left", "e", "e", "\u001c")).toMatchObject({
+      draft: "needle",
+      draftCursor: 3,
+    });
+    expect(press("ctrl-u")).toMatchObject({ draft: "dle", draftCursor: 0 });
+    expect(press("ctrl-k", "N", "E", "enter")).toMatchObject({ search: "NE", prompt: false });
+  });
+
   it("esc clears the search first, then closes; q closes at once; c copies", () => {
     const { press, search, effects } = reader();
     search("needle");

@@ -153,6 +153,15 @@ describe("log pane keys", () => {
     expect(fx.calls).toEqual([]);
   });
 
+  it("edits the / and & prompts with the line editor: a cursor, ctrl-u, no control characters", () => {
+    const refined = keys({ ...INITIAL_PANE, filter: "boom" }, ["&", "left", "left", "\u001c", "X"]);
+    expect(refined).toMatchObject({ prompt: "filter", draft: "boXom", draftCursor: 3 });
+    expect(keys(refined, ["ctrl-u"])).toMatchObject({ draft: "om", draftCursor: 0 });
+    expect(keys(refined, ["ctrl-e", "ctrl-u", "o", "k", "enter"])).toMatchObject({ filter: "ok" });
+    // Typed into a prompt, the pane's keys are text.
+    expect(keys(INITIAL_PANE, ["/", "q", "j"])).toMatchObject({ prompt: "search", draft: "qj" });
+  });
+
   it("ignores movement keys while there is nothing to show", () => {
     expect(keys(INITIAL_PANE, ["k", "pgup", "g", " "], undefined, { shown: [] })).toEqual(INITIAL_PANE);
   });

@@ -2,18 +2,12 @@
 // (from the command table), the actions and sort keys of the view it was opened from, the
 // description and the log pane. The dispatcher scrolls by the same line count.
 import { commandHints } from "../features/commands/commands.js";
-import { DESCRIBE_BINDINGS } from "../features/describe/describe.js";
-import { PANE_BINDINGS } from "../features/logs/log-pane.js";
+import { DESCRIBE_KEYMAP } from "../features/describe/describe-keys.js";
+import { PANE_KEYMAP } from "../features/logs/log-pane-keys.js";
 import type { AnyKind } from "../kinds/registry.js";
-import {
-  appliesTo,
-  BINDINGS,
-  bindingOf,
-  type ActionId,
-  type Binding,
-  type KeyHint,
-} from "../input/keymap.js";
-import { sortHints } from "../input/sort-bindings.js";
+import type { KeyHint } from "./binding.js";
+import { sortHints } from "./sort-bindings.js";
+import { offeredIn, type ActionId, type TableKeymap } from "./table-keys.js";
 
 export interface HelpSection {
   title: string;
@@ -22,19 +16,10 @@ export interface HelpSection {
   typed?: boolean;
 }
 
-/**
- * Whether a binding does something in views of this kind: `enter` only where rows open a view,
- * `l` only where they have logs. The header's hints and help follow it.
- */
-export function offeredIn(binding: Binding, kind: AnyKind): boolean {
-  if (binding.action === "drill") return Boolean(kind.drill);
-  if (binding.action === "logs") return Boolean(kind.logs);
-  return appliesTo(binding, kind.id);
-}
-
-export function helpColumns(kind: AnyKind): HelpSection[][] {
+/** The columns of help opened from a view of this kind, with the session's table keys. */
+export function helpColumns(kind: AnyKind, keymap: TableKeymap): HelpSection[][] {
   // Unbound in the config file: nothing to press.
-  const bound = BINDINGS.filter((binding) => binding.keys.length > 0);
+  const bound = keymap.bindings.filter((binding) => binding.keys.length > 0);
   const columns: HelpSection[][] = [
     [
       { title: "tables", bindings: bound.filter((binding) => !binding.kinds && offeredIn(binding, kind)) },
@@ -47,9 +32,9 @@ export function helpColumns(kind: AnyKind): HelpSection[][] {
         bindings: bound.filter((binding) => binding.kinds?.includes(kind.id) && binding.action !== "sort"),
       },
       { title: `sort ${kind.id} (again: reverse)`, bindings: sortHints(kind) },
-      { title: "describe", bindings: DESCRIBE_BINDINGS },
+      { title: "describe", bindings: DESCRIBE_KEYMAP.bindings },
     ],
-    [{ title: "log pane", bindings: PANE_BINDINGS }],
+    [{ title: "log pane", bindings: PANE_KEYMAP.bindings }],
   ];
   return columns.map((sections) => sections.filter((section) => section.bindings.length > 0));
 }
@@ -60,8 +45,8 @@ export function columnLineCount(sections: readonly HelpSection[]): number {
 }
 
 /** "j/k pgdn/pgup": the first key of each move that scrolls help, as remapped (unbound ones left out). */
-export function helpScrollKeys(): string {
-  const first = (action: ActionId) => bindingOf(action).keys[0];
+export function helpScrollKeys(keymap: TableKeymap): string {
+  const first = (action: ActionId) => keymap.bindingOf(action)?.keys[0];
   return [
     [first("down"), first("up")],
     [first("pageDown"), first("pageUp")],
@@ -72,6 +57,6 @@ export function helpScrollKeys(): string {
 }
 
 /** Rows the tallest column takes: how far help can scroll. */
-export function helpLineCount(kind: AnyKind): number {
-  return Math.max(...helpColumns(kind).map(columnLineCount));
+export function helpLineCount(kind: AnyKind, keymap: TableKeymap): number {
+  return Math.max(...helpColumns(kind, keymap).map(columnLineCount));
 }

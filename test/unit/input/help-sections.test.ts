@@ -2,10 +2,11 @@
 // `l` only where rows have logs, as the header's hints do.
 import { describe, expect, it } from "vitest";
 import { KINDS } from "../../../source/kinds/registry.js";
-import { helpColumns } from "../../../source/ui/help-sections.js";
+import { helpColumns } from "../../../source/input/help-sections.js";
+import { TABLE_KEYMAP } from "../../../source/input/table-keys.js";
 
 const tableActions = (id: keyof typeof KINDS) =>
-  helpColumns(KINDS[id])
+  helpColumns(KINDS[id], TABLE_KEYMAP)
     .flat()
     .find((section) => section.title === "tables")!
     .bindings.map((binding) => binding.description);

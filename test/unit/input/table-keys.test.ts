@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { keyName, splitKeys, type InkKey } from "../../../source/input/key-names.js";
 import { KINDS } from "../../../source/kinds/registry.js";
 import type { KindId } from "../../../source/kinds/types.js";
-import {
-  appliesTo,
-  BINDINGS,
-  bindingFor,
-  bindingsFor,
-  keyTableMarkdown,
-} from "../../../source/input/keymap.js";
+import { keyTableMarkdown } from "../../../source/input/key-tables.js";
+import { appliesTo, bindingIn, TABLE_KEYMAP } from "../../../source/input/table-keys.js";
 
+const BINDINGS = TABLE_KEYMAP.bindings;
+/** The binding of a key in a view, as the dispatcher finds it; without a view, its first one. */
+const bindingFor = (key: string, kind?: KindId) =>
+  kind ? bindingIn(TABLE_KEYMAP, key, kind) : TABLE_KEYMAP.bindingsOf(key)[0];
+const bindingsFor = (key: string) => TABLE_KEYMAP.bindingsOf(key);
 /** What a key does in a view, as the dispatcher finds it. */
 const actionFor = (key: string, kind?: KindId) => bindingFor(key, kind)?.action;
 
@@ -111,7 +111,7 @@ describe("key names", () => {
   });
 
   it("says where each key works in the README table, and its name in the config file", () => {
-    const table = keyTableMarkdown();
+    const table = keyTableMarkdown(BINDINGS);
     expect(table.split("\n")[0]).toBe("| Keys | Action | Where | Config name |");
     expect(table).toContain("| `s` | Scale | services | `scale` |");
     expect(table).toContain("| `s` | Shell | containers, tasks | `shell` |");
@@ -135,7 +135,7 @@ describe("key names", () => {
     expect(actionFor("b", "services")).toBe("loadBalancers");
     expect(actionFor("n", "tasks")).toBe("network");
     expect(actionFor("ctrl-w", "portforwards")).toBe("wide");
-    expect(keyTableMarkdown()).toContain(
+    expect(keyTableMarkdown(BINDINGS)).toContain(
       "| `N` | Sort by NAME, ID, TARGET GROUP, INTERFACE | clusters, services, tasks, containers, deployments, autoscaling, targets, network |",
     );
   });
