@@ -11,6 +11,7 @@ import {
   type ScalingPolicy,
   type ScheduledAction,
 } from "@aws-sdk/client-application-auto-scaling";
+import { resourceName } from "../core/arn.js";
 import { singleAttempt } from "./ecs-gateway.js";
 import { classifyError, fail, ok, type AwsFailure, type Result } from "./failure.js";
 
@@ -31,10 +32,8 @@ export interface ScalableTargetRange {
 
 /** "service/<cluster>/<service>", from names or ARNs. */
 export function serviceResourceId(cluster: string, service: string): string {
-  return `service/${lastSegment(cluster)}/${lastSegment(service)}`;
+  return `service/${resourceName(cluster)}/${resourceName(service)}`;
 }
-
-const lastSegment = (nameOrArn: string): string => nameOrArn.slice(nameOrArn.lastIndexOf("/") + 1);
 
 export class AutoScalingGateway {
   constructor(private readonly client: Pick<ApplicationAutoScalingClient, "send">) {}

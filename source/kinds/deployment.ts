@@ -3,10 +3,11 @@
 // service's circuit breaker; under them the last deployments that finished (deployment-history.ts).
 // The view a restart, a rollback or a revision change is watched from.
 import { describeScopeService } from "./scope-service.js";
+import { resourceName } from "../core/arn.js";
 import type { Deployment, Service, ServiceDeploymentBrief } from "@aws-sdk/client-ecs";
 import { describeFailure } from "../aws/failure.js";
 import { deploymentHistory } from "./deployment-history.js";
-import { ageOrder, arnName, count, formatAge, orDash } from "./format.js";
+import { ageOrder, count, formatAge, orDash } from "./format.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind, Tone } from "./types.js";
 
@@ -50,7 +51,7 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
       tone: (r) => STATUS_TONE[r.deployment.status ?? ""],
       sortKey: "S",
     },
-    { header: "TASK DEFINITION", value: (r) => arnName(r.deployment.taskDefinition), sortKey: "T" },
+    { header: "TASK DEFINITION", value: (r) => resourceName(r.deployment.taskDefinition), sortKey: "T" },
     {
       header: "TASKS",
       // Running of desired, like k9s's READY.
@@ -119,7 +120,9 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     },
   ],
   filterText: (r) =>
-    [r.id, r.deployment.status, arnName(r.deployment.taskDefinition), r.deployment.rolloutState].join(" "),
+    [r.id, r.deployment.status, resourceName(r.deployment.taskDefinition), r.deployment.rolloutState].join(
+      " ",
+    ),
   describe: (r) => r.finished ?? r.deployment,
   caption: (rows) => (rows[0]?.historyNote ? { text: rows[0].historyNote, tone: "muted" } : undefined),
   async load({ gateway, scope }) {

@@ -3,9 +3,10 @@
 // registry's own region. Elsewhere (Docker Hub, ghcr.io, public.ecr.aws, quay.io…): the table says
 // where the image comes from and that deckhand cannot inspect it.
 import { onlyOne, type AwsFailure } from "../aws/failure.js";
+import { resourceName } from "../core/arn.js";
 import { NOT_SCANNED, type EcrImage } from "../aws/ecr-gateway.js";
 import { parseImageReference, registryName, type ImageReference } from "../aws/image-uri.js";
-import { ageOrder, arnName, formatAge, orDash } from "./format.js";
+import { ageOrder, formatAge, orDash } from "./format.js";
 import type { ResourceKind, Tone } from "./types.js";
 
 export interface ImageRow {
@@ -126,7 +127,7 @@ export const imageKind: ResourceKind<ImageRow> = {
     if (!described.ok) return described;
     const container = described.value.containers?.find((c) => c.name === scope.containerName);
     if (!container?.image) {
-      const what = `container ${scope.containerName ?? ""} of task ${arnName(scope.taskArn)}`;
+      const what = `container ${scope.containerName ?? ""} of task ${resourceName(scope.taskArn)}`;
       return { ok: false, failure: failure("MISSING", `${what} has no image`) };
     }
     const reference = parseImageReference(container.image);

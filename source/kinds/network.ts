@@ -5,8 +5,9 @@
 // one row per container with its host port bindings. The public IP itself would need EC2
 // DescribeNetworkInterfaces; deckhand shows whether one is assigned instead (see README).
 import type { Attachment, AwsVpcConfiguration, Task } from "@aws-sdk/client-ecs";
+import { resourceName } from "../core/arn.js";
 import { onlyOne } from "../aws/failure.js";
-import { arnName, orDash } from "./format.js";
+import { orDash } from "./format.js";
 import { attachmentDetail, eniAttachments } from "./task-eni.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind } from "./types.js";
@@ -80,7 +81,7 @@ export function networkRows(task: Task, mode: string, awsvpc: AwsVpcConfiguratio
 
 export const networkKind: ResourceKind<NetworkRow> = {
   id: "network",
-  title: (scope) => `network(${arnName(scope.taskArn)})`,
+  title: (scope) => `network(${resourceName(scope.taskArn)})`,
   caption: (rows) => {
     const first = rows[0];
     if (!first) return undefined;
@@ -105,7 +106,7 @@ export const networkKind: ResourceKind<NetworkRow> = {
   // The view is about one task: l follows its logs, as on the task itself.
   logs: (_row, scope) => ({
     follow: { kind: "task", cluster: scope.clusterArn ?? "", taskArn: scope.taskArn ?? "" },
-    title: `logs(${scope.serviceName ?? scope.instanceId ?? ""}/${arnName(scope.taskArn)})`,
+    title: `logs(${scope.serviceName ?? scope.instanceId ?? ""}/${resourceName(scope.taskArn)})`,
   }),
   filterText: (r) =>
     [r.mode, r.name, r.privateIp, r.subnet, r.zone, r.securityGroups?.join(" "), r.ports, r.dns].join(" "),
@@ -119,7 +120,7 @@ export const networkKind: ResourceKind<NetworkRow> = {
     const described = onlyOne(
       await gateway.describeTasks(cluster, [taskArn]),
       "DescribeTasks",
-      `task ${arnName(taskArn)}`,
+      `task ${resourceName(taskArn)}`,
     );
     if (!described.ok) return described;
     const task = described.value;

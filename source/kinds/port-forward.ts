@@ -1,5 +1,5 @@
 import type { PortForward } from "../features/exec/port-forwards.js";
-import { arnName } from "./format.js";
+import { resourceName } from "../core/arn.js";
 import type { ResourceKind, Tone } from "./types.js";
 
 /** A forward as its row: the manager's own record, which already knows everything shown. */
@@ -43,7 +43,7 @@ export const portForwardKind: ResourceKind<PortForwardRow> = {
     { header: "LOCAL", value: (r) => `localhost:${r.localPort}`, sortKey: "L" },
     { header: "REMOTE", value: (r) => `${r.remoteHost ?? r.containerName}:${r.remotePort}`, sortKey: "R" },
     { header: "CONTAINER", value: (r) => r.containerName, sortKey: "C" },
-    { header: "TASK", value: (r) => arnName(r.taskArn), sortKey: "T" },
+    { header: "TASK", value: (r) => resourceName(r.taskArn), sortKey: "T" },
     { header: "STATE", value: (r) => r.state.toUpperCase(), tone: (r) => STATE_TONES[r.state], sortKey: "S" },
     { header: "SESSION", value: (r) => r.sessionId, sortKey: "E" },
     { header: "MESSAGE", value: (r) => r.message ?? "", flexible: true, sortKey: "M" },

@@ -1,5 +1,6 @@
 import type { Service } from "@aws-sdk/client-ecs";
-import { ageOrder, arnName, count, formatAge, formatTime, orDash } from "./format.js";
+import { resourceName } from "../core/arn.js";
+import { ageOrder, count, formatAge, formatTime, orDash } from "./format.js";
 import { statusTone } from "./tone.js";
 import type { LoadContext, LoadOutcome, ResourceKind } from "./types.js";
 
@@ -84,7 +85,7 @@ export const serviceKind: ResourceKind<ServiceRow> = {
     },
     {
       header: "TASK DEFINITION",
-      value: (r) => arnName(r.service?.taskDefinition),
+      value: (r) => resourceName(r.service?.taskDefinition),
       flexible: true,
       sortKey: "T",
     },
@@ -115,7 +116,8 @@ export const serviceKind: ResourceKind<ServiceRow> = {
       sortKey: "A",
     },
   ],
-  filterText: (r) => `${r.name} ${r.service?.status ?? ""} ${orDash(arnName(r.service?.taskDefinition))}`,
+  filterText: (r) =>
+    `${r.name} ${r.service?.status ?? ""} ${orDash(resourceName(r.service?.taskDefinition))}`,
   describe: (r) => r.service,
   load: loadServices,
   drill: (row, scope) => ({ kind: "tasks", scope: { ...scope, serviceName: row.name } }),
@@ -140,7 +142,7 @@ async function loadServices(context: LoadContext<ServiceRow>): Promise<LoadOutco
     if (!listed.ok) return { ok: false, failure: listed.failure, rows: previous ? [...previous] : undefined };
     memo.listedAt = now;
     rows = listed.value
-      .map((arn) => known.get(arn) ?? { arn, name: arnName(arn) })
+      .map((arn) => known.get(arn) ?? { arn, name: resourceName(arn) })
       .sort((a, b) => a.name.localeCompare(b.name));
     context.publish(rows);
   } else {

@@ -4,11 +4,12 @@
 // to the ECS task that owns the address. The title line adds how the service's running tasks
 // spread over availability zones, in warning colour when the spread looks wrong.
 import type { TargetGroup, TargetHealthDescription } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { resourceName } from "../core/arn.js";
 import type { LoadBalancer, Task } from "@aws-sdk/client-ecs";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import { ok, type Result } from "../aws/failure.js";
 import { azSpread, spreadText, type ZoneSpread } from "./az-spread.js";
-import { arnName, orDash } from "./format.js";
+import { orDash } from "./format.js";
 import { describeScopeService } from "./scope-service.js";
 import { matchTargets } from "./target-match.js";
 import type { ResourceKind, Scope, Tone } from "./types.js";
@@ -52,7 +53,7 @@ export const targetKey = (health: TargetHealthDescription, binding: TargetRow["b
 export const targetIdOfKey = (key: string): string => key.split(" ")[0] ?? key;
 
 const stateOf = (row: TargetRow) => row.health.TargetHealth?.State ?? "";
-const groupName = (row: TargetRow) => row.group?.TargetGroupName ?? arnName(row.binding.targetGroupArn);
+const groupName = (row: TargetRow) => row.group?.TargetGroupName ?? resourceName(row.binding.targetGroupArn);
 
 /** "arn:…:loadbalancer/app/prod-alb/50dc6c495c0c9188" → "prod-alb" */
 const loadBalancerName = (arn: string) => arn.split("/")[2] ?? arn;
@@ -120,7 +121,7 @@ export const targetKind: ResourceKind<TargetRow> = {
       sortValue: (r) => STATE_ORDER.indexOf(stateOf(r)),
     },
     { header: "REASON", value: (r) => orDash(r.health.TargetHealth?.Reason), sortKey: "R" },
-    { header: "TASK", value: (r) => (r.task ? arnName(r.task.taskArn) : "-"), sortKey: "T" },
+    { header: "TASK", value: (r) => (r.task ? resourceName(r.task.taskArn) : "-"), sortKey: "T" },
     { header: "TARGET GROUP", value: groupName, sortKey: "N" },
     {
       header: "LOAD BALANCER",
@@ -155,7 +156,7 @@ export const targetKind: ResourceKind<TargetRow> = {
       stateOf(r),
       r.health.TargetHealth?.Reason,
       r.health.Target?.AvailabilityZone,
-      r.task ? arnName(r.task.taskArn) : "",
+      r.task ? resourceName(r.task.taskArn) : "",
       groupName(r),
       r.health.TargetHealth?.Description,
     ].join(" "),

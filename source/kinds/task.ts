@@ -1,5 +1,6 @@
 import type { Task } from "@aws-sdk/client-ecs";
-import { ageOrder, arnName, formatAge, orDash, taskDefinitionRevision } from "./format.js";
+import { resourceName, taskDefinitionRevision } from "../core/arn.js";
+import { ageOrder, formatAge, orDash } from "./format.js";
 import { diagnoseStop, exitCodes, exitTone, type Essential } from "./stop-diagnosis.js";
 import { loadServiceTasks, taskSetOf } from "./task-set.js";
 import { eniDetail } from "./task-eni.js";
@@ -27,7 +28,7 @@ export const taskKind: ResourceKind<TaskRow> = {
   crumb: (scope) => scope.serviceName ?? scope.instanceId ?? "tasks",
   key: (row) => row.arn,
   columns: [
-    { header: "ID", value: (r) => arnName(r.arn), sortKey: "N" },
+    { header: "ID", value: (r) => resourceName(r.arn), sortKey: "N" },
     {
       header: "LAST",
       value: (r) => r.task.lastStatus ?? "",
@@ -45,7 +46,7 @@ export const taskKind: ResourceKind<TaskRow> = {
     },
     {
       header: "TASK DEFINITION",
-      value: (r) => arnName(r.task.taskDefinitionArn),
+      value: (r) => resourceName(r.task.taskDefinitionArn),
       sortKey: "T",
       wide: true,
     },
@@ -101,7 +102,7 @@ export const taskKind: ResourceKind<TaskRow> = {
   describe: (r) => r.task,
   filterText: (r) =>
     [
-      arnName(r.arn),
+      resourceName(r.arn),
       r.task.lastStatus,
       r.task.healthStatus,
       privateIp(r.task),
@@ -116,6 +117,6 @@ export const taskKind: ResourceKind<TaskRow> = {
   },
   logs: (row, scope) => ({
     follow: { kind: "task", cluster: scope.clusterArn ?? "", taskArn: row.arn },
-    title: `logs(${scope.serviceName ?? scope.instanceId ?? ""}/${arnName(row.arn)})`,
+    title: `logs(${scope.serviceName ?? scope.instanceId ?? ""}/${resourceName(row.arn)})`,
   }),
 };

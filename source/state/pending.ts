@@ -3,7 +3,7 @@
 // stopped, the new min/max in place. Pure functions of the action and the rows, so they can be
 // tested without a store.
 import type { Service } from "@aws-sdk/client-ecs";
-import { lastSegment } from "../core/arn.js";
+import { resourceName } from "../core/arn.js";
 import type { Action } from "../features/actions/types.js";
 import { targetKey, type ScalingRow } from "../kinds/autoscaling.js";
 import { primaryDeployment } from "../kinds/service.js";
@@ -92,11 +92,11 @@ const DEPLOYING_VERB: Partial<Record<Action["id"], string>> = {
 
 function deploying(action: Action, now: number, before: Service | undefined): PendingChange[] {
   const call = action.calls[0];
-  const name = before?.serviceName ?? lastSegment(action.resourceArn);
+  const name = before?.serviceName ?? resourceName(action.resourceArn);
   const previous = primaryDeployment(before)?.id;
   const revision =
     call?.operation === "UpdateService" && call.parameters.taskDefinition
-      ? lastSegment(call.parameters.taskDefinition)
+      ? resourceName(call.parameters.taskDefinition)
       : undefined;
   const exec = call?.operation === "UpdateService" ? call.parameters.enableExecuteCommand : undefined;
   const verb =
@@ -139,7 +139,7 @@ function deploying(action: Action, now: number, before: Service | undefined): Pe
           primary.rolloutState === "COMPLETED" ||
           (primary.rolloutState === undefined && service.deployments.length === 1);
         if (!done || (exec !== undefined && service.enableExecuteCommand !== exec)) return undefined;
-        return { text: `${name}: deployment of ${lastSegment(primary.taskDefinition ?? "")} completed` };
+        return { text: `${name}: deployment of ${resourceName(primary.taskDefinition ?? "")} completed` };
       },
     },
   ];

@@ -1,7 +1,7 @@
 // What `c` copies and `o` opens for a row: its ARN, ID or name, and its page in the AWS console.
 // Everything comes from ARNs (the row's key, the scope's cluster), which also carry the region
 // and partition, so no extra call is needed.
-import { lastSegment } from "../../core/arn.js";
+import { resourceName } from "../../core/arn.js";
 import { targetIdOfKey } from "../../kinds/target.js";
 import { parseImageReference } from "../../aws/image-uri.js";
 import type { KindId, Scope } from "../../kinds/types.js";
@@ -27,7 +27,7 @@ export function referencesOf(kind: KindId, key: string): Reference[] {
   if (!key.startsWith("arn:")) {
     return [{ label: kind === "containers" || kind === "families" ? "name" : "ID", value: key }];
   }
-  const last = lastSegment(key);
+  const last = resourceName(key);
   const short: Reference =
     kind === "tasks" || kind === "instances" ? { label: "ID", value: last } : { label: "name", value: last };
   return [{ label: "ARN", value: key }, short];
@@ -67,25 +67,25 @@ export function consoleUrl(
   if (kind === "images") return ecrRepositoryUrl(host, key);
   if (kind === "taskdefs" || kind === "families") {
     // Task definitions are not in a cluster: their pages are the region's.
-    const [family = "", revision] = (kind === "families" ? key : lastSegment(key)).split(":");
+    const [family = "", revision] = (kind === "families" ? key : resourceName(key)).split(":");
     const parts = revision ? [family, revision, "containers"] : [family];
     const path = parts.map((part) => encodeURIComponent(part));
     return `https://${region}.${host}/ecs/v2/task-definitions/${path.join("/")}?region=${region}`;
   }
   if (!arn) return undefined;
-  const cluster = kind === "clusters" ? lastSegment(key) : (scope.clusterName ?? lastSegment(arn));
+  const cluster = kind === "clusters" ? resourceName(key) : (scope.clusterName ?? resourceName(arn));
   const base = `https://${region}.${host}/ecs/v2/clusters/${encodeURIComponent(cluster)}`;
   const service = (name: string | undefined, tab: string) =>
     name === undefined ? undefined : `${base}/services/${encodeURIComponent(name)}/${tab}?region=${region}`;
   const task = (taskArn: string | undefined) =>
     taskArn === undefined
       ? undefined
-      : `${base}/tasks/${lastSegment(taskArn)}/configuration?region=${region}`;
+      : `${base}/tasks/${resourceName(taskArn)}/configuration?region=${region}`;
   switch (kind) {
     case "clusters":
       return `${base}/services?region=${region}`;
     case "services":
-      return service(lastSegment(key), "health");
+      return service(resourceName(key), "health");
     case "tasks":
       return task(key);
     case "containers":

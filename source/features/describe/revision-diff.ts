@@ -9,7 +9,7 @@ import { diffHunks, hunkHeader } from "../actions/line-diff.js";
 import { taskDefinitionDiff, type ToLines } from "../actions/task-definition-diff.js";
 import { newestFirst, type DeploymentRow } from "../../kinds/deployment.js";
 import { formatTime } from "../../kinds/format.js";
-import { lastSegment } from "../../core/arn.js";
+import { resourceName } from "../../core/arn.js";
 import { currentRevision, type RevisionRow } from "../../kinds/task-definition.js";
 import type { KindId } from "../../kinds/types.js";
 import { sanitizeCell } from "../../core/text/sanitize.js";
@@ -63,7 +63,7 @@ function revisionPair(
   if (!previous)
     return {
       ok: false,
-      message: `${lastSegment(row.arn)} is the first revision: nothing older to diff with`,
+      message: `${resourceName(row.arn)} is the first revision: nothing older to diff with`,
     };
   return { ok: true, before: previous.arn, after: row.arn };
 }
@@ -87,8 +87,8 @@ function deploymentPair(rows: DeploymentRow[], row: DeploymentRow | undefined): 
     };
   }
   // A restart (forceNewDeployment) rolls out the revision already running: the same on both sides.
-  const same = lastSegment(old.deployment.taskDefinition);
-  if (same === lastSegment(primary.deployment.taskDefinition)) {
+  const same = resourceName(old.deployment.taskDefinition);
+  if (same === resourceName(primary.deployment.taskDefinition)) {
     return { ok: false, message: `both deployments run ${same} (a forced new deployment): nothing to diff` };
   }
   return { ok: true, before: old.deployment.taskDefinition, after: primary.deployment.taskDefinition };
@@ -96,11 +96,11 @@ function deploymentPair(rows: DeploymentRow[], row: DeploymentRow | undefined): 
 
 /** "web:3 → web:5" */
 export function diffTitle(before: string, after: string): string {
-  return `${lastSegment(before)} → ${lastSegment(after)}`;
+  return `${resourceName(before)} → ${resourceName(after)}`;
 }
 
 function fileLine(mark: string, definition: TaskDefinition, fallback: string): string {
-  const name = lastSegment(definition.taskDefinitionArn ?? fallback);
+  const name = resourceName(definition.taskDefinitionArn ?? fallback);
   const when = definition.registeredAt ? `  registered ${formatTime(definition.registeredAt)}` : "";
   const by = definition.registeredBy ? ` by ${definition.registeredBy}` : "";
   return sanitizeCell(`${mark} ${name}${when}${by}`);
