@@ -10,7 +10,7 @@ import {
   MIN_REFRESH_SECONDS,
   REGION_PATTERN,
   type FlagDefaults,
-} from "../app/options.js";
+} from "../app/flag-limits.js";
 import { keyOverridesProblem, type KeyOverrides } from "../input/key-overrides.js";
 import { BINDINGS } from "../input/keymap.js";
 import { THEMES, type ThemeName } from "../ui/theme.js";
