@@ -1,4 +1,4 @@
-import type { PortForward } from "../features/exec/port-forwards.js";
+import type { PortForward } from "./port-forward-record.js";
 import { resourceName } from "../core/arn.js";
 import type { ResourceKind, Tone } from "./types.js";
 
