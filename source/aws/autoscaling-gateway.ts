@@ -1,6 +1,7 @@
 // Application Auto Scaling for ECS services: the scalable target (min/max) that bounds a service's
 // desired count, its policies and scheduled actions, and changing min/max. A manual scale outside
-// min/max is undone by auto scaling, so actions read this before scaling.
+// min/max is undone by auto scaling, so actions read this before scaling (docs/aws.md,
+// "Application Auto Scaling").
 import {
   DescribeScalableTargetsCommand,
   DescribeScalingPoliciesCommand,

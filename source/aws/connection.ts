@@ -105,7 +105,7 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
       ? { requestHandler: options.requestHandler, credentials: config.credentials }
       : {}),
     // StartLiveTail carries the host prefix "stream-"; the SDK would prepend it to a custom host
-    // (stream-127.0.0.1) and the request would go nowhere. See reference/aws-api.md §3.1.
+    // (stream-127.0.0.1) and the request would go nowhere (docs/aws.md, "Live Tail").
     disableHostPrefix: hasLogsEndpointOverride(options, env),
   });
   const clients = new Map<string, CloudWatchLogsClient>();

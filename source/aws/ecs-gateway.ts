@@ -38,6 +38,7 @@ import { RequestBudget } from "./request-budget.js";
 export type { DeploymentStop, ExecRequest, ExecSession, ServiceUpdate, TaskStop } from "./ecs-mutations.js";
 export { singleAttempt } from "./single-attempt.js";
 
+// The most one call takes (docs/aws.md, "ECS API limits").
 export const DESCRIBE_CLUSTERS_LIMIT = 100;
 export const DESCRIBE_SERVICES_LIMIT = 10;
 export const DESCRIBE_TASKS_LIMIT = 100;

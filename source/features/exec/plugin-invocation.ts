@@ -1,5 +1,5 @@
 // The command line for session-manager-plugin, as AWS CLI v2 builds it for a plugin newer than
-// 1.2.497.0 (reference/aws-api.md §2.2). The session token goes only into the environment: argv is
+// 1.2.497.0 (docs/aws.md, "ECS Exec"). The session token goes only into the environment: argv is
 // visible to every local user through ps. Credentials go into the environment too, already
 // resolved, because the plugin's Go SDK v1 cannot read SSO profiles.
 import { resourceName } from "../../core/arn.js";
