@@ -1,8 +1,5 @@
 // Compact, k9s-style formatting of ECS values for table cells.
 
-// Only until state/app-store.ts, being split in issue 14, imports these from core/arn.ts.
-export { accountOf as accountIdOf, resourceName as arnName } from "../core/arn.js";
-
 /** Durations like k9s: 45s, 12m, 3h4m, 5d2h, 2y */
 export function formatAge(from: Date | undefined, now: number): string {
   if (!from) return "";
