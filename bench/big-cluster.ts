@@ -41,7 +41,7 @@ export async function bigCluster(watchSeconds: number): Promise<BenchResult> {
     const flash = store.getState().flash;
     if (flash?.level === "error" && errors.at(-1) !== flash.text) errors.push(flash.text);
   });
-  store.attach(new EcsGateway(ecs), []);
+  void store.attach(new EcsGateway(ecs), []);
 
   const clusterNames = () =>
     store

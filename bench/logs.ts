@@ -12,15 +12,15 @@
 //
 // The simulator is deterministic (same seed, same lines, whatever process asks), so the lines the
 // pane should hold are read back from a second simulated account in this process.
-import { CloudWatchLogsClient, FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createSimulatedAccount, type SimOptions, type SimulatedAccount } from "../source/sim/index.js";
-import { openPtyTerminal, type PtyTerminal } from "../test/helpers/pty-terminal.js";
+import { createSimulatedAccount, type SimOptions } from "../source/sim/index.js";
 import type { BenchResult } from "./big-cluster.js";
 import { ms, percentile } from "./stats.js";
+import { paneShows, readPane, stampModeOf, STAMP_CYCLE, type StampMode } from "./pane-screen.js";
+import { App, ENTER, endpointTarget, filterTo, rssOf, sleep, startSimServer } from "./pty-app.js";
+import { compareWithSimulator, save, type Saved } from "./saved-lines.js";
 
 const CLUSTER = "prod";
 /** An awslogs service of the default demo account: 6 tasks of an app and a Datadog sidecar. */
@@ -33,205 +33,6 @@ const CAPACITY = 100_000;
 const POLL_BUDGET_PER_GROUP = 1;
 /** Lines newer than this before the save may still be on their way (awslogs ships every 5 s). */
 const INGEST_MARGIN_MS = 10_000;
-const COLS = 160;
-const ROWS = 40;
-const ENTER = "\r";
-const CTRL_S = "\u0013";
-
-type StampMode = "local" | "utc" | "relative" | "off";
-/** The order `t` cycles through, from the default. */
-const STAMP_CYCLE: StampMode[] = ["local", "utc", "relative", "off"];
-
-/** Every simulator knob the child could inherit, cleared so the in-process account matches it. */
-const SIM_ENV: Record<string, string | undefined> = {
-  DECKHAND_SIM_SERVICES: undefined,
-  DECKHAND_SIM_TASKS: undefined,
-  DECKHAND_SIM_LATENCY_MS: undefined,
-  DECKHAND_SIM_SEED: undefined,
-  DECKHAND_SIM_CALL_LOG: undefined,
-  DECKHAND_SIM_LOG_RATE: undefined,
-  DECKHAND_SIM_LIVETAIL: undefined,
-};
-
-const sleep = (delay: number) => new Promise((resolve) => setTimeout(resolve, delay));
-const live = new Set<number>();
-process.once("exit", () => {
-  for (const pid of live) killGroup(pid);
-});
-
-function killGroup(pid: number): void {
-  try {
-    process.kill(-pid, "SIGKILL");
-  } catch {
-    // already gone
-  }
-}
-
-/** The simulated account in its own process behind http://127.0.0.1:port (bench/sim-server.ts). */
-interface SimServer {
-  endpoint: string;
-  /** Made as the server's account was: same seed and options, so it holds the same lines. */
-  reference: SimulatedAccount;
-  close: () => void;
-}
-
-async function startSimServer(env: Record<string, string>, options: SimOptions): Promise<SimServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/sim-server.ts"], {
-    cwd: process.cwd(),
-    env: { ...process.env, ...SIM_ENV, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-    detached: true,
-  });
-  const pid = child.pid!;
-  live.add(pid);
-  const { port, epoch } = await new Promise<{ port: string; epoch: number }>((resolve, reject) => {
-    let text = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      text += chunk.toString();
-      const found = /port (\d+) epoch (\d+)/.exec(text);
-      if (found) resolve({ port: found[1]!, epoch: Number(found[2]) });
-    });
-    child.once("exit", (code) => reject(new Error(`the simulator server exited with ${code}`)));
-  });
-  // The same world: built at the server's epoch with the clock standing still, as the server's was,
-  // then on real time, as the server's is.
-  let building = true;
-  const reference = createSimulatedAccount({
-    ...options,
-    throttle: false,
-    now: () => (building ? epoch : Date.now()),
-  });
-  building = false;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    reference,
-    close: () => {
-      killGroup(pid);
-      live.delete(pid);
-    },
-  };
-}
-
-/** deckhand against an endpoint: AWS as far as it can tell (fake keys, a region, no profile). */
-function endpointTarget(endpoint: string): { env: Record<string, string | undefined>; target: string[] } {
-  return {
-    env: {
-      AWS_ACCESS_KEY_ID: "bench",
-      AWS_SECRET_ACCESS_KEY: "bench",
-      AWS_SESSION_TOKEN: undefined,
-      AWS_PROFILE: undefined,
-      AWS_CONFIG_FILE: "/dev/null",
-      AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-    },
-    target: ["--endpoint-url", endpoint, "--region", "us-east-1"],
-  };
-}
-
-/** deckhand in a pty; every output chunk is checked against the waiters once xterm has parsed it. */
-class App {
-  private readonly pty: PtyTerminal;
-  private readonly waiters = new Set<{ test: (screen: string) => boolean; done: (at: number) => void }>();
-  private latestAt = 0;
-  private closed = false;
-  private exitedCode: number | undefined;
-  /** Called with every parsed screen and the arrival time of the chunk that made it. */
-  onScreen: ((screen: string, at: number) => void) | undefined;
-
-  constructor(env: Record<string, string | undefined>, target: string[] = ["--demo"]) {
-    this.pty = openPtyTerminal(process.execPath, ["bin/deckhand.js", ...target], {
-      cols: COLS,
-      rows: ROWS,
-      cwd: process.cwd(),
-      env: { ...SIM_ENV, ...env },
-      onData: (_data, at) => {
-        this.latestAt = at;
-        // The terminal parses this chunk after this handler; check once it has (see pty-timer.ts).
-        setImmediate(() => {
-          const seenAt = this.latestAt;
-          this.pty.term.write("", () => this.check(seenAt));
-        });
-      },
-    });
-    live.add(this.pty.child.pid);
-    this.pty.child.onExit(({ exitCode }) => {
-      this.exitedCode = exitCode;
-      live.delete(this.pty.child.pid);
-    });
-  }
-
-  get pid(): number {
-    return this.pty.child.pid;
-  }
-
-  screen(): string {
-    return this.pty.screen();
-  }
-
-  press(keys: string): number {
-    const at = performance.now();
-    this.pty.child.write(keys);
-    return at;
-  }
-
-  async type(text: string): Promise<void> {
-    for (const char of text) {
-      this.press(char);
-      await sleep(30);
-    }
-  }
-
-  /** Resolves with the arrival time of the chunk after which the screen passed the test. */
-  waitFor(test: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<number> {
-    if (test(this.screen())) return Promise.resolve(performance.now());
-    return new Promise((resolve, reject) => {
-      const waiter = {
-        test,
-        done: (at: number) => {
-          clearTimeout(timer);
-          this.waiters.delete(waiter);
-          resolve(at);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        const exited = this.exitedCode === undefined ? "" : ` (deckhand exited with ${this.exitedCode})`;
-        reject(
-          new Error(
-            `timed out after ${timeoutMs} ms waiting for ${what}${exited}; screen:\n${this.screen()}`,
-          ),
-        );
-      }, timeoutMs);
-      this.waiters.add(waiter);
-    });
-  }
-
-  waitForText(text: string | RegExp, timeoutMs?: number): Promise<number> {
-    const test = (screen: string) => (typeof text === "string" ? screen.includes(text) : text.test(screen));
-    return this.waitFor(test, String(text), timeoutMs);
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    killGroup(this.pty.child.pid);
-    live.delete(this.pty.child.pid);
-    this.pty.term.dispose();
-  }
-
-  private check(at: number): void {
-    const screen = this.screen();
-    this.onScreen?.(screen, at);
-    for (const waiter of [...this.waiters]) if (waiter.test(screen)) waiter.done(at);
-  }
-}
-
-async function filterTo(app: App, text: string): Promise<void> {
-  app.press("/");
-  await app.waitForText(/^\/ /m);
-  await app.type(text);
-  app.press(ENTER);
-  await app.waitForText(`</${text}>`);
-}
 
 async function openService(app: App): Promise<void> {
   await app.waitForText(/clusters\[\d+\]/);
@@ -240,59 +41,6 @@ async function openService(app: App): Promise<void> {
   await app.waitForText(new RegExp(`services\\(${CLUSTER}\\)\\[\\d+\\]`));
   await filterTo(app, SERVICE);
   await app.waitForText(new RegExp(`^[^a-z0-9]*${SERVICE}\\s`, "m"));
-}
-
-/** The pane as drawn: its title, mode, line count, dropped count and body rows. */
-interface PaneSnapshot {
-  count: number | undefined;
-  mode: string;
-  sampled: boolean;
-  dropped: number;
-  rows: string[];
-}
-
-function readPane(screen: string): PaneSnapshot {
-  const lines = screen.split("\n");
-  const top = lines.findIndex((line) => line.includes("┌─ logs("));
-  const bottom = lines.findIndex((line, i) => i > top && line.startsWith("└"));
-  const title = top >= 0 ? lines[top]! : "";
-  const status = bottom >= 0 ? lines[bottom]! : "";
-  const mode = /(live tail|polling|starting…|stopped)( \([^)]*\))?(, sampled)?( · history \S+)? ─┐/.exec(
-    title,
-  );
-  return {
-    count:
-      Number(/logs\([^)]*\)\[([\d,]+)\]/.exec(title)?.[1]?.replaceAll(",", "") ?? Number.NaN) || undefined,
-    mode: mode ? `${mode[1]}${mode[2] ?? ""}` : "?",
-    sampled: Boolean(mode?.[3]) || /sampled/.test(title),
-    dropped: Number(/([\d,]+) lines dropped/.exec(status)?.[1]?.replaceAll(",", "") ?? 0),
-    rows: top >= 0 && bottom > top ? lines.slice(top + 1, bottom).map((line) => line.slice(1)) : [],
-  };
-}
-
-function stampModeOf(row: string): StampMode | undefined {
-  if (/^\d\d:\d\d:\d\d\.\d{3}Z /.test(row)) return "utc";
-  if (/^\d\d:\d\d:\d\d\.\d{3} /.test(row)) return "local";
-  if (/^ *\d+[smhdy]\w* ago /.test(row)) return "relative";
-  if (/^[0-9a-f]{8}\/\S/.test(row)) return "off";
-  return undefined;
-}
-
-/** Every row of the pane body in `mode`: the whole frame shows the new format. */
-function paneShows(screen: string, mode: StampMode): boolean {
-  // Marker rows ("── Live Tail sampled here …") carry no timestamp.
-  const rows = readPane(screen).rows.filter((row) => row.trim() !== "" && !row.startsWith("──"));
-  return rows.length > 0 && rows.every((row) => stampModeOf(row) === mode);
-}
-
-function rssOf(pid: number): { rssMb: number; peakMb: number } | undefined {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
-    return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
-  } catch {
-    return undefined;
-  }
 }
 
 /** The per-container rate that makes SERVICE write TARGET_LINES_PER_SECOND in all. */
@@ -314,140 +62,6 @@ function serviceRate(): { perContainer: number; tasks: number; streams: number; 
     streams: streams.length,
     groups: new Set(streams.map((stream) => stream.group.name)).size,
   };
-}
-
-interface Comparison {
-  /** Oldest saved line + 1 ms (that millisecond may be partly evicted) … `to`. */
-  from: number;
-  to: number;
-  saved: number;
-  /** Lines the reference account wrote in the checked range. */
-  expected: number;
-  /** …of which the pane lacks: gaps, since each stream is checked only up to its newest line in the pane. */
-  missing: number;
-  /** Lines in the pane the reference account did not write. */
-  extra: number;
-  /** Pane lines from streams the reference account does not have (see `reference` below). */
-  unknownStreams: number;
-  /** A few of the missing and extra lines (`timestamp stream message`), to judge them by. */
-  samples: { missing: string[]; extra: string[] };
-}
-
-/**
- * The saved buffer against what the simulator wrote for the service. `reference` is a second
- * simulated account made with the server's options and built at the server's epoch: it writes the
- * same lines for the same streams. A stream is checked only up to its newest line in the pane (later
- * lines could be a lag or a stopped task, not a gap), and lines of streams the reference does not
- * know are counted apart.
- */
-async function compareWithSimulator(
-  file: string,
-  reference: SimulatedAccount,
-  to: number,
-): Promise<Comparison> {
-  const key = (timestamp: number, stream: string, message: string) => `${timestamp} ${stream} ${message}`;
-  const saved = new Map<string, number>();
-  const newestByStream = new Map<string, number>();
-  let oldest = Infinity;
-  let savedCount = 0;
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    // `ISO-time task/container message`; a line that does not match continues a multi-line message.
-    const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z) ([0-9a-f]+)\/(\S+) (.*)$/.exec(line);
-    if (!match) continue;
-    const timestamp = Date.parse(match[1]!);
-    const stream = `${match[2]}/${match[3]}`;
-    savedCount += 1;
-    oldest = Math.min(oldest, timestamp);
-    newestByStream.set(stream, Math.max(newestByStream.get(stream) ?? -Infinity, timestamp));
-    const k = key(timestamp, stream, match[4]!);
-    saved.set(k, (saved.get(k) ?? 0) + 1);
-  }
-  const from = oldest + 1;
-  const logs = new CloudWatchLogsClient({
-    region: reference.region,
-    requestHandler: reference.requestHandler,
-    credentials: { accessKeyId: "BENCH", secretAccessKey: "bench" },
-  });
-  const written = new Map<string, number>();
-  const knownStreams = new Set<string>();
-  let expected = 0;
-  try {
-    let nextToken: string | undefined;
-    do {
-      const out = await logs.send(
-        new FilterLogEventsCommand({
-          logGroupName: `/ecs/${SERVICE}`,
-          startTime: from,
-          endTime: to,
-          nextToken,
-          limit: 10_000,
-        }),
-      );
-      for (const event of out.events ?? []) {
-        // ecs/<container>/<taskId> → taskId/container, as the saved file names it
-        const [, container, taskId] = (event.logStreamName ?? "").split("/");
-        const stream = `${taskId}/${container}`;
-        knownStreams.add(stream);
-        const timestamp = event.timestamp ?? 0;
-        if (timestamp > (newestByStream.get(stream) ?? to)) continue;
-        expected += 1;
-        const k = key(timestamp, stream, (event.message ?? "").split("\n")[0]!);
-        written.set(k, (written.get(k) ?? 0) + 1);
-      }
-      nextToken = out.nextToken;
-    } while (nextToken);
-  } finally {
-    logs.destroy();
-  }
-  const samples = { missing: [] as string[], extra: [] as string[] };
-  let missing = 0;
-  for (const [k, count] of written) {
-    const lacking = Math.max(0, count - (saved.get(k) ?? 0));
-    missing += lacking;
-    if (lacking > 0 && samples.missing.length < 3) samples.missing.push(k);
-  }
-  let extra = 0;
-  let unknownStreams = 0;
-  for (const [k, count] of saved) {
-    const [time, stream] = k.split(" ", 2) as [string, string];
-    const timestamp = Number(time);
-    if (timestamp < from || timestamp > to) continue;
-    if (!knownStreams.has(stream)) unknownStreams += count;
-    else {
-      const surplus = Math.max(0, count - (written.get(k) ?? 0));
-      extra += surplus;
-      if (surplus > 0 && samples.extra.length < 3) samples.extra.push(k);
-    }
-  }
-  return { from, to, saved: savedCount, expected, missing, extra, unknownStreams, samples };
-}
-
-interface Saved {
-  file: string;
-  /** When ctrl-s was pressed (epoch ms). */
-  at: number;
-  /** Timestamp of the newest saved line (epoch ms). */
-  newest: number;
-}
-
-/** ctrl-s in the pane: waits for the "saved" notice and returns the new file. */
-async function save(app: App, state: string): Promise<Saved | undefined> {
-  const directory = join(state, "deckhand", "logs");
-  const list = () =>
-    existsSync(directory) ? readdirSync(directory).filter((name) => name.endsWith(".log")) : [];
-  const before = new Set(list());
-  const at = Date.now();
-  app.press(CTRL_S);
-  const done = await app
-    .waitForText(/saved \d+ lines to /, 30_000)
-    .then(() => true)
-    .catch(() => false);
-  const name = list().find((candidate) => !before.has(candidate));
-  if (!done || !name) return undefined;
-  const file = join(directory, name);
-  const text = readFileSync(file, "utf8");
-  const last = /(\d{4}-\d\d-\d\dT[\d:.]+Z) \S+ [^\n]*\n?$/.exec(text.slice(-100_000))?.[1];
-  return { file, at, newest: last ? Date.parse(last) : Number.NaN };
 }
 
 async function ingest(
@@ -536,7 +150,9 @@ async function ingest(
     // read would block deckhand's writes.
     app.close();
     const compare = (saved: Saved | undefined) =>
-      saved ? compareWithSimulator(saved.file, reference, saved.at - INGEST_MARGIN_MS) : undefined;
+      saved
+        ? compareWithSimulator(saved.file, reference, `/ecs/${SERVICE}`, saved.at - INGEST_MARGIN_MS)
+        : undefined;
     const checks = [
       { what: "the pane opening (1st save)", check: await compare(handOver) },
       { what: "the end (2nd save)", check: await compare(steady) },

@@ -36,10 +36,11 @@ const server = createServer((request, response) => {
       new HttpRequest({ method: request.method, path: request.url, headers, body: await bodyOf(request) }),
       { abortSignal: aborted.signal },
     );
-    const { statusCode, headers: answerHeaders, body } = answer.response;
+    const { statusCode, headers: answerHeaders } = answer.response;
+    const body: unknown = answer.response.body;
     response.writeHead(statusCode, answerHeaders);
     if (body instanceof Readable) body.on("error", () => response.destroy()).pipe(response);
-    else response.end(body);
+    else response.end(body as string | Uint8Array);
   })().catch((error: unknown) => {
     if (!response.headersSent) response.writeHead(500);
     response.end(String(error));

@@ -61,8 +61,8 @@ function sessionActions(
 ): ActionServices {
   const client = {
     send(...args: unknown[]): unknown {
-      const real = connection.autoscaling;
-      return Reflect.apply(real.send, real, args);
+      const real: { send(...args: unknown[]): unknown } = connection.autoscaling;
+      return real.send(...args);
     },
   } as Pick<ApplicationAutoScalingClient, "send">;
   const autoscaling = new AutoScalingGateway(client);

@@ -2,6 +2,14 @@
 // nothing and ends with exit code 2 and one line saying what is wrong.
 import { parseArgs } from "node:util";
 import type { Settings } from "../settings/settings.js";
+import {
+  DEFAULT_LOG_BUFFER_LINES,
+  DEFAULT_REFRESH_SECONDS,
+  MIN_LOG_BUFFER_LINES,
+  MIN_REFRESH_SECONDS,
+  REGION_PATTERN,
+  type FlagDefaults,
+} from "./flag-limits.js";
 import { shellProblem } from "../settings/shell.js";
 
 export interface Options {
@@ -34,13 +42,6 @@ export type ParsedCommand =
   | { command: "help" }
   | { command: "version" }
   | { command: "error"; message: string };
-
-export const DEFAULT_REFRESH_SECONDS = 5;
-export const MIN_REFRESH_SECONDS = 1;
-export const DEFAULT_LOG_BUFFER_LINES = 100_000;
-export const MIN_LOG_BUFFER_LINES = 1_000;
-/** us-east-1, eu-central-2, us-gov-west-1, cn-north-1… (a JSON Schema pattern too). */
-export const REGION_PATTERN = "^[a-z]{2,4}(-[a-z]+)+-\\d+$";
 
 export const USAGE = `deckhand: a terminal UI for AWS ECS
 
@@ -82,14 +83,6 @@ export function simPluginFromEnv(
     ok: false,
     message: `DECKHAND_SIM_PLUGIN must be "path" (the session-manager-plugin on PATH) or "none" (as if not installed), not "${value}"`,
   };
-}
-
-/** Values the config file gives for flags that were not passed (see flagDefaults in settings.ts). */
-export interface FlagDefaults {
-  refreshSeconds?: number;
-  logBufferLines?: number;
-  profile?: string;
-  region?: string;
 }
 
 export function parseOptions(argv: string[], defaults: FlagDefaults = {}): ParsedCommand {

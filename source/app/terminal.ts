@@ -40,7 +40,7 @@ export function runExitHooksNow(): void {
 /** The synchronous part, then the async part of every hook (each bounds its own wait). */
 export async function runExitHooks(): Promise<void> {
   runExitHooksNow();
-  await Promise.allSettled([...hooks].map((hook) => hook.finish?.()));
+  await Promise.allSettled([...hooks].map((hook) => hook.finish?.() ?? Promise.resolve()));
   hooks.clear();
 }
 

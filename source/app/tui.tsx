@@ -41,7 +41,7 @@ interface Job {
  * for the plugin. process.stdin would keep reading once started, even unlistened.
  */
 function openInput(): NodeJS.ReadStream {
-  return process.stdin.isTTY ? (new ReadStream(0) as unknown as NodeJS.ReadStream) : process.stdin;
+  return process.stdin.isTTY ? new ReadStream(0) : process.stdin;
 }
 
 function closeInput(stream: NodeJS.ReadStream): void {

@@ -1,6 +1,7 @@
 // Application Auto Scaling for ECS services: the scalable target (min/max) that bounds a service's
 // desired count, its policies and scheduled actions, and changing min/max. A manual scale outside
-// min/max is undone by auto scaling, so actions read this before scaling.
+// min/max is undone by auto scaling, so actions read this before scaling (docs/aws.md,
+// "Application Auto Scaling").
 import {
   DescribeScalableTargetsCommand,
   DescribeScalingPoliciesCommand,
@@ -11,6 +12,7 @@ import {
   type ScalingPolicy,
   type ScheduledAction,
 } from "@aws-sdk/client-application-auto-scaling";
+import { resourceName } from "../core/arn.js";
 import { singleAttempt } from "./ecs-gateway.js";
 import { classifyError, fail, ok, type AwsFailure, type Result } from "./failure.js";
 
@@ -31,10 +33,8 @@ export interface ScalableTargetRange {
 
 /** "service/<cluster>/<service>", from names or ARNs. */
 export function serviceResourceId(cluster: string, service: string): string {
-  return `service/${lastSegment(cluster)}/${lastSegment(service)}`;
+  return `service/${resourceName(cluster)}/${resourceName(service)}`;
 }
-
-const lastSegment = (nameOrArn: string): string => nameOrArn.slice(nameOrArn.lastIndexOf("/") + 1);
 
 export class AutoScalingGateway {
   constructor(private readonly client: Pick<ApplicationAutoScalingClient, "send">) {}

@@ -28,7 +28,7 @@ export interface Connection {
   /** CloudWatch Logs in the connection's region. */
   logs: CloudWatchLogsClient;
   /** CloudWatch Logs in another region (an awslogs-region may differ from the cluster's). */
-  logsIn(region: string): CloudWatchLogsClient;
+  logsIn: (region: string) => CloudWatchLogsClient;
   /** Application Auto Scaling in the connection's region. */
   autoscaling: ApplicationAutoScalingClient;
   /**
@@ -51,7 +51,7 @@ export interface Connection {
    * ECR in a region (the image view: an image's registry region is in its URI). Its SDK package
    * is loaded on the first call, like SSM's: most sessions never look at an image.
    */
-  ecrIn(region: string): Pick<ECRClient, "send">;
+  ecrIn: (region: string) => Pick<ECRClient, "send">;
   /**
    * The ECS client's credentials, resolved (SSO, assume role, credential_process included), for
    * session-manager-plugin's environment: it cannot read SSO profiles itself. Rejects with the
@@ -105,7 +105,7 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
       ? { requestHandler: options.requestHandler, credentials: config.credentials }
       : {}),
     // StartLiveTail carries the host prefix "stream-"; the SDK would prepend it to a custom host
-    // (stream-127.0.0.1) and the request would go nowhere. See reference/aws-api.md §3.1.
+    // (stream-127.0.0.1) and the request would go nowhere (docs/aws.md, "Live Tail").
     disableHostPrefix: hasLogsEndpointOverride(options, env),
   });
   const clients = new Map<string, CloudWatchLogsClient>();

@@ -2,7 +2,7 @@
 // scan summary) and DescribeImageScanFindings (the scan's status and its worst findings). Reads
 // only. The registry's region comes from the image URI, which can differ from the cluster's, so
 // the connection hands out one client per region. The SDK package is imported on the first
-// lookup (like SSM's): most sessions never look at an image.
+// lookup (like SSM's): most sessions never look at an image. See docs/aws.md, "ECR".
 import type {
   DescribeImageScanFindingsResponse,
   ECRClient,

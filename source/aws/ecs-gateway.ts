@@ -28,6 +28,7 @@ import {
   type TaskDefinition,
   type TaskDefinitionStatus,
 } from "@aws-sdk/client-ecs";
+import { familyRevision } from "../core/arn.js";
 import { ok, type Result } from "./failure.js";
 import * as mutations from "./ecs-mutations.js";
 import type { DeploymentStop, ExecRequest, ExecSession, ServiceUpdate, TaskStop } from "./ecs-mutations.js";
@@ -37,6 +38,7 @@ import { RequestBudget } from "./request-budget.js";
 export type { DeploymentStop, ExecRequest, ExecSession, ServiceUpdate, TaskStop } from "./ecs-mutations.js";
 export { singleAttempt } from "./single-attempt.js";
 
+// The most one call takes (docs/aws.md, "ECS API limits").
 export const DESCRIBE_CLUSTERS_LIMIT = 100;
 export const DESCRIBE_SERVICES_LIMIT = 10;
 export const DESCRIBE_TASKS_LIMIT = 100;
@@ -203,7 +205,9 @@ export class EcsGateway {
       return { arns: out.taskDefinitionArns ?? [], nextToken: out.nextToken };
     });
     // moto ignores sort; ordering here keeps the answer the same everywhere.
-    return listed.ok ? ok([...listed.value].sort((a, b) => revisionOf(b) - revisionOf(a))) : listed;
+    return listed.ok
+      ? ok([...listed.value].sort((a, b) => familyRevision(b).revision - familyRevision(a).revision))
+      : listed;
   }
 
   /** The families with at least one ACTIVE revision, in the order ECS lists them (by name). */
@@ -269,9 +273,4 @@ export class EcsGateway {
   executeCommand(request: ExecRequest): Promise<Result<ExecSession>> {
     return mutations.executeCommand(this.ecs, request);
   }
-}
-
-/** The revision number at the end of a task definition ARN ("...:task-definition/web:3" → 3). */
-function revisionOf(arn: string): number {
-  return Number(arn.slice(arn.lastIndexOf(":") + 1)) || 0;
 }

@@ -1,7 +1,7 @@
 // Elastic Load Balancing v2 for ECS services: the target groups a service registers its tasks in
 // (DescribeTargetGroups, paged by Marker) and what the load balancer thinks of each target
 // (DescribeTargetHealth). The SDK package is loaded on the first call, like the client
-// (connection.ts): only the targets view needs it.
+// (connection.ts): only the targets view needs it. The protocol and its limits: docs/aws.md, "ELBv2".
 import type {
   ElasticLoadBalancingV2Client,
   TargetGroup,

@@ -72,6 +72,9 @@ const NETWORK = new Set([
   "TimeoutError",
 ]);
 
+const text = (value: unknown): string | undefined =>
+  typeof value === "string" || typeof value === "number" ? String(value) : undefined;
+
 interface ErrorLike {
   name?: unknown;
   code?: unknown;
@@ -85,9 +88,8 @@ interface ErrorLike {
  */
 export function classifyError(operation: string, error: unknown, service = "ecs"): AwsFailure {
   const e = (typeof error === "object" && error !== null ? error : {}) as ErrorLike;
-  const code = String(
-    e.name === "Error" && typeof e.code === "string" ? e.code : (e.name ?? e.code ?? "Error"),
-  );
+  const code =
+    e.name === "Error" && typeof e.code === "string" ? e.code : (text(e.name) ?? text(e.code) ?? "Error");
   const rawMessage = typeof e.message === "string" ? e.message : String(error);
   const message = oneLine(rawMessage) || code;
   const status = e.$metadata?.httpStatusCode;

@@ -1,6 +1,7 @@
 // Client-side request budget for CloudWatch Logs: one token bucket per operation at 95% of the
-// published per-account, per-Region TPS quota (reference/aws-api.md §3.1–3.2), plus a cap on requests
-// in flight. Logs quotas are plain TPS with no published burst, so a bucket holds one second's worth.
+// published per-account, per-Region TPS quota (docs/aws.md, "CloudWatch Logs quotas"), plus a cap
+// on requests in flight. Logs quotas are plain TPS with no published burst, so a bucket holds one
+// second's worth.
 import { ConcurrencyLimit } from "./concurrency-limit.js";
 import { TokenBucket, type BucketSpec } from "./request-budget.js";
 

@@ -1,7 +1,7 @@
 // Client-side request budget: one token bucket per ECS throttling category (the same buckets AWS
-// uses, see shared/reference/aws-api.md §1.2) plus a cap on requests in flight. Callers reserve a
-// token first and wait for the refill when the bucket is in debt, so a burst of describes spreads
-// out instead of hitting ThrottlingException.
+// uses, docs/aws.md, "ECS throttling") plus a cap on requests in flight. Callers reserve a token
+// first and wait for the refill when the bucket is in debt, so a burst of describes spreads out
+// instead of hitting ThrottlingException.
 import { ConcurrencyLimit } from "./concurrency-limit.js";
 
 export interface BucketSpec {

@@ -1,6 +1,7 @@
 // SSM Session Manager for port forwarding to a task: StartSession opens the session that
 // session-manager-plugin then attaches to, TerminateSession closes it. Both are sent once: a
-// retried StartSession would leave a second session open that nobody terminates.
+// retried StartSession would leave a second session open that nobody terminates (docs/aws.md,
+// "Port forwarding").
 import type { SSMClient } from "@aws-sdk/client-ssm";
 import { singleAttempt } from "./ecs-gateway.js";
 import { classifyExecError } from "./exec-failure.js";

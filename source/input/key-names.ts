@@ -75,8 +75,8 @@ export function splitKeys(input: string, key: InkKey): { name: string; input: st
 const CHAR_KEYS: Record<string, { name: string; input: string }> = Object.fromEntries(
   Array.from({ length: 26 }, (_, i) => {
     const letter = String.fromCharCode(97 + i);
-    return [String.fromCharCode(i + 1), { name: `ctrl-${letter}`, input: letter }];
-  }).filter(([char]) => !["\b", "\t", "\n", "\r"].includes(char as string)),
+    return [String.fromCharCode(i + 1), { name: `ctrl-${letter}`, input: letter }] as const;
+  }).filter(([char]) => !["\b", "\t", "\n", "\r"].includes(char)),
 );
 
 const CHAR_NAMES: Record<string, string> = {

@@ -1,8 +1,8 @@
 // The AWS console pages `o` opens, built from ARNs alone: an ARN carries the partition (which
 // console) and the region, so no call is needed. Each kind picks its page from these.
-import { lastSegment } from "../core/arn.js";
 import { parseImageReference } from "../aws/image-uri.js";
 import type { Scope } from "./types.js";
+import { resourceName } from "../core/arn.js";
 
 const CONSOLE_HOST: Record<string, string> = {
   aws: "console.aws.amazon.com",
@@ -43,7 +43,7 @@ const encodePath = (parts: readonly string[]) => parts.map((part) => encodeURICo
 export function clusterPage(clusterArn: string | undefined, path: string, clusterName?: string) {
   const at = consoleOf(clusterArn);
   if (!at || !clusterArn) return undefined;
-  const cluster = encodeURIComponent(clusterName ?? lastSegment(clusterArn));
+  const cluster = encodeURIComponent(clusterName ?? resourceName(clusterArn));
   return `${at.origin}/ecs/v2/clusters/${cluster}/${path}?region=${at.region}`;
 }
 
@@ -56,7 +56,7 @@ export const servicePage = (scope: Scope, service: string | undefined, tab: stri
   service === undefined ? undefined : scopePage(scope, `services/${encodeURIComponent(service)}/${tab}`);
 
 export const taskPage = (scope: Scope, taskArn: string | undefined) =>
-  taskArn === undefined ? undefined : scopePage(scope, `tasks/${lastSegment(taskArn)}/configuration`);
+  taskArn === undefined ? undefined : scopePage(scope, `tasks/${resourceName(taskArn)}/configuration`);
 
 /**
  * A task definition family's page, or one revision's ("web:12"): they belong to the region, not

@@ -2,11 +2,12 @@
 // its EC2 tasks run on, with their agent, what is left of their CPU and memory, and their tasks.
 // A cluster with none says why instead of showing an empty table (Fargate needs no hosts).
 import type { Cluster, ContainerInstance, Resource } from "@aws-sdk/client-ecs";
-import { ageOrder, arnName, count, formatAge, orDash } from "./format.js";
+import { ageOrder, count, formatAge, orDash } from "./format.js";
 import { scopePage } from "./console-pages.js";
 import { arnReferences } from "./references.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind, Scope } from "./types.js";
+import { resourceName } from "../core/arn.js";
 
 export interface InstanceRow {
   arn: string;
@@ -179,7 +180,7 @@ export const instanceKind: ResourceKind<InstanceRow> = {
   filterText: (r) =>
     [
       r.instance.ec2InstanceId,
-      arnName(r.arn),
+      resourceName(r.arn),
       r.instance.status,
       r.instance.agentConnected ? "connected" : "disconnected",
       attribute(r.instance, "ecs.availability-zone"),
@@ -197,7 +198,7 @@ export const instanceKind: ResourceKind<InstanceRow> = {
       clusterArn: scope.clusterArn,
       clusterName: scope.clusterName,
       containerInstanceArn: row.arn,
-      instanceId: row.instance.ec2InstanceId ?? arnName(row.arn),
+      instanceId: row.instance.ec2InstanceId ?? resourceName(row.arn),
     },
   }),
   async load({ gateway, scope }) {
@@ -221,4 +222,4 @@ export const instanceKind: ResourceKind<InstanceRow> = {
   },
 };
 
-const clusterLabel = (scope: Scope): string => scope.clusterName ?? arnName(scope.clusterArn);
+const clusterLabel = (scope: Scope): string => scope.clusterName ?? resourceName(scope.clusterArn);

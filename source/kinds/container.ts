@@ -1,6 +1,7 @@
 import { onlyOne } from "../aws/failure.js";
+import { resourceName } from "../core/arn.js";
 import type { Container, NetworkBinding, PortMapping, Task } from "@aws-sdk/client-ecs";
-import { arnName, orDash } from "./format.js";
+import { orDash } from "./format.js";
 import { forwardsOf } from "./port-forward.js";
 import { essentialNames, hasExited } from "./stop-diagnosis.js";
 import { taskPage } from "./console-pages.js";
@@ -36,8 +37,8 @@ declare module "./types.js" {
 
 export const containerKind: ResourceKind<ContainerRow> = {
   id: "containers",
-  title: (scope) => `containers(${arnName(scope.taskArn)})`,
-  crumb: (scope) => arnName(scope.taskArn),
+  title: (scope) => `containers(${resourceName(scope.taskArn)})`,
+  crumb: (scope) => resourceName(scope.taskArn),
   key: (row) => row.name,
   command: { aliases: [], description: "Containers of the task in scope", needs: "task" },
   columns: [
@@ -121,7 +122,7 @@ export const containerKind: ResourceKind<ContainerRow> = {
       taskArn: scope.taskArn ?? "",
       container: row.name,
     },
-    title: `logs(${arnName(scope.taskArn)}/${row.name})`,
+    title: `logs(${resourceName(scope.taskArn)}/${row.name})`,
   }),
   filterText: (r) => `${r.name} ${r.container.image ?? ""} ${r.container.lastStatus ?? ""}`,
   describe: (r) => r.container,

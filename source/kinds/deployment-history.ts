@@ -3,9 +3,9 @@
 // forgets once a deployment is replaced. Where the API is refused or missing (an older endpoint,
 // a policy without ecs:ListServiceDeployments), the view shows the service's own deployments only.
 import type { Deployment, ServiceDeploymentBrief, ServiceDeploymentStatus } from "@aws-sdk/client-ecs";
+import { resourceName } from "../core/arn.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import type { AwsFailure } from "../aws/failure.js";
-import { arnName } from "./format.js";
 
 /** How many finished deployments the view keeps: the recent past, not the whole history. */
 export const HISTORY_LIMIT = 10;
@@ -42,7 +42,7 @@ export async function deploymentHistory(
     revisions.value.map((revision) => [revision.serviceRevisionArn, revision.taskDefinition]),
   );
   const finished = briefs.map((brief) => {
-    const id = arnName(brief.serviceDeploymentArn);
+    const id = resourceName(brief.serviceDeploymentArn);
     const deployment: Deployment = {
       id,
       status: brief.status,

@@ -6,11 +6,11 @@ import { describeScopeService } from "./scope-service.js";
 import type { Deployment, Service, ServiceDeploymentBrief } from "@aws-sdk/client-ecs";
 import { describeFailure } from "../aws/failure.js";
 import { deploymentHistory } from "./deployment-history.js";
-import { ageOrder, arnName, count, formatAge, orDash } from "./format.js";
+import { ageOrder, count, formatAge, orDash } from "./format.js";
 import { servicePage } from "./console-pages.js";
 import { statusTone } from "./tone.js";
-import { lastSegment } from "../core/arn.js";
 import type { DiffPair, ResourceKind, Tone } from "./types.js";
+import { resourceName } from "../core/arn.js";
 
 export interface DeploymentRow {
   id: string;
@@ -63,7 +63,7 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     {
       header: "TASK DEFINITION",
       priority: 2,
-      value: (r) => arnName(r.deployment.taskDefinition),
+      value: (r) => resourceName(r.deployment.taskDefinition),
       sortKey: "T",
     },
     {
@@ -143,7 +143,9 @@ export const deploymentKind: ResourceKind<DeploymentRow> = {
     },
   ],
   filterText: (r) =>
-    [r.id, r.deployment.status, arnName(r.deployment.taskDefinition), r.deployment.rolloutState].join(" "),
+    [r.id, r.deployment.status, resourceName(r.deployment.taskDefinition), r.deployment.rolloutState].join(
+      " ",
+    ),
   describe: (r) => r.finished ?? r.deployment,
   consoleUrl: (_key, scope) => servicePage(scope, scope.serviceName, "deployments"),
   watches: "service",
@@ -193,8 +195,8 @@ function deploymentPair(rows: readonly DeploymentRow[], row: DeploymentRow | und
     };
   }
   // A restart (forceNewDeployment) rolls out the revision already running: the same on both sides.
-  const same = lastSegment(old.deployment.taskDefinition);
-  if (same === lastSegment(primary.deployment.taskDefinition)) {
+  const same = resourceName(old.deployment.taskDefinition);
+  if (same === resourceName(primary.deployment.taskDefinition)) {
     return { ok: false, message: `both deployments run ${same} (a forced new deployment): nothing to diff` };
   }
   return { ok: true, before: old.deployment.taskDefinition, after: primary.deployment.taskDefinition };

@@ -15,31 +15,12 @@ export function formatAge(from: Date | undefined, now: number): string {
   return `${Math.floor(days / 365)}y`;
 }
 
-/** The part after the last "/" of an ARN: service, task id, cluster name. */
-export function arnName(arn: string | undefined): string {
-  if (!arn) return "";
-  const slash = arn.lastIndexOf("/");
-  return slash >= 0 ? arn.slice(slash + 1) : arn.slice(arn.lastIndexOf(":") + 1);
-}
-
-export function taskDefinitionRevision(arn: string | undefined): string {
-  const name = arnName(arn);
-  const colon = name.lastIndexOf(":");
-  return colon >= 0 ? name.slice(colon + 1) : "";
-}
-
 export function count(value: number | undefined): string {
   return value === undefined ? "" : String(value);
 }
 
 export function orDash(value: string | undefined | null): string {
   return value ? value : "-";
-}
-
-/** "arn:aws:ecs:us-east-1:123456789012:cluster/prod" → "123456789012" */
-export function accountIdOf(arn: string): string | undefined {
-  const parts = arn.split(":");
-  return parts[0] === "arn" && /^\d{12}$/.test(parts[4] ?? "") ? parts[4] : undefined;
 }
 
 /** A moment in local time to the minute, as the ECS console lists it: 2026-11-27 03:14 */

@@ -6,9 +6,10 @@ import { onlyOne, type AwsFailure } from "../aws/failure.js";
 import { NOT_SCANNED, type EcrImage } from "../aws/ecr-gateway.js";
 import { parseImageReference, registryName, type ImageReference } from "../aws/image-uri.js";
 import { ecrRepositoryPage } from "./console-pages.js";
-import { ageOrder, arnName, formatAge, orDash } from "./format.js";
+import { ageOrder, formatAge, orDash } from "./format.js";
 import type { Reference } from "./references.js";
 import type { ResourceKind, Tone } from "./types.js";
+import { resourceName } from "../core/arn.js";
 
 export interface ImageRow {
   key: string;
@@ -162,7 +163,7 @@ export const imageKind: ResourceKind<ImageRow> = {
     if (!described.ok) return described;
     const container = described.value.containers?.find((c) => c.name === scope.containerName);
     if (!container?.image) {
-      const what = `container ${scope.containerName ?? ""} of task ${arnName(scope.taskArn)}`;
+      const what = `container ${scope.containerName ?? ""} of task ${resourceName(scope.taskArn)}`;
       return { ok: false, failure: failure("MISSING", `${what} has no image`) };
     }
     const reference = parseImageReference(container.image);

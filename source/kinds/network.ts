@@ -5,8 +5,9 @@
 // one row per container with its host port bindings. The public IP itself would need EC2
 // DescribeNetworkInterfaces; deckhand shows whether one is assigned instead (see README).
 import type { Attachment, AwsVpcConfiguration, Task } from "@aws-sdk/client-ecs";
+import { resourceName } from "../core/arn.js";
 import { onlyOne } from "../aws/failure.js";
-import { arnName, orDash } from "./format.js";
+import { orDash } from "./format.js";
 import { attachmentDetail, eniAttachments } from "./task-eni.js";
 import { taskPage } from "./console-pages.js";
 import { statusTone } from "./tone.js";
@@ -87,7 +88,7 @@ declare module "./types.js" {
 
 export const networkKind: ResourceKind<NetworkRow> = {
   id: "network",
-  title: (scope) => `network(${arnName(scope.taskArn)})`,
+  title: (scope) => `network(${resourceName(scope.taskArn)})`,
   caption: (rows) => {
     const first = rows[0];
     if (!first) return undefined;
@@ -135,7 +136,7 @@ export const networkKind: ResourceKind<NetworkRow> = {
   // The view is about one task: l follows its logs, as on the task itself.
   logs: (_row, scope) => ({
     follow: { kind: "task", cluster: scope.clusterArn ?? "", taskArn: scope.taskArn ?? "" },
-    title: `logs(${scope.serviceName ?? scope.instanceId ?? ""}/${arnName(scope.taskArn)})`,
+    title: `logs(${scope.serviceName ?? scope.instanceId ?? ""}/${resourceName(scope.taskArn)})`,
   }),
   filterText: (r) =>
     [r.mode, r.name, r.privateIp, r.subnet, r.zone, r.securityGroups?.join(" "), r.ports, r.dns].join(" "),
@@ -150,7 +151,7 @@ export const networkKind: ResourceKind<NetworkRow> = {
     const described = onlyOne(
       await gateway.describeTasks(cluster, [taskArn]),
       "DescribeTasks",
-      `task ${arnName(taskArn)}`,
+      `task ${resourceName(taskArn)}`,
     );
     if (!described.ok) return described;
     const task = described.value;

@@ -1,6 +1,6 @@
-import type { PortForward } from "../features/exec/port-forwards.js";
-import { arnName } from "./format.js";
+import type { PortForward } from "./port-forward-record.js";
 import type { ResourceKind, Tone } from "./types.js";
+import { resourceName } from "../core/arn.js";
 
 /** A forward as its row: the manager's own record, which already knows everything shown. */
 export type PortForwardRow = PortForward;
@@ -58,7 +58,7 @@ export const portForwardKind: ResourceKind<PortForwardRow> = {
       sortKey: "R",
     },
     { header: "CONTAINER", priority: 2, value: (r) => r.containerName, sortKey: "C" },
-    { header: "TASK", priority: 3, value: (r) => arnName(r.taskArn), sortKey: "T" },
+    { header: "TASK", priority: 3, value: (r) => resourceName(r.taskArn), sortKey: "T" },
     {
       header: "STATE",
       priority: 1,

@@ -1,7 +1,7 @@
 // What `c` copies from a row: the ways to refer to it, most precise first. Most rows are keyed by
 // an ARN; a kind whose key is something else (a container's name, a target's address) says so in
 // its own `references`.
-import { lastSegment } from "../core/arn.js";
+import { resourceName } from "../core/arn.js";
 
 export interface Reference {
   label: "ARN" | "ID" | "name" | "image" | "digest";
@@ -16,6 +16,6 @@ export function arnReferences(key: string, short: "name" | "ID" = "name"): Refer
   if (!key.startsWith("arn:")) return [{ label: "ID", value: key }];
   return [
     { label: "ARN", value: key },
-    { label: short, value: lastSegment(key) },
+    { label: short, value: resourceName(key) },
   ];
 }

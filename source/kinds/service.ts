@@ -1,9 +1,9 @@
 import type { Service } from "@aws-sdk/client-ecs";
-import { lastSegment } from "../core/arn.js";
-import { ageOrder, arnName, count, formatAge, formatTime, orDash } from "./format.js";
+import { ageOrder, count, formatAge, formatTime, orDash } from "./format.js";
 import { servicePage } from "./console-pages.js";
 import { statusTone } from "./tone.js";
 import type { KindId, LoadContext, LoadOutcome, ResourceKind, Scope, ViewAt } from "./types.js";
+import { resourceName } from "../core/arn.js";
 
 export interface ServiceRow {
   arn: string;
@@ -109,7 +109,7 @@ export const serviceKind: ResourceKind<ServiceRow> = {
     {
       header: "TASK DEFINITION",
       priority: 3,
-      value: (r) => arnName(r.service?.taskDefinition),
+      value: (r) => resourceName(r.service?.taskDefinition),
       flexible: true,
       sortKey: "T",
     },
@@ -144,9 +144,10 @@ export const serviceKind: ResourceKind<ServiceRow> = {
       sortKey: "A",
     },
   ],
-  filterText: (r) => `${r.name} ${r.service?.status ?? ""} ${orDash(arnName(r.service?.taskDefinition))}`,
+  filterText: (r) =>
+    `${r.name} ${r.service?.status ?? ""} ${orDash(resourceName(r.service?.taskDefinition))}`,
   describe: (r) => r.service,
-  consoleUrl: (key, scope) => servicePage(scope, lastSegment(key), "health"),
+  consoleUrl: (key, scope) => servicePage(scope, resourceName(key), "health"),
   load: loadServices,
   subject: { resource: "service", of: (row) => ({ name: row.name, service: row.service }) },
   drill: ofService("tasks"),
@@ -183,7 +184,7 @@ async function loadServices(context: LoadContext<ServiceRow>): Promise<LoadOutco
     if (!listed.ok) return { ok: false, failure: listed.failure, rows: previous ? [...previous] : undefined };
     memo.listedAt = now;
     rows = listed.value
-      .map((arn) => known.get(arn) ?? { arn, name: arnName(arn) })
+      .map((arn) => known.get(arn) ?? { arn, name: resourceName(arn) })
       .sort((a, b) => a.name.localeCompare(b.name));
     context.publish(rows);
   } else {

@@ -8,12 +8,13 @@ import type { LoadBalancer, Task } from "@aws-sdk/client-ecs";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import { ok, type Result } from "../aws/failure.js";
 import { azSpread, spreadText, type ZoneSpread } from "./az-spread.js";
-import { arnName, orDash } from "./format.js";
+import { orDash } from "./format.js";
 import { servicePage } from "./console-pages.js";
 import { describeScopeService } from "./scope-service.js";
 import { matchTargets } from "./target-match.js";
 import type { ResourceKind, Scope, Tone } from "./types.js";
 import { inService } from "../aws/task-group.js";
+import { resourceName } from "../core/arn.js";
 
 export interface TargetRow {
   key: string;
@@ -53,7 +54,7 @@ export const targetKey = (health: TargetHealthDescription, binding: TargetRow["b
 export const targetIdOfKey = (key: string): string => key.split(" ")[0] ?? key;
 
 const stateOf = (row: TargetRow) => row.health.TargetHealth?.State ?? "";
-const groupName = (row: TargetRow) => row.group?.TargetGroupName ?? arnName(row.binding.targetGroupArn);
+const groupName = (row: TargetRow) => row.group?.TargetGroupName ?? resourceName(row.binding.targetGroupArn);
 
 /** "arn:…:loadbalancer/app/prod-alb/50dc6c495c0c9188" → "prod-alb" */
 const loadBalancerName = (arn: string) => arn.split("/")[2] ?? arn;
@@ -139,7 +140,12 @@ export const targetKind: ResourceKind<TargetRow> = {
       sortValue: (r) => STATE_ORDER.indexOf(stateOf(r)),
     },
     { header: "REASON", priority: 2, value: (r) => orDash(r.health.TargetHealth?.Reason), sortKey: "R" },
-    { header: "TASK", priority: 3, value: (r) => (r.task ? arnName(r.task.taskArn) : "-"), sortKey: "T" },
+    {
+      header: "TASK",
+      priority: 3,
+      value: (r) => (r.task ? resourceName(r.task.taskArn) : "-"),
+      sortKey: "T",
+    },
     { header: "TARGET GROUP", priority: 4, value: groupName, sortKey: "N" },
     {
       header: "LOAD BALANCER",
@@ -178,7 +184,7 @@ export const targetKind: ResourceKind<TargetRow> = {
       stateOf(r),
       r.health.TargetHealth?.Reason,
       r.health.Target?.AvailabilityZone,
-      r.task ? arnName(r.task.taskArn) : "",
+      r.task ? resourceName(r.task.taskArn) : "",
       groupName(r),
       r.health.TargetHealth?.Description,
     ].join(" "),

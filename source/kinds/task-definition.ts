@@ -3,7 +3,7 @@
 // from the families list, it is the family alone. Revisions are immutable, so each is described
 // once (the gateway keeps them), the ones on screen first.
 import type { Service, TaskDefinition } from "@aws-sdk/client-ecs";
-import { familyRevision, lastSegment } from "../core/arn.js";
+import { familyRevision, resourceName } from "../core/arn.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import type { AwsFailure } from "../aws/failure.js";
 import { ageOrder, formatAge, formatTime } from "./format.js";
@@ -48,10 +48,10 @@ export function revisionUses(service: Service | undefined): Map<string, Revision
   const uses = new Map<string, RevisionUse>();
   const deployments = service?.deployments ?? [];
   const primary = deployments.find((deployment) => deployment.status === "PRIMARY");
-  const current = lastSegment(service?.taskDefinition ?? primary?.taskDefinition ?? "");
+  const current = resourceName(service?.taskDefinition ?? primary?.taskDefinition ?? "");
   if (current) uses.set(current, primary?.rolloutState === "IN_PROGRESS" ? "deploying" : "running");
   for (const deployment of deployments) {
-    const name = lastSegment(deployment.taskDefinition ?? "");
+    const name = resourceName(deployment.taskDefinition ?? "");
     if (name && !uses.has(name)) uses.set(name, "draining");
   }
   return uses;
@@ -201,7 +201,7 @@ export const taskDefinitionKind: ResourceKind<RevisionRow> = {
     ].join(" "),
   describe: (r) => r.definition,
   diff: revisionPair,
-  consoleUrl: (key) => taskDefinitionPage(key, lastSegment(key)),
+  consoleUrl: (key) => taskDefinitionPage(key, resourceName(key)),
   load: loadRevisions,
 };
 
@@ -239,7 +239,7 @@ function revisionPair(
   if (!previous)
     return {
       ok: false,
-      message: `${lastSegment(row.arn)} is the first revision: nothing older to diff with`,
+      message: `${resourceName(row.arn)} is the first revision: nothing older to diff with`,
     };
   return { ok: true, before: previous.arn, after: row.arn };
 }

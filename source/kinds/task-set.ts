@@ -4,8 +4,15 @@
 import type { DesiredStatus, Task } from "@aws-sdk/client-ecs";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import { essentialNames, exitedContainers, type Essential } from "./stop-diagnosis.js";
-import type { TaskRow } from "./task.js";
 import type { LoadContext, LoadOutcome, Scope, TaskSet } from "./types.js";
+
+/** A task as its row: the task, and which of its containers are essential, when known. */
+export interface TaskRow {
+  arn: string;
+  task: Task;
+  /** Names of the task's essential containers (from its task definition), when known. */
+  essential?: Essential;
+}
 import { inService } from "../aws/task-group.js";
 
 export const TASK_SETS: readonly TaskSet[] = ["running", "stopped", "all"];

@@ -1,21 +1,17 @@
 import type { Task } from "@aws-sdk/client-ecs";
-import { ageOrder, arnName, formatAge, orDash, taskDefinitionRevision } from "./format.js";
-import { diagnoseStop, exitCodes, exitTone, type Essential } from "./stop-diagnosis.js";
+import { ageOrder, formatAge, orDash } from "./format.js";
+import { diagnoseStop, exitCodes, exitTone } from "./stop-diagnosis.js";
 import { openFor } from "./scope-need.js";
-import { isTaskSet, loadServiceTasks, TASK_SETS, taskSetOf, withTaskSet } from "./task-set.js";
+import { isTaskSet, loadServiceTasks, TASK_SETS, taskSetOf, withTaskSet, type TaskRow } from "./task-set.js";
 import { eniDetail } from "./task-eni.js";
 import { taskPage } from "./console-pages.js";
 import { arnReferences } from "./references.js";
 import { statusTone } from "./tone.js";
 import type { ResourceKind, ViewAt } from "./types.js";
 import { serviceOfTask } from "../aws/task-group.js";
+import { resourceName, taskDefinitionRevision } from "../core/arn.js";
 
-export interface TaskRow {
-  arn: string;
-  task: Task;
-  /** Names of the task's essential containers (from its task definition), when known. */
-  essential?: Essential;
-}
+export type { TaskRow };
 
 export function privateIp(task: Task): string | undefined {
   const fromEni = eniDetail(task, "privateIPv4Address");
@@ -55,7 +51,7 @@ export const taskKind: ResourceKind<TaskRow> = {
   },
   taskSets: true,
   columns: [
-    { header: "ID", priority: 1, value: (r) => arnName(r.arn), sortKey: "N" },
+    { header: "ID", priority: 1, value: (r) => resourceName(r.arn), sortKey: "N" },
     {
       header: "LAST",
       priority: 2,
@@ -76,7 +72,7 @@ export const taskKind: ResourceKind<TaskRow> = {
     {
       header: "TASK DEFINITION",
       priority: 5,
-      value: (r) => arnName(r.task.taskDefinitionArn),
+      value: (r) => resourceName(r.task.taskDefinitionArn),
       sortKey: "T",
       wide: true,
     },
@@ -152,7 +148,7 @@ export const taskKind: ResourceKind<TaskRow> = {
   consoleUrl: (key, scope) => taskPage(scope, key),
   filterText: (r) =>
     [
-      arnName(r.arn),
+      resourceName(r.arn),
       r.task.lastStatus,
       r.task.healthStatus,
       privateIp(r.task),
@@ -182,6 +178,6 @@ export const taskKind: ResourceKind<TaskRow> = {
   },
   logs: (row, scope) => ({
     follow: { kind: "task", cluster: scope.clusterArn ?? "", taskArn: row.arn },
-    title: `logs(${scope.serviceName ?? scope.instanceId ?? ""}/${arnName(row.arn)})`,
+    title: `logs(${scope.serviceName ?? scope.instanceId ?? ""}/${resourceName(row.arn)})`,
   }),
 };

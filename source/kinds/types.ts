@@ -5,8 +5,8 @@ import type { EcrGateway } from "../aws/ecr-gateway.js";
 import type { Elbv2Gateway } from "../aws/elbv2-gateway.js";
 import type { AwsFailure } from "../aws/failure.js";
 import type { EcsGateway } from "../aws/ecs-gateway.js";
-import type { PortForward } from "../features/exec/port-forwards.js";
-import type { FollowScope } from "../features/logs/log-follower.js";
+import type { PortForward } from "./port-forward-record.js";
+import type { FollowScope } from "./follow-scope.js";
 import type { Reference } from "./references.js";
 
 /**

@@ -7,6 +7,8 @@ export type AnyAbortSignal = AbortSignal | SdkAbortSignal;
 export function abortError(signal: AnyAbortSignal): Error {
   const reason: unknown = "reason" in signal ? signal.reason : undefined;
   const error = new Error(
+    // Any reason a caller gave, as the SDK's own handler words it.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- String() of any value is the point
     reason !== undefined && !(reason instanceof Error) ? String(reason) : "Request aborted",
   );
   error.name = "AbortError";
@@ -34,11 +36,11 @@ export function delay(ms: number, signal: AnyAbortSignal | undefined): Promise<v
       reject(abortError(signal));
     };
     if ("addEventListener" in signal && typeof signal.addEventListener === "function") {
-      const platform = signal as AbortSignal;
+      const platform = signal;
       platform.addEventListener("abort", onAbort, { once: true });
       detach = () => platform.removeEventListener("abort", onAbort);
     } else {
-      const legacy = signal as SdkAbortSignal;
+      const legacy = signal;
       const previous = legacy.onabort;
       legacy.onabort = onAbort;
       detach = () => {
@@ -51,11 +53,11 @@ export function delay(ms: number, signal: AnyAbortSignal | undefined): Promise<v
 /** Calls `listener` once when the signal fires; returns a function that stops listening. */
 export function onAbort(signal: AnyAbortSignal, listener: () => void): () => void {
   if ("addEventListener" in signal && typeof signal.addEventListener === "function") {
-    const platform = signal as AbortSignal;
+    const platform = signal;
     platform.addEventListener("abort", listener, { once: true });
     return () => platform.removeEventListener("abort", listener);
   }
-  const legacy = signal as SdkAbortSignal;
+  const legacy = signal;
   const previous = legacy.onabort;
   legacy.onabort = listener;
   return () => {

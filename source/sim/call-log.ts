@@ -10,9 +10,9 @@ const WRITE_INTERVAL_MS = 200;
 
 export interface CallLog {
   /** Marks the log stale; it is rewritten soon. */
-  touch(): void;
+  touch: () => void;
   /** Writes now, synchronously. */
-  flush(): void;
+  flush: () => void;
 }
 
 export function startCallLog(path: string, counter: CallCounter): CallLog {

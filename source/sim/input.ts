@@ -8,15 +8,15 @@ import { invalidParameter, type JsonObject, type SimError } from "./protocol.js"
 export type InvalidInput = (message: string) => SimError;
 
 export interface MemberReaders {
-  optionalString(input: JsonObject, member: string): string | undefined;
-  optionalInteger(input: JsonObject, member: string): number | undefined;
-  optionalBoolean(input: JsonObject, member: string): boolean | undefined;
+  optionalString: (input: JsonObject, member: string) => string | undefined;
+  optionalInteger: (input: JsonObject, member: string) => number | undefined;
+  optionalBoolean: (input: JsonObject, member: string) => boolean | undefined;
   /** A structure member: a JSON object, or undefined when absent. */
-  optionalObject(input: JsonObject, member: string): JsonObject | undefined;
+  optionalObject: (input: JsonObject, member: string) => JsonObject | undefined;
   /** A list of strings, or undefined when absent (an empty list is not absent). */
-  optionalStringList(input: JsonObject, member: string): string[] | undefined;
+  optionalStringList: (input: JsonObject, member: string) => string[] | undefined;
   /** A list of strings, empty when absent. */
-  stringList(input: JsonObject, member: string): string[];
+  stringList: (input: JsonObject, member: string) => string[];
 }
 
 /**
@@ -81,7 +81,10 @@ export const {
  * 1 and 50". The member is named with a lower-case first letter, as AWS does; a missing value is null.
  */
 export function constraintMessage(member: string, value: unknown, rule: string): string {
-  const shown = value === undefined || value === null ? "null" : `'${String(value)}'`;
+  const shown =
+    value === undefined || value === null
+      ? "null"
+      : `'${typeof value === "string" ? value : JSON.stringify(value)}'`;
   const name = member.charAt(0).toLowerCase() + member.slice(1);
   return `1 validation error detected: Value ${shown} at '${name}' failed to satisfy constraint: ${rule}`;
 }

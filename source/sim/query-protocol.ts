@@ -79,7 +79,8 @@ function toXml(value: unknown): string {
       .map(([name, member]) => `<${name}>${toXml(member)}</${name}>`)
       .join("");
   }
-  return escapeXml(String(value as string | number | boolean));
+  const primitive = typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+  return primitive ? escapeXml(String(value)) : "";
 }
 
 export function xmlResponse(operation: string, namespace: string, output: unknown): WireResponse {

@@ -4,12 +4,12 @@
 // `subject`), not the row, and the change lands on the kind whose rows stand for it. Pure
 // functions of the action and the rows, so they can be tested without a store.
 import type { Service } from "@aws-sdk/client-ecs";
-import { lastSegment } from "../core/arn.js";
 import type { Action } from "../features/actions/types.js";
 import { primaryDeployment } from "../kinds/service.js";
 import type { AnyKind } from "../kinds/registry.js";
 import { kindShowing, subjectOf } from "../kinds/subject.js";
 import type { KindId, SubjectResource, Subjects } from "../kinds/types.js";
+import { resourceName } from "../core/arn.js";
 
 /** How a pending change ended; the text, if any, goes to the flash line. */
 export interface Settled {
@@ -117,11 +117,11 @@ const DEPLOYING_VERB: Partial<Record<Action["id"], string>> = {
 
 function deploying(action: Action, now: number, before: Service | undefined): PendingChange[] {
   const call = action.calls[0];
-  const name = before?.serviceName ?? lastSegment(action.resourceArn);
+  const name = before?.serviceName ?? resourceName(action.resourceArn);
   const previous = primaryDeployment(before)?.id;
   const revision =
     call?.operation === "UpdateService" && call.parameters.taskDefinition
-      ? lastSegment(call.parameters.taskDefinition)
+      ? resourceName(call.parameters.taskDefinition)
       : undefined;
   const exec = call?.operation === "UpdateService" ? call.parameters.enableExecuteCommand : undefined;
   const verb =
@@ -160,7 +160,7 @@ function deploying(action: Action, now: number, before: Service | undefined): Pe
         primary.rolloutState === "COMPLETED" ||
         (primary.rolloutState === undefined && service.deployments.length === 1);
       if (!done || (exec !== undefined && service.enableExecuteCommand !== exec)) return undefined;
-      return { text: `${name}: deployment of ${lastSegment(primary.taskDefinition ?? "")} completed` };
+      return { text: `${name}: deployment of ${resourceName(primary.taskDefinition ?? "")} completed` };
     },
   });
 }

@@ -2,7 +2,7 @@
 // and keep each cursor on its row; the header learns the account from the first ARN; a finished
 // load says whether the rows are fresh.
 import type { AwsFailure } from "../aws/failure.js";
-import { accountIdOf } from "../kinds/format.js";
+import { accountOf } from "../core/arn.js";
 import type { AnyKind } from "../kinds/registry.js";
 import type { AppState, CacheEntry, ContextLine, StatePatch } from "./app-state.js";
 import { repositioned } from "./nav-stack.js";
@@ -41,7 +41,7 @@ function learnedAccount(
 ): ContextLine[] | undefined {
   const line = context.find((item) => item.label === "Account");
   if (!line || line.value || rows.length === 0) return undefined;
-  const accountId = accountIdOf(kind.key(rows[0]));
+  const accountId = accountOf(kind.key(rows[0]));
   if (!accountId) return undefined;
   return context.map((item) => (item === line ? { ...item, value: accountId } : item));
 }

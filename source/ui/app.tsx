@@ -1,9 +1,10 @@
 import { Box, useApp, useInput } from "ink";
+import { resourceName } from "../core/arn.js";
 import { useEffect, useSyncExternalStore } from "react";
 import type { AppStore, CacheEntry } from "../state/app-store.js";
 import { baseOf, dialogOf } from "../state/overlay.js";
 import type { Scope, Tone } from "../kinds/types.js";
-import { arnName, formatAge } from "../kinds/format.js";
+import { formatAge } from "../kinds/format.js";
 import { sanitizeCell } from "../core/text/sanitize.js";
 import { matchRanges, parsedFilter } from "../state/row-filter.js";
 import { drawnColumns, shownColumns } from "../state/view-sort.js";
@@ -155,7 +156,7 @@ function scopeLabel(scope: Scope): string {
   const parts = [
     scope.clusterName,
     scope.serviceName ?? scope.instanceId,
-    scope.taskArn && arnName(scope.taskArn),
+    scope.taskArn && resourceName(scope.taskArn),
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(" / ") : "all clusters";
 }

@@ -37,7 +37,7 @@ function session(options: { args?: string[]; env?: Record<string, string>; confi
       ...options.env,
     },
   });
-  const mutations = (): Mutation[] => JSON.parse(readFileSync(callLog, "utf8")).mutations;
+  const mutations = () => (JSON.parse(readFileSync(callLog, "utf8")) as { mutations: Mutation[] }).mutations;
   const actionLog = () => {
     const path = join(dir, "state", "deckhand", "actions.log");
     if (!existsSync(path)) return [];

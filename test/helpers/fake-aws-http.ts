@@ -38,7 +38,7 @@ export function fakeAwsHttp(answer: (target: string) => FakeAnswer) {
     },
     updateHttpClientConfig: () => {},
     httpHandlerConfigs: () => ({}),
-  } as HttpHandler;
+  };
   return { handler, sent };
 }
 

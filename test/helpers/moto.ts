@@ -125,7 +125,8 @@ async function launch(executable: string, port: number): Promise<MotoServer> {
     stop,
     async reset() {
       await motoApi(endpoint, "/moto-api/reset", {});
-      // Tasks otherwise move one state towards STOPPED on every DescribeTasks (aws-api.md §7.5 #3).
+      // Tasks otherwise move one state towards STOPPED on every DescribeTasks (docs/aws.md, "moto
+      // 5.2.1: services and tasks").
       await motoApi(endpoint, "/moto-api/state-manager/set-transition", {
         model_name: "ecs::task",
         transition: { progression: "manual", times: 1_000_000 },

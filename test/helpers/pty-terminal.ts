@@ -7,7 +7,7 @@ export interface PtyTerminal {
   term: xterm.Terminal;
   child: IPty;
   /** The visible viewport, one line per row, each trimmed on the right. */
-  screen(): string;
+  screen: () => string;
 }
 
 export interface PtyOptions {

@@ -146,7 +146,7 @@ export function startDeckhand(options: StartOptions = {}): Deckhand {
   };
 
   let writes = Promise.resolve();
-  let writeError: unknown;
+  let writeError: Error | undefined;
   const press = (keys: string) => {
     writes = writes.then(async () => {
       if (exit || writeError) return;
@@ -154,7 +154,7 @@ export function startDeckhand(options: StartOptions = {}): Deckhand {
         child.write(keys);
       } catch (error) {
         // The pty can close between the exit check and the write; type() reports it.
-        writeError = error;
+        writeError = error instanceof Error ? error : new Error(String(error));
         return;
       }
       await sleep(KEY_GAP_MS);

@@ -5,16 +5,17 @@
 //   staging  api (desired 1, no tasks), web (2 running tasks), worker (desired 0)
 //   sandbox  empty
 //
-// moto never starts tasks for services (aws-api.md §7.5 #1), so each service's tasks are run by hand with
-// launchType FARGATE, startedBy = the service's deployment id and group "service:<name>", which is what ECS
-// itself sets. Task definitions have no requiresCompatibilities, so networkMode stays bridge and run_task
-// needs no subnets (§7.5 #5). In staging only web has tasks, so its task list is the same whether the UI
-// filters ListTasks by serviceName (moto ignores that filter) or not.
+// moto never starts tasks for services (docs/aws.md, "moto 5.2.1: services and tasks"), so each
+// service's tasks are run by hand with launchType FARGATE, startedBy = the service's deployment id
+// and group "service:<name>", which is what ECS itself sets. Task definitions have no
+// requiresCompatibilities, so networkMode stays bridge and run_task needs no subnets (same
+// section). In staging only web has tasks, so its task list is the same whether the UI filters
+// ListTasks by serviceName (moto ignores that filter) or not.
 //
 // Every container logs through awslogs (group /ecs/<family>, prefix "ecs", us-east-1). When a Logs
 // client is passed, the groups are created, and each seeded task gets the stream awslogs would make,
 // ecs/<container>/<taskId>, holding SEEDED_LOG_LINES lines from the last minute (moto never writes
-// container logs itself, aws-api.md §7.6).
+// container logs itself, docs/aws.md, "moto 5.2.1: logs").
 import {
   CreateLogGroupCommand,
   CreateLogStreamCommand,
@@ -216,7 +217,8 @@ async function runServiceTasks(
   count: number,
 ): Promise<void> {
   service.tasks.push(...(await runTasks(ecs, cluster, service, count)));
-  // moto sets runningCount = desiredCount (and pendingCount 0) on update (§7.5 #8).
+  // moto sets runningCount = desiredCount (and pendingCount 0) on update (docs/aws.md, "moto 5.2.1:
+  // services and tasks").
   await ecs.send(
     new UpdateServiceCommand({ cluster: cluster.name, service: service.name, desiredCount: count }),
   );

@@ -1,8 +1,9 @@
 // Actions against moto_server over real HTTP: each is built from what the gateways describe,
-// confirmed and run through the ActionRunner, then checked by describing the resource again.
-// moto quirks that shape these checks (aws-api.md §7.5): update_service sets runningCount to the
-// new desiredCount at once, forceNewDeployment only gives deployments[0] a new id, and
-// ListServiceDeployments is not implemented (HTTP 500), so rollback takes its fallback path.
+// confirmed and run through the ActionRunner, then checked by describing the resource again. moto
+// quirks that shape these checks (docs/aws.md, "moto 5.2.1: services and tasks"): update_service
+// sets runningCount to the new desiredCount at once, forceNewDeployment only gives deployments[0] a
+// new id, and ListServiceDeployments is not implemented (HTTP 500), so rollback takes its fallback
+// path.
 import { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
 import {
   CreateClusterCommand,
@@ -56,7 +57,8 @@ const revisions: Record<string, string[]> = {};
 beforeAll(async () => {
   moto = await startMoto();
   ecsClient = motoEcsClient(moto.endpoint);
-  // No retries: moto answers 500 for what it does not implement (aws-api.md §7.3).
+  // No retries: moto answers 500 for what it does not implement (docs/aws.md, "moto 5.2.1:
+  // unimplemented operations").
   autoscalingClient = new ApplicationAutoScalingClient({
     endpoint: moto.endpoint,
     region: MOTO_REGION,
@@ -103,7 +105,8 @@ beforeAll(async () => {
         launchType: "FARGATE",
       }),
     );
-    // moto never starts a service's tasks (§7.5 #1): run them the way ECS would tag them.
+    // moto never starts a service's tasks (docs/aws.md, "moto 5.2.1: services and tasks"): run them
+    // the way ECS would tag them.
     await ecsClient.send(
       new RunTaskCommand({
         cluster: CLUSTER,
@@ -152,7 +155,8 @@ describe("actions against moto", () => {
   });
 
   it("scales to 0 only after the service name is typed", async () => {
-    // moto reports the tasks of a new service as pending (runningCount 0, §7.5 #1); they count too.
+    // moto reports the tasks of a new service as pending (runningCount 0, docs/aws.md, "moto 5.2.1:
+    // services and tasks"); they count too.
     const built = scaleAction(SCOPE, await describeService("api"), "0");
     if (!built.ok) throw new Error(built.message);
     expect(await runner.confirm(built.action, "nope")).toMatchObject({ ok: false, refused: false });

@@ -1,6 +1,7 @@
 // EcsGateway over real HTTP against moto_server: the SDK's serialisation, the JSON 1.1 protocol and
 // error shapes all run for real. moto does not paginate and does not enforce the DescribeServices
-// limit of 10 (aws-api.md §7.5 #6), so batching is checked on the requests we send.
+// limit of 10 (docs/aws.md, "moto 5.2.1: limits and paging"), so batching is checked on the
+// requests we send.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   DescribeServicesCommand,

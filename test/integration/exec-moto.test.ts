@@ -1,8 +1,8 @@
 // ECS exec and SSM sessions against moto_server 5.2.1, which implements neither ExecuteCommand nor
-// StartSession/TerminateSession: it answers HTTP 500 with an HTML debugger page (aws-api.md §7.5
-// #9). deckhand's own clients (connect(): adaptive retries, 5 attempts) must turn that into one
-// clear "unavailable" failure, sent once and quickly, and keep working afterwards. A counting
-// proxy in front of moto sees every attempt the SDK makes.
+// StartSession/TerminateSession: it answers HTTP 500 with an HTML debugger page (docs/aws.md, "moto
+// 5.2.1: unimplemented operations"). deckhand's own clients (connect(): adaptive retries, 5
+// attempts) must turn that into one clear "unavailable" failure, sent once and quickly, and keep
+// working afterwards. A counting proxy in front of moto sees every attempt the SDK makes.
 import { CreateClusterCommand } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, request as httpRequest, type Server } from "node:http";

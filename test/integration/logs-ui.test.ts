@@ -1,7 +1,8 @@
-// The log pane in a real pty against moto_server. moto 5.2.1 has FilterLogEvents and GetLogEvents but
-// answers StartLiveTail with HTTP 500 (aws-api.md §7.4, §7.6), so this proves the polling fallback
-// over real HTTP: streams named like awslogs names them, the seeded history, then lines put while the
-// pane is open showing up within a polling interval. Needs `npm run build` (test:integration does it).
+// The log pane in a real pty against moto_server. moto 5.2.1 has FilterLogEvents and GetLogEvents
+// but answers StartLiveTail with HTTP 500 (docs/aws.md, "moto 5.2.1: unimplemented operations"), so
+// this proves the polling fallback over real HTTP: streams named like awslogs names them, the
+// seeded history, then lines put while the pane is open showing up within a polling interval. Needs
+// `npm run build` (test:integration does it).
 import { CloudWatchLogsClient, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -176,7 +177,8 @@ describe("log pane against moto_server (polling fallback)", () => {
 
   it("follows only the service's own tasks, though moto's ListTasks ignores serviceName", async () => {
     // prod runs tasks for svc-000 … svc-003; moto lists them all whatever serviceName says
-    // (aws-api.md §7.5 #1), so the follower has to keep the tasks whose group is service:<name>.
+    // (docs/aws.md, "moto 5.2.1: services and tasks"), so the follower has to keep the tasks whose
+    // group is service:<name>.
     const service = seed.big.services.find((s) => s.name === "svc-001");
     if (!service || service.tasks.length !== 1) throw new Error("no seeded svc-001 with one task");
     const [task] = service.tasks as [SeededTask];

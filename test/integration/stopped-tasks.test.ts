@@ -1,7 +1,8 @@
 // The tasks view's running / stopped / all sets over real HTTP against moto_server: tasks run for
 // two services of one cluster, some stopped with StopTask, and the view's own load for each set.
 //
-// What moto 5.2.1 does with it (aws-api.md §7.5), checked here rather than assumed:
+// What moto 5.2.1 does with it (docs/aws.md, "moto 5.2.1: services and tasks"), checked here rather
+// than assumed:
 // - ListTasks honours desiredStatus (RUNNING or STOPPED), but ignores serviceName and returns the
 //   whole cluster: the view keeps to the service by the task's group ("service:<name>").
 // - StopTask sets lastStatus and desiredStatus to STOPPED and the stoppedReason, but no stopCode

@@ -32,7 +32,7 @@ async function open() {
   store = new AppStore({ refreshMs: 60_000 });
   rendered = renderTui(<App store={store} />, { columns: 140, rows: 34 });
   store.start();
-  store.attach(new EcsGateway(ecs), [{ label: "Account", value: "demo" }]);
+  void store.attach(new EcsGateway(ecs), [{ label: "Account", value: "demo" }]);
   await rendered.waitFor((text) => /clusters\[\d+\]/.test(text) && text.includes("prod"));
   return { ui: rendered, store };
 }

@@ -122,7 +122,7 @@ describe("log pane", () => {
     follower.add([logLine(1, "GET /api/orders 200"), logLine(2, cjk), logLine(3, "emoji 🚀✅ done")]);
     await ui.waitFor((text) => text.includes("emoji"));
     const fits = () =>
-      ui!
+      ui
         .text()
         .split("\n")
         .every((row) => stringWidth(row) <= 100);

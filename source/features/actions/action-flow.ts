@@ -3,7 +3,7 @@
 // the task definitions to compare), and the action it builds for the dialog to confirm.
 import type { ScalableTarget } from "@aws-sdk/client-application-auto-scaling";
 import type { Service, Task } from "@aws-sdk/client-ecs";
-import { familyRevision, lastSegment } from "../../core/arn.js";
+import { familyRevision, resourceName } from "../../core/arn.js";
 import { autoscalingRangeAction } from "./autoscaling-range.js";
 import { changeRevisionAction } from "./change-revision.js";
 import { taskDefinitionDiff } from "./task-definition-diff.js";
@@ -143,7 +143,7 @@ export class ActionFlow {
       service,
     });
     // Outside its auto scaling min/max, a count does not stick: the prompt warns once it knows.
-    const cluster = lastSegment(service.clusterArn ?? "");
+    const cluster = resourceName(service.clusterArn ?? "");
     void this.services.autoscaling.describeScalableTarget(serviceResourceId(cluster, name)).then((found) => {
       if (!open()) return;
       if (found.ok) {
@@ -205,18 +205,18 @@ export class ActionFlow {
     this.dialog.openPick({
       title,
       items: arns.map((arn) => ({
-        label: lastSegment(arn),
+        label: resourceName(arn),
         note: arn === current ? "current" : inUse.has(arn) ? "still has tasks" : undefined,
       })),
       cursor: Math.max(0, arns.indexOf(current)),
-      notes: [`now: ${lastSegment(current)}; enter shows what changes (nothing is sent yet)`],
+      notes: [`now: ${resourceName(current)}; enter shows what changes (nothing is sent yet)`],
       service,
       choose: async (index) => {
         const chosen = arns[index]!;
-        if (chosen === current) return { ok: false, message: `${name} already uses ${lastSegment(chosen)}` };
+        if (chosen === current) return { ok: false, message: `${name} already uses ${resourceName(chosen)}` };
         const comparing = this.dialog.wait(
           title,
-          `comparing ${lastSegment(current)} with ${lastSegment(chosen)}…`,
+          `comparing ${resourceName(current)} with ${resourceName(chosen)}…`,
         );
         const [from, to] = await Promise.all([
           this.gateway.describeTaskDefinition(current),

@@ -1,7 +1,7 @@
 // Move a service to another task definition revision, with a diff of what changes.
 import type { Service, TaskDefinition } from "@aws-sdk/client-ecs";
 import { taskDefinitionDiff } from "./task-definition-diff.js";
-import { lastSegment } from "../../core/arn.js";
+import { resourceName } from "../../core/arn.js";
 import { planCalls } from "./cli.js";
 import { serviceRef } from "./service-ref.js";
 import type { AwsScope, Built } from "./types.js";
@@ -18,8 +18,8 @@ export function changeRevisionAction(
   const to = chosen.taskDefinitionArn;
   if (!to || !current.taskDefinitionArn)
     return { ok: false, message: "the task definitions are not fully described yet" };
-  const fromName = lastSegment(current.taskDefinitionArn);
-  const toName = lastSegment(to);
+  const fromName = resourceName(current.taskDefinitionArn);
+  const toName = resourceName(to);
   if (to === service.taskDefinition) return { ok: false, message: `${name} already uses ${toName}` };
   const diff = taskDefinitionDiff(current, chosen);
   const identical = diff.every((line) => line.kind === "same");

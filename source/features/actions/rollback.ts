@@ -4,7 +4,7 @@
 // fallback is an UpdateService to the previous task definition revision.
 import type { Service, ServiceDeploymentStatus } from "@aws-sdk/client-ecs";
 import type { EcsGateway } from "../../aws/ecs-gateway.js";
-import { familyRevision, lastSegment } from "../../core/arn.js";
+import { familyRevision, resourceName } from "../../core/arn.js";
 import { planCalls } from "./cli.js";
 import { serviceRef } from "./service-ref.js";
 import type { AwsCall, AwsScope, Built } from "./types.js";
@@ -50,7 +50,7 @@ export async function planRollback(ecs: RollbackReads, service: Service): Promis
     return {
       kind: "previous-revision",
       taskDefinition: replaced.taskDefinition,
-      why: `The rollout to ${lastSegment(primary.taskDefinition)} is under way; ${name} goes back to ${lastSegment(replaced.taskDefinition)}, which still has tasks${unlisted}.`,
+      why: `The rollout to ${resourceName(primary.taskDefinition)} is under way; ${name} goes back to ${resourceName(replaced.taskDefinition)}, which still has tasks${unlisted}.`,
     };
   }
 
@@ -69,13 +69,13 @@ export async function planRollback(ecs: RollbackReads, service: Service): Promis
   if (!earlier) {
     return {
       kind: "none",
-      why: `${lastSegment(service.taskDefinition)} has no earlier active revision to go back to`,
+      why: `${resourceName(service.taskDefinition)} has no earlier active revision to go back to`,
     };
   }
   return {
     kind: "previous-revision",
     taskDefinition: earlier,
-    why: `No rollout is under way; ${name} goes back from ${lastSegment(service.taskDefinition)} to ${lastSegment(earlier)}, the newest earlier active revision${unlisted}.`,
+    why: `No rollout is under way; ${name} goes back from ${resourceName(service.taskDefinition)} to ${resourceName(earlier)}, the newest earlier active revision${unlisted}.`,
   };
 }
 
@@ -96,7 +96,7 @@ export function rollbackAction(scope: AwsScope, service: Service, plan: Rollback
           operation: "UpdateService",
           parameters: { cluster, service: name, taskDefinition: plan.taskDefinition },
         };
-  const target = plan.kind === "previous-revision" ? ` to ${lastSegment(plan.taskDefinition)}` : "";
+  const target = plan.kind === "previous-revision" ? ` to ${resourceName(plan.taskDefinition)}` : "";
   return {
     ok: true,
     action: {

@@ -1,6 +1,6 @@
 // Stop one or more tasks, with a reason that says who asked (ECS shows it as the stopped reason).
 import type { Task } from "@aws-sdk/client-ecs";
-import { lastSegment, shortTaskId } from "../../core/arn.js";
+import { resourceName, shortTaskId } from "../../core/arn.js";
 import { planCalls } from "./cli.js";
 import { localUserName, stopReason } from "./local-user.js";
 import type { AwsCall, AwsScope, Built } from "./types.js";
@@ -24,7 +24,7 @@ export function stopTasksAction(scope: AwsScope, tasks: Task[], user: string = l
     calls.push({
       service: "ecs",
       operation: "StopTask",
-      parameters: { cluster: lastSegment(task.clusterArn), task: task.taskArn, reason: stopReason(user) },
+      parameters: { cluster: resourceName(task.clusterArn), task: task.taskArn, reason: stopReason(user) },
     });
   }
   const skipped = tasks.length - stoppable.length;

@@ -1,7 +1,7 @@
 // `d` and `=`: the object under the cursor as it was last read, or two task definition revisions
 // compared (revision-diff.ts), read first when the gateway has not seen them. Either covers the
 // whole screen until closed; meanwhile nothing under it polls.
-import { arnName } from "../../kinds/format.js";
+import { resourceName } from "../../core/arn.js";
 import type { EcsGateway } from "../../aws/ecs-gateway.js";
 import { describeFailure } from "../../aws/failure.js";
 import { topOf, viewKey } from "../../state/app-state.js";
@@ -29,7 +29,7 @@ export class DescribeIntents {
       const why = kind.isPlaceholder?.(row) ? "not described yet, try again in a moment" : "AWS has none";
       return this.host.flash(`nothing to describe on this row: ${why}`);
     }
-    this.show(`${kind.id}/${arnName(kind.key(row))}`, value, outputs);
+    this.show(`${kind.id}/${resourceName(kind.key(row))}`, value, outputs);
   }
 
   /** `=`: the two revisions the cursor or the marks pick, once both are read. */

@@ -5,11 +5,11 @@ import type { TaskDefinition } from "@aws-sdk/client-ecs";
 import { diffHunks, hunkHeader } from "../actions/line-diff.js";
 import { taskDefinitionDiff, type ToLines } from "../actions/task-definition-diff.js";
 import { formatTime } from "../../kinds/format.js";
-import { lastSegment } from "../../core/arn.js";
 import { KINDS } from "../../kinds/registry.js";
 import type { DiffPair, KindId } from "../../kinds/types.js";
 import { sanitizeCell } from "../../core/text/sanitize.js";
 import { PaneText, type DiffLineKind } from "./describe-pane.js";
+import { resourceName } from "../../core/arn.js";
 
 export const DIFF_CONTEXT = 3;
 
@@ -33,11 +33,11 @@ export function diffPair({ kind, rows, row, marked }: DiffSelection): DiffPair {
 
 /** "web:3 → web:5" */
 export function diffTitle(before: string, after: string): string {
-  return `${lastSegment(before)} → ${lastSegment(after)}`;
+  return `${resourceName(before)} → ${resourceName(after)}`;
 }
 
 function fileLine(mark: string, definition: TaskDefinition, fallback: string): string {
-  const name = lastSegment(definition.taskDefinitionArn ?? fallback);
+  const name = resourceName(definition.taskDefinitionArn ?? fallback);
   const when = definition.registeredAt ? `  registered ${formatTime(definition.registeredAt)}` : "";
   const by = definition.registeredBy ? ` by ${definition.registeredBy}` : "";
   return sanitizeCell(`${mark} ${name}${when}${by}`);

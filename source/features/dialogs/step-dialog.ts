@@ -205,7 +205,10 @@ export abstract class StepFlow {
   readonly dialog: StepDialog;
 
   constructor(protected readonly host: FlowHost) {
-    this.dialog = new StepDialog(host.showDialog, (text) => host.flash(text, "info"));
+    this.dialog = new StepDialog(
+      (view) => host.showDialog(view),
+      (text) => host.flash(text, "info"),
+    );
   }
 
   get isOpen(): boolean {

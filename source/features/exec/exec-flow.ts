@@ -4,7 +4,7 @@
 // session: ExecuteCommand and the terminal handed to session-manager-plugin, or a port forward in
 // the background (port-forward-flow.ts). Nothing here changes an AWS resource, so read-only mode
 // does not refuse it; every attempt is in the action log all the same.
-import { lastSegment, shortTaskId } from "../../core/arn.js";
+import { resourceName, shortTaskId } from "../../core/arn.js";
 import { describeFailure } from "../../aws/failure.js";
 import { runInteractive, watchTask, type InteractiveOutcome } from "./interactive-session.js";
 import { execTarget, type PluginInvocation } from "./plugin-invocation.js";
@@ -126,7 +126,12 @@ export class ExecFlow extends PortForwardFlow {
     const { clusterArn, taskArn, containerName } = target;
     const terminal = this.services.terminal;
     if (!terminal) return this.dialog.notice(title, [{ text: "no terminal to hand over in this session" }]);
-    const parameters = { cluster: lastSegment(clusterArn), task: taskArn, container: containerName, command };
+    const parameters = {
+      cluster: resourceName(clusterArn),
+      task: taskArn,
+      container: containerName,
+      command,
+    };
     const still = this.dialog.wait(title, `ExecuteCommand: ${command}…`);
     const opened = await this.services.ecs.executeCommand(parameters);
     const logged = this.record({

@@ -1,8 +1,8 @@
 // The command line for session-manager-plugin, as AWS CLI v2 builds it for a plugin newer than
-// 1.2.497.0 (reference/aws-api.md §2.2). The session token goes only into the environment: argv is
+// 1.2.497.0 (docs/aws.md, "ECS Exec"). The session token goes only into the environment: argv is
 // visible to every local user through ps. Credentials go into the environment too, already
 // resolved, because the plugin's Go SDK v1 cannot read SSO profiles.
-import { lastSegment } from "../../core/arn.js";
+import { resourceName } from "../../core/arn.js";
 import {
   PORT_FORWARD_DOCUMENT,
   REMOTE_HOST_PORT_FORWARD_DOCUMENT,
@@ -95,7 +95,7 @@ function startSessionParameters(target: SessionTarget): object {
 
 /** The SSM target of a container: `ecs:<clusterName>_<taskId>_<runtimeId>`. */
 export function execTarget(clusterArn: string, taskArn: string, runtimeId: string): string {
-  return `ecs:${lastSegment(clusterArn)}_${lastSegment(taskArn)}_${runtimeId}`;
+  return `ecs:${resourceName(clusterArn)}_${resourceName(taskArn)}_${runtimeId}`;
 }
 
 export interface PortForwardSpec {

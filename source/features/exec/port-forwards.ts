@@ -6,24 +6,11 @@ import { sanitizeCell } from "../../core/text/sanitize.js";
 import { spawnError } from "./interactive-session.js";
 import type { PluginInvocation } from "./plugin-invocation.js";
 import { hasExited, stopChild } from "./stop-child.js";
+import type { PortForward } from "../../kinds/port-forward-record.js";
 
 export { parsePort, suggestLocalPort, validatePort, type PortCheck } from "./local-port.js";
 
-export type PortForwardState = "starting" | "open" | "failed" | "stopped";
-
-export interface PortForward {
-  id: string;
-  taskArn: string;
-  containerName: string;
-  remotePort: number;
-  localPort: number;
-  remoteHost?: string;
-  sessionId: string;
-  pid?: number;
-  state: PortForwardState;
-  /** Why it failed or ended, from the plugin's last output. */
-  message?: string;
-}
+export type { PortForward, PortForwardState } from "../../kinds/port-forward-record.js";
 
 export interface PortForwardRequest {
   invocation: PluginInvocation;

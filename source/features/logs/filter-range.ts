@@ -3,7 +3,8 @@
 // follows). AWS refuses the whole request when one named stream does not exist yet (a task still
 // starting), so a refused batch is split in halves until the missing streams are isolated; those
 // are skipped for a while instead of blinding the others, and remembered with the time they were
-// first wanted so that whoever follows them can read them from there once they exist.
+// first wanted so that whoever follows them can read them from there once they exist. See
+// docs/aws.md, "FilterLogEvents".
 import type { FilteredLogEvent } from "@aws-sdk/client-cloudwatch-logs";
 import { chunk } from "../../aws/chunk.js";
 import type { AwsFailure } from "../../aws/failure.js";

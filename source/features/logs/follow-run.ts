@@ -15,7 +15,7 @@ import { LiveTail } from "./live-tail.js";
 import type { LogBuffer } from "./log-buffer.js";
 import { loadHistory, type HistoryRequest } from "./log-history.js";
 import { LogPoller, type SkippedRange } from "./log-poller.js";
-import type { FollowerState } from "./log-follower.js";
+import type { FollowerState } from "./follower-state.js";
 import { PollBudget } from "./poll-budget.js";
 import { ScopeStreams } from "./scope-streams.js";
 import { ScopeTasks, type FollowScope } from "./scope-tasks.js";

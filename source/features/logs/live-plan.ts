@@ -1,6 +1,7 @@
 // The StartLiveTail request for a set of followed log groups, or why Live Tail cannot serve them.
 // Live Tail takes 1–10 groups (by ARN) in one region; stream names or prefixes (≤100) only with a
-// single group. Other shapes follow whole groups, and the follower drops streams that are not its own.
+// single group (docs/aws.md, "Live Tail"). Other shapes follow whole groups, and the follower drops
+// streams that are not its own.
 import type { LogsGateway } from "../../aws/logs-gateway.js";
 import type { GroupTarget } from "./follow-targets.js";
 import type { LivePlan } from "./live-tail.js";

@@ -2,37 +2,15 @@
 // when the account allows it, FilterLogEvents polling otherwise, history first. The UI reads it like
 // the AppStore: subscribe + getState through useSyncExternalStore, and the buffer directly.
 import type { EcsGateway } from "../../aws/ecs-gateway.js";
-import type { AwsFailure } from "../../aws/failure.js";
 import type { LogsGateway } from "../../aws/logs-gateway.js";
+import type { FollowerState } from "./follower-state.js";
 import { FollowRun } from "./follow-run.js";
 import { LogBuffer } from "./log-buffer.js";
-import type { SkippedRange } from "./log-poller.js";
-import type { LogSource } from "./log-sources.js";
 import type { FollowScope } from "./scope-tasks.js";
 
 export type { FollowScope } from "./scope-tasks.js";
 export type { SkippedRange } from "./log-poller.js";
-
-export interface FollowerState {
-  mode: "starting" | "live" | "polling" | "stopped";
-  /**
-   * e.g. "Live Tail unavailable: AccessDeniedException", "sampled: more than 500 events/s",
-   * "Live Tail silent for 15 s, reconnecting", "fell behind: skipped 65 s of /ecs/web".
-   */
-  modeReason?: string;
-  /** What is followed, including "elsewhere" sources, to explain them. */
-  sources: LogSource[];
-  /** The last error, if any. */
-  failure?: AwsFailure;
-  sampled: boolean;
-  /**
-   * Ranges polling could not keep up with and skipped (the most recent; kept across starts, like
-   * the buffer's lines): lines in them may be missing from the buffer.
-   */
-  skipped: SkippedRange[];
-  /** How far back history reaches (see setHistoryWindow). */
-  historyWindowMs: number;
-}
+export type { FollowerState } from "./follower-state.js";
 
 export interface LogFollowerDeps {
   ecs: EcsGateway;

@@ -2,6 +2,7 @@
 // group/region/stream to follow, or an explanation of where else they are (FireLens, splunk…).
 // No "latest stream in the group" guessing: the stream is computed from the task id.
 import type { ContainerDefinition, Task, TaskDefinition } from "@aws-sdk/client-ecs";
+import { arnParts, resourceName } from "../../core/arn.js";
 import { elsewhereExplanation } from "./log-destinations.js";
 
 export type LogSource =
@@ -13,7 +14,7 @@ export type AwslogsSource = Extract<LogSource, { kind: "awslogs" }>;
 /** Sources for every container of the task (or only `container`), in task-definition order. */
 export function logSourcesFor(task: Task, definition: TaskDefinition, container?: string): LogSource[] {
   const taskArn = task.taskArn ?? "";
-  const taskId = taskIdOf(taskArn);
+  const taskId = resourceName(taskArn);
   const taskRegion = arnParts(taskArn)?.region ?? "";
   const definitions = definition.containerDefinitions ?? [];
   return definitions
@@ -58,16 +59,6 @@ function sourceOf(
     `awslogs group ${group} (${region}) without awslogs-stream-prefix: the stream is named after the ` +
       "Docker container id, which ECS has not reported yet; list the group's streams by prefix to find it",
   );
-}
-
-export function taskIdOf(taskArn: string): string {
-  return taskArn.slice(taskArn.lastIndexOf("/") + 1);
-}
-
-export function arnParts(arn: string): { partition: string; region: string; account: string } | undefined {
-  const [prefix, partition, , region, account] = arn.split(":");
-  if (prefix !== "arn" || !partition || !region || !account) return undefined;
-  return { partition, region, account };
 }
 
 /**

@@ -2,7 +2,7 @@
 // awslogs stream joins; a task that left the scope (stopped) is followed a minute more for its
 // last lines, then let go (its lines stay in the buffer). Also says why nothing is followed.
 import { groupTargets, streamKey, type FollowedStream, type GroupTarget } from "./follow-targets.js";
-import type { FollowerState } from "./log-follower.js";
+import type { FollowerState } from "./follower-state.js";
 import { logGroupArn, type LogSource } from "./log-sources.js";
 import type { FollowScope, ScopeTask } from "./scope-tasks.js";
 

@@ -6,11 +6,9 @@ import type { EcsGateway } from "../../aws/ecs-gateway.js";
 import { ok, type Result } from "../../aws/failure.js";
 import { logSourcesFor, type LogSource } from "./log-sources.js";
 import { inService } from "../../aws/task-group.js";
+import type { FollowScope } from "../../kinds/follow-scope.js";
 
-export type FollowScope =
-  | { kind: "service"; cluster: string; service: string }
-  | { kind: "task"; cluster: string; taskArn: string }
-  | { kind: "container"; cluster: string; taskArn: string; container: string };
+export type { FollowScope } from "../../kinds/follow-scope.js";
 
 export interface ScopeTask {
   task: Task;

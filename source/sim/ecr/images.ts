@@ -44,7 +44,8 @@ export function repositoryImages(world: World, repositoryName: string): SimImage
   if (users.length === 0) return undefined;
   const version = users.map(({ family }) => `${family.name}:${family.latestRevision}`).join(",");
   let byRepository = cache.get(world);
-  if (!byRepository) cache.set(world, (byRepository = new Map()));
+  if (!byRepository)
+    cache.set(world, (byRepository = new Map<string, { version: string; images: SimImage[] }>()));
   const cached = byRepository.get(repositoryName);
   if (cached?.version === version) return cached.images;
   const byDigest = new Map<string, SimImage>();

@@ -130,8 +130,11 @@ export function createEcrService(world: World, now: () => number): SimulatedServ
   return {
     targetPrefix: ECR_TARGET_PREFIX,
     iamService: "ecr",
-    resourceFor: (_operation, input) =>
-      `arn:aws:ecr:${world.region}:${String(input.registryId ?? world.accountId)}:repository/${String(input.repositoryName ?? "*")}`,
+    resourceFor: (_operation, input) => {
+      const registry = typeof input.registryId === "string" ? input.registryId : world.accountId;
+      const repository = typeof input.repositoryName === "string" ? input.repositoryName : "*";
+      return `arn:aws:ecr:${world.region}:${registry}:repository/${repository}`;
+    },
     operations,
     throttleBucket: () => undefined,
   };

@@ -1,5 +1,6 @@
 // The simulated ECS API: the JSON 1.1 operations, their throttling categories (the ECS token
-// buckets of aws-api.md §1.2), and advancing the world to the current time before each answer.
+// buckets of docs/aws.md, "ECS throttling"), and advancing the world to the current time before
+// each answer.
 import type { SimulatedService } from "../request-handler.js";
 import type { JsonObject } from "../protocol.js";
 import { clusterArn, serviceArn, taskArn } from "./arns.js";

@@ -1,9 +1,10 @@
-// UpdateService, as aws-api.md §5 describes it: desiredCount scales through the scheduler with no
-// new deployment; taskDefinition (a different revision), forceNewDeployment and the members that
-// change what a task is (network, platform version, load balancers, ...) start a new PRIMARY
-// deployment that rolls within minimumHealthyPercent / maximumPercent; deploymentConfiguration and
-// enableExecuteCommand change the service only (exec reaches tasks started afterwards).
-// Application Auto Scaling hears about every desiredCount set (it may scale back into its range).
+// UpdateService, as docs/aws.md ("ECS services and tasks") describes it: desiredCount scales
+// through the scheduler with no new deployment; taskDefinition (a different revision),
+// forceNewDeployment and the members that change what a task is (network, platform version, load
+// balancers, ...) start a new PRIMARY deployment that rolls within minimumHealthyPercent /
+// maximumPercent; deploymentConfiguration and enableExecuteCommand change the service only (exec
+// reaches tasks started afterwards). Application Auto Scaling hears about every desiredCount set
+// (it may scale back into its range).
 import type { UpdateServiceResponse } from "@aws-sdk/client-ecs";
 import { optionalBoolean, optionalInteger, optionalObject, optionalString } from "../input.js";
 import { SimError, invalidParameter, type JsonObject } from "../protocol.js";

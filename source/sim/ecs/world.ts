@@ -6,9 +6,9 @@ import type { SimCluster, SimService, SimTask, TaskChange, TaskFamily } from "./
 
 export interface WorldHooks {
   /** Called after a task changes; the service scheduler reacts (replacements, rollouts, events). */
-  taskChanged(task: SimTask, at: number, change: TaskChange): void;
+  taskChanged: (task: SimTask, at: number, change: TaskChange) => void;
   /** Called after UpdateService set a service's desired count; Application Auto Scaling reacts. */
-  desiredCountSet(service: SimService, at: number): void;
+  desiredCountSet: (service: SimService, at: number) => void;
 }
 
 export class World implements AccountScope {

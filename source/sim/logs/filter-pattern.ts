@@ -93,8 +93,10 @@ function comparison(operator: string, raw: string): Comparison {
   const literal = raw === "true" || raw === "false" || raw === "null" ? raw : raw.replace(/^"(.*)"$/, "$1");
   const wildcard = new RegExp(`^${literal.split("*").map(escapeRegex).join(".*")}$`);
   const equal = (value: unknown): boolean =>
-    value !== undefined &&
-    (typeof value === "object" && value !== null ? false : wildcard.test(String(value)));
+    value === null
+      ? wildcard.test("null")
+      : (typeof value === "string" || typeof value === "number" || typeof value === "boolean") &&
+        wildcard.test(String(value));
   return operator === "=" ? equal : (value) => !equal(value);
 }
 

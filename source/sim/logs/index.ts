@@ -1,7 +1,7 @@
 // The simulated CloudWatch Logs API (JSON 1.1, target prefix Logs_20140328) over the same world
 // as ECS: the log groups of the task definition families, a stream per container of every task
 // that ran, lines made on demand, and Live Tail as a real event stream. Throttling follows the
-// us-east-1 quotas of aws-api.md §3.2.
+// us-east-1 quotas (docs/aws.md, "CloudWatch Logs quotas").
 import type { World } from "../ecs/world.js";
 import type { ResolvedSimOptions } from "../options.js";
 import type { JsonObject } from "../protocol.js";

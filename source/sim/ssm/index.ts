@@ -39,8 +39,8 @@ export function createSsmService(
     iamService: "ssm",
     resourceFor: (operation, input) => {
       if (operation === "TerminateSession")
-        return `arn:aws:ssm:${world.region}:${world.accountId}:session/${String(input.SessionId ?? "*")}`;
-      const parsed = TARGET.exec(String(input.Target ?? ""));
+        return `arn:aws:ssm:${world.region}:${world.accountId}:session/${typeof input.SessionId === "string" ? input.SessionId : "*"}`;
+      const parsed = TARGET.exec(typeof input.Target === "string" ? input.Target : "");
       return parsed ? taskArn(world, parsed[1] ?? "", parsed[2] ?? "") : "*";
     },
     operations,

@@ -29,7 +29,7 @@ function fakeEcs() {
     await new Promise((resolve) => setTimeout(resolve, 1));
     inFlight -= 1;
     if (command instanceof ListServicesCommand) {
-      const start = input.nextToken ? Number(Buffer.from(String(input.nextToken), "base64").toString()) : 0;
+      const start = input.nextToken ? Number(Buffer.from(input.nextToken as string, "base64").toString()) : 0;
       const size = Number(input.maxResults ?? 10);
       const end = Math.min(names.length, start + size);
       return {

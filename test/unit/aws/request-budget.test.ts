@@ -33,7 +33,7 @@ describe("RequestBudget", () => {
     expect(ecsCategory("ListClusters")).not.toBe(ecsCategory("ListServices"));
   });
 
-  it("knows the buckets of the calls actions make and prepare (aws-api.md §1.2)", () => {
+  it('knows the buckets of the calls actions make and prepare (docs/aws.md, "ECS throttling")', () => {
     expect(ecsCategory("UpdateService")).toBe("service-modify");
     expect(ecsCategory("StopServiceDeployment")).toBe("service-modify");
     expect(ecsCategory("StopTask")).toBe("cluster-resource-modify");

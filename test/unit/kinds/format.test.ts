@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arnName, formatAge, taskDefinitionRevision } from "../../../source/kinds/format.js";
+import { formatAge } from "../../../source/kinds/format.js";
 
 describe("formatAge", () => {
   const now = Date.UTC(2026, 0, 10, 12, 0, 0);
@@ -17,13 +17,5 @@ describe("formatAge", () => {
   it("is empty for unknown times and never negative", () => {
     expect(formatAge(undefined, now)).toBe("");
     expect(formatAge(new Date(now + 5000), now)).toBe("0s");
-  });
-});
-
-describe("ARN helpers", () => {
-  it("take the resource name or id", () => {
-    expect(arnName("arn:aws:ecs:us-east-1:123:service/prod/checkout")).toBe("checkout");
-    expect(arnName("arn:aws:ecs:us-east-1:123:cluster/prod")).toBe("prod");
-    expect(taskDefinitionRevision("arn:aws:ecs:us-east-1:123:task-definition/checkout:42")).toBe("42");
   });
 });

@@ -261,7 +261,7 @@ describe("the toggle", () => {
     const { gateway, world } = fakeGateway();
     world.tasks.set("cccc3333", "STOPPED");
     const store = new AppStore({ refreshMs: 60_000, now: () => 1_000_000 });
-    store.attach(gateway, []);
+    void store.attach(gateway, []);
     await store.refresh(false);
     store.moveCursor(1); // prod
     store.drill();

@@ -130,7 +130,7 @@ describe("simulated session-manager-plugin", () => {
     const started = start as PluginStart;
     expect(started.argv).toEqual(call.args);
     expect(JSON.stringify(started.argv)).not.toContain(
-      JSON.parse(call.env.AWS_SSM_START_SESSION_RESPONSE ?? "").tokenValue,
+      (JSON.parse(call.env.AWS_SSM_START_SESSION_RESPONSE ?? "") as { tokenValue: string }).tokenValue,
     );
     expect(started.env).toMatchObject({
       AWS_ACCESS_KEY_ID: "DEMO",

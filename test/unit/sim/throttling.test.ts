@@ -1,5 +1,6 @@
-// The simulator models the ECS token buckets (aws-api.md §1.2): a burst, then ThrottlingException
-// "Rate exceeded", refilled at the sustained rate on the injected clock; categories are separate.
+// The simulator models the ECS token buckets (docs/aws.md, "ECS throttling"): a burst, then
+// ThrottlingException "Rate exceeded", refilled at the sustained rate on the injected clock;
+// categories are separate.
 import {
   DescribeClustersCommand,
   DescribeServicesCommand,

@@ -9,7 +9,7 @@ const outputs = { lines: () => [], copy: () => {}, browse: () => false };
 async function filteredToNothing() {
   const { gateway } = fakeGateway();
   const store = new AppStore({ refreshMs: 5_000, now: () => 1_000_000 });
-  store.attach(gateway, [{ label: "Region", value: "us-east-1" }]);
+  void store.attach(gateway, [{ label: "Region", value: "us-east-1" }]);
   await store.refresh(false);
   store.openFilter();
   store.editFilter("no-such-cluster");
@@ -35,7 +35,7 @@ describe("keys on a view with no row", () => {
   it("l and z in a services view filtered to nothing say so too; l where there are no logs says where", async () => {
     const { gateway } = fakeGateway();
     const store = new AppStore({ refreshMs: 5_000, now: () => 1_000_000 });
-    store.attach(gateway, [{ label: "Region", value: "us-east-1" }]);
+    void store.attach(gateway, [{ label: "Region", value: "us-east-1" }]);
     await store.refresh(false);
     store.openLogs({} as never);
     expect(store.getState().flash?.text).toBe(

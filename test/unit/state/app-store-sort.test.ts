@@ -9,7 +9,7 @@ const CREATED = ["search", "api", "web", "checkout", "billing"];
 
 async function servicesOfProd() {
   const { world, gateway } = fakeGateway();
-  const describeServices = gateway.describeServices;
+  const describeServices = gateway.describeServices.bind(gateway);
   gateway.describeServices = async (cluster: string, arns: string[], onBatch?: (s: Service[]) => void) => {
     const created = (service: Service) => ({
       ...service,

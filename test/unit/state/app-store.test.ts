@@ -7,7 +7,7 @@ async function attachedStore() {
   let now = 1_000_000;
   const { world, gateway } = fakeGateway();
   const store = new AppStore({ refreshMs: 5_000, now: () => now });
-  store.attach(gateway, [{ label: "Region", value: "us-east-1" }]);
+  void store.attach(gateway, [{ label: "Region", value: "us-east-1" }]);
   await store.refresh(false);
   return { store, world, advance: (ms: number) => (now += ms) };
 }

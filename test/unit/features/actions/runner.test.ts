@@ -260,7 +260,7 @@ describe("action log file", () => {
     const lines = readFileSync(path, "utf8")
       .trimEnd()
       .split("\n")
-      .map((line) => JSON.parse(line));
+      .map((line) => JSON.parse(line) as { call: string; result: string; error?: { code: string } });
     expect(lines.map((l) => [l.call, l.result, l.error?.code])).toEqual([
       ["StopTask", "ok", undefined],
       ["StopTask", "ok", undefined],

@@ -1,7 +1,7 @@
 // The revision diff: hunks as `diff -u` groups them, which two revisions `=` compares in the
 // taskdefs and deployments views, and the lines the diff pane shows.
 import { describe, expect, it } from "vitest";
-import type { Deployment, TaskDefinition } from "@aws-sdk/client-ecs";
+import type { TaskDefinition } from "@aws-sdk/client-ecs";
 import { diffHunks, hunkHeader, lineDiff } from "../../../../source/features/actions/line-diff.js";
 import { comparableTaskDefinition } from "../../../../source/features/actions/task-definition-diff.js";
 import type { DeploymentRow } from "../../../../source/kinds/deployment.js";
@@ -176,7 +176,7 @@ describe("diffPair in the deployments view", () => {
     createdAt: number,
   ): DeploymentRow => ({
     id,
-    deployment: { id, status, taskDefinition, createdAt: new Date(createdAt) } as Deployment,
+    deployment: { id, status, taskDefinition, createdAt: new Date(createdAt) },
     service: {},
   });
   const primary = deployment("ecs-svc/3", "PRIMARY", `${ARN}:5`, 3);

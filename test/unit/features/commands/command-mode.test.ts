@@ -242,7 +242,7 @@ describe("commands", () => {
     expect(built.map((view) => view.kind)).toEqual(["clusters", "services", "tasks", "containers"]);
     expect(built[3]!.cursor).toBe(1);
     // A view that needs no scope (a future :pf) sits on the cluster list.
-    expect(stackFor("portforwards" as never, {}, stack).map((view) => view.kind)).toEqual([
+    expect(stackFor("portforwards", {}, stack).map((view) => view.kind)).toEqual([
       "clusters",
       "portforwards",
     ]);

@@ -84,7 +84,7 @@ describe("diagnoseExec", () => {
     expect(result.problems).toEqual([
       {
         reason: "this task was started before ECS Exec was enabled on its service",
-        hint: expect.stringContaining("only tasks started after the change get exec") as unknown as string,
+        hint: expect.stringContaining("only tasks started after the change get exec"),
       },
     ]);
   });
