@@ -82,7 +82,7 @@ export function DescribeScreen({
       <Text wrap="truncate-end">
         <Text color={theme.border}>└ </Text>
         <Text color={view.prompt ? theme.key : theme.info}>
-          {fit(sanitizeCell(statusText(view, matches, hintsFor(pane))), inner - 2)}
+          {fit(sanitizeCell(statusText(view, matches, hintsFor(pane))), inner - 1)}
         </Text>
         <Text color={theme.border}>┘</Text>
       </Text>

@@ -160,7 +160,7 @@ export function LogPane({
       <Text wrap="truncate-end">
         <Text color={theme.border}>└ </Text>
         <Text color={view.prompt ? theme.key : state.failure ? theme.error : theme.info}>
-          {fit(sanitizeCell(status), inner - 2)}
+          {fit(sanitizeCell(status), inner - 1)}
         </Text>
         <Text color={theme.border}>┘</Text>
       </Text>
