@@ -42,10 +42,28 @@ export const MIN_LOG_BUFFER_LINES = 1_000;
 /** us-east-1, eu-central-2, us-gov-west-1, cn-north-1… (a JSON Schema pattern too). */
 export const REGION_PATTERN = "^[a-z]{2,4}(-[a-z]+)+-\\d+$";
 
+/** The flags parseArgs reads; USAGE describes each one (shell completion offers them from both). */
+export const FLAGS = {
+  demo: { type: "boolean" },
+  profile: { type: "string" },
+  region: { type: "string" },
+  "endpoint-url": { type: "string" },
+  refresh: { type: "string" },
+  "log-buffer": { type: "string" },
+  readonly: { type: "boolean" },
+  shell: { type: "string" },
+  cluster: { type: "string" },
+  service: { type: "string" },
+  task: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
 export const USAGE = `deckhand: a terminal UI for AWS ECS
 
 Usage
   deckhand [options]
+  deckhand completion bash|zsh|fish   Print a shell completion script (see the README to install it)
 
 Options
   --demo                 Browse a built-in simulated AWS account (no AWS account needed)
@@ -99,21 +117,7 @@ export function parseOptions(argv: string[], defaults: FlagDefaults = {}): Parse
       args: argv,
       strict: true,
       allowPositionals: false,
-      options: {
-        demo: { type: "boolean" },
-        profile: { type: "string" },
-        region: { type: "string" },
-        "endpoint-url": { type: "string" },
-        refresh: { type: "string" },
-        "log-buffer": { type: "string" },
-        readonly: { type: "boolean" },
-        shell: { type: "string" },
-        cluster: { type: "string" },
-        service: { type: "string" },
-        task: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-      },
+      options: FLAGS,
     }));
   } catch (error) {
     return { command: "error", message: (error as Error).message.split("\n")[0]! };

@@ -1,6 +1,6 @@
 // What a user gets from `npm pack`, tried as a user would: packs this checkout (prepack builds
 // dist/ from nothing), checks what the tarball holds, installs it into an empty prefix with no
-// registry, and runs the installed `deckhand` on each Node given: --version, --help
+// registry, and runs the installed `deckhand` on each Node given: --version, --help, completion,
 // and --demo in a pseudo-terminal until the cluster table shows. `npx` of the tarball starts the
 // demo too, and an unsupported Node gets one line. Any step that fails stops with what it saw.
 //
@@ -250,13 +250,18 @@ async function main(): Promise<void> {
     const help = run("deckhand", ["--help"], { cwd: home, env: definedOnly(env) });
     if (help.status !== 0 || !help.stdout.includes("--demo"))
       fail(`deckhand --help failed\n${explain(help)}`);
+    const completion = run("deckhand", ["completion", "bash"], { cwd: home, env: definedOnly(env) });
+    if (completion.status !== 0 || !completion.stdout.includes("complete -F _deckhand deckhand"))
+      fail(`deckhand completion bash failed\n${explain(completion)}`);
     const ms = await driveDemo(
       `deckhand --demo on Node ${version}`,
       join(prefix, "bin/deckhand"),
       ["--demo"],
       env,
     );
-    figures.push(`Node ${version}: --version, --help ok; --demo showed the cluster table in ${ms} ms`);
+    figures.push(
+      `Node ${version}: --version, --help, completion ok; --demo showed the cluster table in ${ms} ms`,
+    );
     console.log(figures.at(-1));
   }
 
