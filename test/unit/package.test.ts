@@ -43,10 +43,43 @@ describe("package.json", () => {
     expect(license).toContain('THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND');
   });
 
+  it("names in the launcher's refusal the Node versions CI tests", () => {
+    const ci = read(".ci/run");
+    const tested = [20, ...[...ci.matchAll(/^NODE(2\d)=(\d+)\./gm)].map((match) => Number(match[2]))];
+    expect(tested).toEqual([20, 22, 24]);
+    expect(read("bin/deckhand.js")).toContain(
+      `(tested on ${tested.slice(0, -1).join(", ")} and ${tested.at(-1)})`,
+    );
+  });
+
   it("refuses in the launcher the Node versions that engines refuses", () => {
     const engines = /^>=(\d+)$/.exec(manifest.engines.node);
     expect(engines, `engines.node is ">=N"`).not.toBeNull();
     const launcher = /var MINIMUM_NODE_MAJOR = (\d+);/.exec(read("bin/deckhand.js"));
     expect(launcher?.[1]).toBe(engines![1]);
+  });
+});
+
+describe("README", () => {
+  const readme = read("README.md");
+
+  it("says how to install, upgrade and uninstall, and which Node versions are supported", () => {
+    expect(readme).toContain("npm install -g deckhand");
+    expect(readme).toContain("npm install -g ./deckhand-");
+    expect(readme).toContain("npm install -g deckhand@latest");
+    expect(readme).toContain("npm uninstall -g deckhand");
+    expect(readme).toMatch(
+      /\*\*Node\.js\*\*: 22 or 24 .*or 20, which is past its end\s+of life but still supported/s,
+    );
+  });
+
+  it("names the exact moto that .ci/run checks", () => {
+    const pinned = /^MOTO_VERSION=(\S+)$/m.exec(read(".ci/run"))?.[1];
+    expect(pinned).toBeDefined();
+    expect(readme).toContain(`moto[server]==${pinned}`);
+  });
+
+  it("shows how to install shell completion for each shell", () => {
+    for (const shell of ["bash", "zsh", "fish"]) expect(readme).toContain(`deckhand completion ${shell}`);
   });
 });
