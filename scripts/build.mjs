@@ -1,7 +1,16 @@
 // Bundles source/cli.tsx into dist/ as ESM. Ink and yoga use top-level await, so ESM is required;
 // code splitting lets the AWS SDK and the simulator load after the first frame is on screen.
-import { build } from "esbuild";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { LICENSES_FILE, thirdPartyLicenses } from "./third-party-licenses.mjs";
+
+// npm pack runs this (prepack): on a clone without `npm ci`, say so rather than ERR_MODULE_NOT_FOUND.
+const { build } = await import("esbuild").catch((error) => {
+  if (error.code !== "ERR_MODULE_NOT_FOUND") throw error;
+  process.stderr.write(
+    "build: esbuild is not installed: run `npm ci` first (npm pack builds dist/ with it)\n",
+  );
+  process.exit(1);
+});
 
 const { version } = JSON.parse(readFileSync("package.json", "utf8"));
 
@@ -56,6 +65,7 @@ const app = build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
+  metafile: true,
   logLevel: "warning",
 });
 
@@ -70,9 +80,14 @@ const simulatedPlugin = build({
   target: "node20",
   minify: process.env.DECKHAND_BUILD_MINIFY !== "0",
   legalComments: "none",
+  metafile: true,
   logLevel: "warning",
 });
 
 // Both run to the end even when one fails, so a broken app build still leaves the plugin usable.
 const failed = (await Promise.allSettled([app, simulatedPlugin])).find(({ status }) => status === "rejected");
 if (failed) throw failed.reason;
+writeFileSync(
+  `dist/${LICENSES_FILE}`,
+  thirdPartyLicenses([(await app).metafile, (await simulatedPlugin).metafile]),
+);

@@ -12,6 +12,11 @@ function usageError(message: string): never {
   process.exit(2);
 }
 
+if (process.argv[2] === "completion") {
+  const { runCompletion } = await import("./completion.js");
+  process.exit(await runCompletion(process.argv.slice(3)));
+}
+
 const parsed = parseOptions(process.argv.slice(2));
 if (parsed.command === "help") {
   process.stdout.write(`${USAGE}\n`);

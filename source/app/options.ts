@@ -43,10 +43,28 @@ export type ParsedCommand =
   | { command: "version" }
   | { command: "error"; message: string };
 
+/** The flags parseArgs reads; USAGE describes each one (shell completion offers them from both). */
+export const FLAGS = {
+  demo: { type: "boolean" },
+  profile: { type: "string" },
+  region: { type: "string" },
+  "endpoint-url": { type: "string" },
+  refresh: { type: "string" },
+  "log-buffer": { type: "string" },
+  readonly: { type: "boolean" },
+  shell: { type: "string" },
+  cluster: { type: "string" },
+  service: { type: "string" },
+  task: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
 export const USAGE = `deckhand: a terminal UI for AWS ECS
 
 Usage
   deckhand [options]
+  deckhand completion bash|zsh|fish   Print a shell completion script (see the README to install it)
 
 Options
   --demo                 Browse a built-in simulated AWS account (no AWS account needed)
@@ -92,21 +110,7 @@ export function parseOptions(argv: string[], defaults: FlagDefaults = {}): Parse
       args: argv,
       strict: true,
       allowPositionals: false,
-      options: {
-        demo: { type: "boolean" },
-        profile: { type: "string" },
-        region: { type: "string" },
-        "endpoint-url": { type: "string" },
-        refresh: { type: "string" },
-        "log-buffer": { type: "string" },
-        readonly: { type: "boolean" },
-        shell: { type: "string" },
-        cluster: { type: "string" },
-        service: { type: "string" },
-        task: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-      },
+      options: FLAGS,
     }));
   } catch (error) {
     return { command: "error", message: (error as Error).message.split("\n")[0]! };

@@ -44,6 +44,9 @@ describe("load balancer targets and task network", () => {
 
     // A worker has no load balancer: b says so and stays.
     app.press(ESC);
+    // The filter gone before "/" is pressed: an ESC and a key that reach deckhand together read
+    // as alt-key.
+    await app.waitForText(/services\(prod\)\[\d+\] ─/);
     app.press("/");
     await app.type("name:^orders-worker$");
     app.press(ENTER);
@@ -66,6 +69,8 @@ describe("load balancer targets and task network", () => {
   it("n on a bridge task on EC2 shows its network mode and host port bindings", async () => {
     const app = startDeckhand({ args: ["--demo", "--cluster", "batch-ec2"], cols: 200 });
     await app.waitForText(/services\(batch-ec2\)\[\d+\]/);
+    // Described, not placeholders: enter on a row still loading opens nothing.
+    await app.waitForText("ACTIVE");
     app.press(ENTER);
     await app.waitForText(/tasks\(batch-ec2\/[^)]+\)\[running\]\[\d+\]/);
     app.press("n");

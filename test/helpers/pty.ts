@@ -83,6 +83,7 @@ export function startDeckhand(options: StartOptions = {}): Deckhand {
     ? ["/bin/sh", ["-c", `${[process.execPath, BIN, ...args].map(quote).join(" ")}; ${options.afterExit}`]]
     : [process.execPath, [BIN, ...args]];
   let received = "";
+  let lastDataAt = Date.now();
   let exit: Exit | undefined;
   const { term, child, screen } = openPtyTerminal(command, commandArgs, {
     cols,
@@ -91,6 +92,7 @@ export function startDeckhand(options: StartOptions = {}): Deckhand {
     env: options.env ?? {},
     onData: (data) => {
       received += data;
+      lastDataAt = Date.now();
     },
   });
   const exited = new Promise<Exit>((resolve) => {
@@ -196,7 +198,13 @@ export function startDeckhand(options: StartOptions = {}): Deckhand {
         );
       });
       try {
-        return await Promise.race([exited, timeout]);
+        const result = await Promise.race([exited, timeout]);
+        // The pty can report the exit before the last output: wait for it to go quiet (at most
+        // 1 s), then for the terminal to have parsed it, so that screen() shows the last words.
+        const exitedAt = Date.now();
+        while (Date.now() - lastDataAt < 100 && Date.now() - exitedAt < 1_000) await sleep(POLL_MS);
+        await new Promise<void>((resolve) => term.write("", resolve));
+        return result;
       } finally {
         clearTimeout(timer);
       }

@@ -4,8 +4,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { EcsGateway } from "../../source/aws/ecs-gateway.js";
 import { AppStore } from "../../source/state/app-store.js";
-import { DescribePane, PaneText } from "../../source/features/describe/describe-pane.js";
-import { DescribeScreen } from "../../source/ui/describe/describe-screen.js";
 import { App } from "../../source/ui/app.js";
 import { clusterArn, fakeGateway } from "../helpers/fake-gateway.js";
 import { renderTui, type Rendered } from "./render-tui.js";
@@ -223,20 +221,5 @@ describe("describe", () => {
     expect(calls).toBe(before + 1);
     await ui.press(ESC);
     await ui.waitFor(() => calls > before + 2);
-  });
-});
-
-describe("a diff in the describe pane", () => {
-  it("offers to copy the diff, not JSON", async () => {
-    const text = new PaneText(
-      "diff",
-      ["--- web:1", "+++ web:2", '-  "cpu": "256"', '+  "cpu": "512"'],
-      ["header", "header", "removed", "added"],
-    );
-    const pane = new DescribePane("web:1 → web:2", text, { lines: () => [], copy: () => {} }, () => {});
-    ui = renderTui(<DescribeScreen pane={pane} width={100} height={10} />, { columns: 100, rows: 10 });
-    await ui.waitFor((shown) => shown.includes("diff web:1 → web:2"));
-    expect(ui.text()).toContain("<c> Copy the diff");
-    expect(ui.text()).not.toContain("JSON");
   });
 });

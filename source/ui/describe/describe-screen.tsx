@@ -84,9 +84,9 @@ export function DescribeScreen({
         <Text color={theme.border}>└ </Text>
         <Text color={view.prompt ? theme.key : theme.info}>
           {view.prompt ? (
-            <CursorLine text={`/ ${view.draft}`} cursor={2 + view.draftCursor} width={inner - 2} />
+            <CursorLine text={`/ ${view.draft}`} cursor={2 + view.draftCursor} width={inner - 1} />
           ) : (
-            fit(sanitizeCell(statusText(view, matches, hintsFor(pane))), inner - 2)
+            fit(sanitizeCell(statusText(view, matches, hintsFor(pane))), inner - 1)
           )}
         </Text>
         <Text color={theme.border}>┘</Text>

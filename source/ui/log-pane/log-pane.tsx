@@ -164,10 +164,10 @@ export function LogPane({
             <CursorLine
               text={PROMPTS[view.prompt] + view.draft}
               cursor={[...PROMPTS[view.prompt]].length + view.draftCursor}
-              width={inner - 2}
+              width={inner - 1}
             />
           ) : (
-            fit(sanitizeCell(status), inner - 2)
+            fit(sanitizeCell(status), inner - 1)
           )}
         </Text>
         <Text color={theme.border}>┘</Text>
