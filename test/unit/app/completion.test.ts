@@ -85,7 +85,10 @@ describe("the scripts", () => {
   });
 
   it.runIf(has("fish"))("for fish parse", () => {
-    const check = spawnSync("fish", ["--no-execute"], { input: completionScript("fish"), encoding: "utf8" });
+    // From a file: fish reading a script from a pipe, under vitest, takes its stdin for a directory.
+    const file = join(mkdtempSync(join(tmpdir(), "deckhand-fish-")), "deckhand.fish");
+    writeFileSync(file, completionScript("fish"));
+    const check = spawnSync("fish", ["--no-execute", file], { encoding: "utf8" });
     expect(check.stderr).toBe("");
     expect(check.status).toBe(0);
   });
