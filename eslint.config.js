@@ -10,19 +10,20 @@ const FORBIDDEN = {
   app: ["sim"],
   core: [SDK, "aws", ...ABOVE_AWS],
   aws: ABOVE_AWS,
-  kinds: ["state", "features", "input", "ui", "sim"],
-  state: ["input", "ui", "sim"],
-  input: ["ui", "sim"],
-  features: ["ui", "sim"],
-  settings: ["ui", "sim"],
-  ui: [SDK, "aws", "sim"],
-  sim: ["ui"],
+  kinds: ["app", "state", "features", "input", "ui", "sim"],
+  state: ["app", "input", "ui", "sim"],
+  input: ["app", "ui", "sim"],
+  features: ["app", "ui", "sim"],
+  settings: ["app", "ui", "sim"],
+  ui: ["app", SDK, "aws", "sim"],
+  sim: ["app", "ui"],
 };
 
 function why(from, target) {
   if (from === "core") return "core/ is the bottom layer: it imports nothing else of the app, nor the SDK";
   if (from === "aws") return "aws/ imports nothing of the app but core/";
   if (target === "ui") return "only app/ mounts the UI; nothing below it imports ui/";
+  if (target === "app") return "app/ is the top layer (flags, the session, the terminal): nothing imports it";
   if (target === "sim")
     return "only app/cli.ts and app/open-account.ts reach the simulator, by dynamic import";
   if (from === "ui") return "ui/ does not reach AWS: what it shows comes through state/ and features/";

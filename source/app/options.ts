@@ -9,8 +9,9 @@ import {
   MIN_REFRESH_SECONDS,
   REGION_PATTERN,
   type FlagDefaults,
-} from "./flag-limits.js";
+} from "../settings/flag-limits.js";
 import { shellProblem } from "../settings/shell.js";
+import type { DeepLink } from "../state/deep-link.js";
 
 export interface Options {
   demo: boolean;
@@ -28,13 +29,6 @@ export interface Options {
   settings?: Settings;
   /** --cluster, --service, --task: where the UI opens instead of the cluster list. */
   deepLink?: DeepLink;
-}
-
-export interface DeepLink {
-  cluster: string;
-  service?: string;
-  /** A task ID or ARN. */
-  task?: string;
 }
 
 export type ParsedCommand =

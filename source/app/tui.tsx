@@ -16,9 +16,9 @@ import {
   restoreTerminal,
   runExitHooks,
   setInputStream,
-} from "./terminal.js";
+} from "../core/terminal.js";
 import { limitHeapGrowth } from "./heap-growth.js";
-import { restoreTerminalMode, saveTerminalMode } from "./terminal-mode.js";
+import { restoreTerminalMode, saveTerminalMode } from "../core/terminal-mode.js";
 import type { Options } from "./options.js";
 import type { TableKeymap } from "../input/table-keys.js";
 

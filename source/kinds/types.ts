@@ -113,8 +113,8 @@ export interface Column<Row> {
   /**
    * How long the column stays on a terminal too narrow for every column: lower is kept longer.
    * 1 names the row, 2 says its state, 3 its main figures, 4 details, 5 wide-mode columns. Every
-   * kind declares it on each column; the table does not read it yet (issue 16 will have narrow
-   * terminals drop the highest numbers first).
+   * kind declares it on each column. The table does not read it yet: narrow terminals are to drop
+   * the highest numbers first.
    */
   priority?: number;
   value: (row: Row, now: number) => string;

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { REGION_PATTERN } from "../app/flag-limits.js";
+import { REGION_PATTERN } from "./flag-limits.js";
 import { stateDirectory } from "./state-directory.js";
 
 export interface LastAccount {

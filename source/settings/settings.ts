@@ -10,7 +10,7 @@ import {
   MIN_REFRESH_SECONDS,
   REGION_PATTERN,
   type FlagDefaults,
-} from "../app/flag-limits.js";
+} from "./flag-limits.js";
 import type { LastAccount } from "./last-account.js";
 import { shellProblem } from "./shell.js";
 

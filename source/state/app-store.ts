@@ -198,11 +198,11 @@ export class AppStore {
   pendingLabel = (kind: KindId, key: string, row: unknown): string | undefined =>
     this.state.pending.get(pendingKey(kind, key))?.label(row);
 
-  /** The row under the cursor; when there is none, undefined after saying why (a key does something). */
   /** Why there is no row under the cursor ("no row here: …"), or undefined when there is one. */
   noRowReason = (): string | undefined =>
     rowAtCursor(this.state) === undefined ? noRowHere(this.state) : undefined;
 
+  /** The row under the cursor; when there is none, undefined after saying why (a key does something). */
   private cursorRow(): unknown {
     const row = rowAtCursor(this.state);
     if (row === undefined) this.showFlash(noRowHere(this.state));

@@ -4,10 +4,17 @@
 // said, and the UI opens at the deepest level that was.
 import type { EcsGateway } from "../aws/ecs-gateway.js";
 import { describeFailure, onlyOne, type Result } from "../aws/failure.js";
-import type { DeepLink } from "../app/options.js";
 import { TRAIL } from "../kinds/registry.js";
 import type { KindId, Scope } from "../kinds/types.js";
 import { serviceOfTask } from "../aws/task-group.js";
+
+/** --cluster, --service, --task: where the UI opens instead of the cluster list. */
+export interface DeepLink {
+  cluster: string;
+  service?: string;
+  /** A task ID or ARN. */
+  task?: string;
+}
 
 export interface StackStep {
   kind: KindId;

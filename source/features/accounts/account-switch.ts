@@ -2,7 +2,7 @@
 // in place. The old account stays on screen until the new one has opened; when it cannot open
 // (unknown profile, no credentials), the notice says why and nothing is lost.
 import type { ProfileInfo } from "../../aws/profile-list.js";
-import { REGION_PATTERN } from "../../app/flag-limits.js";
+import { REGION_PATTERN } from "../../settings/flag-limits.js";
 import { StepFlow, type FlowHost } from "../dialogs/step-dialog.js";
 
 export interface AccountChoice {

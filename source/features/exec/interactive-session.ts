@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { sleep } from "../logs/abortable-sleep.js";
 import type { PluginInvocation } from "./plugin-invocation.js";
-import { onExit } from "../../app/terminal.js";
+import { onExit } from "../../core/terminal.js";
 import { hasExited, stopChild } from "./stop-child.js";
 
 export type InteractiveOutcome =

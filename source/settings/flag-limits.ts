@@ -1,6 +1,5 @@
-// What the flags that the config file can also set accept, and their defaults. Apart from
-// options.ts so that settings/ can check the config file against them without importing the
-// options, which hold the settings.
+// What the flags that the config file can also set accept, and their defaults: the config file is
+// checked against them here, and app/options.ts checks the flags against the same limits.
 
 export const DEFAULT_REFRESH_SECONDS = 5;
 export const MIN_REFRESH_SECONDS = 1;
