@@ -230,8 +230,7 @@ export class AppStore {
   toggleMark = () => this.apply({ patch: markedAtCursor(this.state) });
   openFilter = () => this.set(openedFilter(this.state));
   /** The `/` prompt edited; the cursor at the end unless said. Only a new text filters again. */
-  editFilter = (draft: string, cursor = [...draft].length) =>
-    this.apply(editedFilter(this.state, draft, cursor));
+  editFilter = (draft: string, cursor?: number) => this.apply(editedFilter(this.state, draft, cursor));
   closeFilter = (keep: boolean) => this.set(closedFilter(this.state, keep));
   toggleHelp = () => this.set({ overlay: toggledHelp(this.state.overlay) });
   /** Scrolls help to `top`, kept within 0…`last` (the row count past the screen). */

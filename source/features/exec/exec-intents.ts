@@ -2,12 +2,11 @@
 // column and the portforwards view follow the forwards as they open and end. Nothing here changes
 // an AWS resource, so read-only mode does not refuse it.
 import { portForwardKind } from "../../kinds/port-forward.js";
-import { KINDS } from "../../kinds/registry.js";
 import { topOf } from "../../state/app-state.js";
 import type { PortForward } from "./port-forwards.js";
 import { pushed } from "../../state/nav-stack.js";
 import type { StoreHost } from "../../state/store-host.js";
-import { rowAtCursor } from "../../state/view-rows.js";
+import { kindOf, rowAtCursor } from "../../state/view-rows.js";
 import { ExecFlow, type ExecMode } from "./exec-flow.js";
 import type { ExecServices } from "./exec-services.js";
 
@@ -59,7 +58,7 @@ export class ExecIntents {
   stopForward(): void {
     const state = this.host.state();
     const row = rowAtCursor(state);
-    const forward = row === undefined ? undefined : KINDS[topOf(state).kind].forward?.(row);
+    const forward = row === undefined ? undefined : kindOf(topOf(state)).forward?.(row);
     if (!forward || !this.exec) return;
     void this.exec.flow.stopForward(forward);
   }
@@ -67,7 +66,7 @@ export class ExecIntents {
   private bind(services: ExecServices): NonNullable<ExecIntents["exec"]> {
     const flow = new ExecFlow(services, this.host);
     const stopRefreshing = services.forwards.subscribe(() => {
-      if (KINDS[topOf(this.host.state()).kind].showsForwards) this.host.requestRefresh();
+      if (kindOf(topOf(this.host.state())).showsForwards) this.host.requestRefresh();
     });
     const stopWatching = flow.watchForwards();
     return {
